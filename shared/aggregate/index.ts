@@ -1,0 +1,13 @@
+// shared/aggregate: pure group-bys over merged tasks for the dashboard.
+// recharts only ever sees what these return, never task rows.
+export * from './types';
+export { periodSortKey, comparePeriods } from './period';
+export { populationKey, projectKey, unitKeys, keyOf } from './keys';
+export { filterTasks, matches, facets } from './filter';
+export { statusCounts, groupSummaries, byPopulation, byProject, byJurisdiction, emptyCounts } from './groups';
+export { byUnit, sortUnits } from './units';
+export type { UnitSortKey } from './units';
+export { trend } from './trend';
+export { formatCount, formatPercent } from './format';
+export { dashboardSummary } from './summary';
+export type { DashboardSummary } from './summary';

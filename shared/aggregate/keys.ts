@@ -1,0 +1,36 @@
+// Display keys of a task for each filter dimension: the canonical population or
+// project, the lead units (resolved name, else the words written), NONE for blanks.
+import type { AggTask, FilterKey } from './types';
+import { NONE } from './types';
+
+export function populationKey(t: AggTask): string {
+  return t.population?.canonical ?? NONE;
+}
+
+export function projectKey(t: AggTask): string {
+  return t.project?.canonical ?? NONE;
+}
+
+export function unitKeys(t: AggTask): string[] {
+  const out: string[] = [];
+  for (const l of t.leads) {
+    const k = (l.name ?? l.input).trim();
+    if (k && !out.includes(k)) out.push(k);
+  }
+  return out;
+}
+
+export function keyOf(t: AggTask, dim: Exclude<FilterKey, 'unit'>): string {
+  switch (dim) {
+    case 'jurisdiction':
+      return t.meta.jurisdiction ?? NONE;
+    case 'period':
+      return t.meta.period ?? NONE;
+    case 'population':
+      return populationKey(t);
+    case 'project':
+      return projectKey(t);
+    case 'status':
+      return t.status;
+  }
+}
