@@ -1,0 +1,183 @@
+// kesu merge <文件或文件夹…> -o 合并.xlsx [--as-of YYYY-MM-DD] [--json]
+// Folders are expanded recursively to the files a clerk receives (.xlsx .xlsm
+// .csv, and .xls .et so they are refused with how to convert rather than
+// silently skipped). Goes on past bad files; exit 0 when at least one file
+// merged, 1 when none could be read, 2 on a usage error.
+import type { CliIO } from '../io';
+import { parseArgs } from '../args';
+import { mergeLedgers, mergeToWorkbook, STATUS_LABEL } from '../../shared/merge';
+import type { MergeInput, MergeResult } from '../../shared/merge';
+import { formatSource, sameSource } from '../../shared/merge';
+import { writeWorkbook } from '../../shared/io';
+
+export const MERGE_EXTENSIONS = ['.xlsx', '.xlsm', '.csv', '.xls', '.et'];
+
+const USAGE = '用法: kesu merge <文件或文件夹…> -o <合并.xlsx> [--as-of YYYY-MM-DD] [--json]\n';
+
+const baseName = (p: string): string => p.split(/[\\/]/).pop() ?? p;
+const sameFile = (a: string, b: string): boolean => a.replace(/^\.\//, '') === b.replace(/^\.\//, '');
+
+/** The files a folder holds that look like ledgers (Office's ~$ lock files left out). */
+export async function expandInputs(paths: string[], io: CliIO, output: string | null): Promise<{ files: string[]; missing: string[] }> {
+  const files: string[] = [];
+  const missing: string[] = [];
+  for (const p of paths) {
+    let dir: boolean;
+    try {
+      dir = await io.isDirectory(p);
+    } catch {
+      missing.push(p);
+      continue;
+    }
+    if (!dir) files.push(p);
+    else
+      for (const f of await io.listFiles(p)) {
+        const lower = f.toLowerCase();
+        if (!MERGE_EXTENSIONS.some((e) => lower.endsWith(e))) continue;
+        if (baseName(f).startsWith('~$')) continue;
+        // merging into a file inside the folder must not read last run's output back in
+        if (output && sameFile(f, output)) continue;
+        files.push(f);
+      }
+  }
+  return { files: [...new Set(files)], missing };
+}
+
+function parseDate(s: string): Date | null {
+  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s.trim());
+  if (!m) return null;
+  const d = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return d.getMonth() === Number(m[2]) - 1 ? d : null;
+}
+
+export async function run(args: string[], io: CliIO): Promise<number> {
+  const { positionals, flags } = parseArgs(args, ['o', 'output', 'as-of']);
+  const json = flags.json === true;
+  const output = typeof flags.o === 'string' ? flags.o : typeof flags.output === 'string' ? flags.output : null;
+  if (flags.h || flags.help) {
+    io.out(USAGE);
+    return 0;
+  }
+  if (!positionals.length || (!output && !json) || flags.o === true || flags.output === true) {
+    io.err((positionals.length ? '缺少输出文件 -o <合并.xlsx>。\n' : '请给出要合并的台账文件或文件夹。\n') + USAGE);
+    return 2;
+  }
+  let asOf = io.now();
+  if (flags['as-of'] !== undefined) {
+    const d = typeof flags['as-of'] === 'string' ? parseDate(flags['as-of']) : null;
+    if (!d) {
+      io.err(`--as-of 日期格式应为 YYYY-MM-DD,例如 2023-06-30。\n${USAGE}`);
+      return 2;
+    }
+    asOf = d;
+  }
+
+  const { files, missing } = await expandInputs(positionals, io, output);
+  const inputs: MergeInput[] = [
+    ...files.map((f) => ({ name: f, bytes: () => io.readFile(f) })),
+    ...missing.map((f) => ({
+      name: f,
+      bytes: (): Promise<Uint8Array> => Promise.reject(new Error('找不到该文件或文件夹')),
+    })),
+  ];
+  if (!inputs.length) {
+    const msg = `所给文件夹中没有可合并的台账文件(${MERGE_EXTENSIONS.join(' ')})。`;
+    if (json) io.out(JSON.stringify({ files: [], tasks: 0, duplicates: [], error: msg }, null, 2) + '\n');
+    else io.err(msg + '\n');
+    return 1;
+  }
+
+  const progress = io.isTTY && !json;
+  const result = await mergeLedgers(inputs, {
+    asOf,
+    onProgress: progress
+      ? (done, total, current) => {
+          const line = done < total ? `合并中 ${done + 1}/${total}  ${current}` : `已读取 ${total}/${total} 个文件`;
+          io.err(`\r\x1b[K${line}${done < total ? '' : '\n'}`);
+        }
+      : undefined,
+  });
+
+  const merged = result.files.filter((f) => f.status === 'ok').length;
+  let written: string | null = null;
+  let writeError: string | null = null;
+  if (output && merged > 0) {
+    try {
+      await io.writeFile(output, await writeWorkbook(mergeToWorkbook(result)));
+      written = output;
+    } catch (e) {
+      writeError = `无法写入 ${output}: ${e instanceof Error ? e.message : String(e)}`;
+    }
+  }
+
+  if (json) io.out(JSON.stringify(toJson(result, written, writeError), null, 2) + '\n');
+  else io.out(summary(result, written, writeError));
+  if (writeError) return 1;
+  return merged > 0 ? 0 : 1;
+}
+
+export function toJson(result: MergeResult, output: string | null, error: string | null = null) {
+  return {
+    files: result.files.map((f) => ({
+      file: f.file,
+      status: f.status,
+      rows: f.rows,
+      findings: f.findings,
+      reason: f.reason,
+      duplicates: f.duplicatesDropped ?? 0,
+      jurisdiction: f.meta.jurisdiction,
+      period: f.meta.period,
+      asOf: f.meta.asOf,
+    })),
+    tasks: result.tasks.length,
+    duplicates: result.duplicates.map((d) => ({
+      key: d.key,
+      title: d.title ?? null,
+      rule: d.rule ?? null,
+      reason: d.reason ?? null,
+      kept: d.kept ?? d.sources[0],
+      sources: d.sources,
+    })),
+    findings: result.findings.length,
+    asOf: result.asOf ?? null,
+    output,
+    ...(error ? { error } : {}),
+  };
+}
+
+/** Display width: CJK characters take two columns in a terminal. */
+function width(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  return w;
+}
+const pad = (s: string, w: number): string => s + ' '.repeat(Math.max(0, w - width(s)));
+
+export function summary(result: MergeResult, output: string | null, error: string | null = null): string {
+  const head = ['文件', '状态', '行数', '问题数', '原因/说明'];
+  const rows = result.files.map((f) => [
+    f.file,
+    STATUS_LABEL[f.status],
+    String(f.rows),
+    String(f.findings),
+    f.reason ?? f.note ?? '',
+  ]);
+  const widths = head.slice(0, 4).map((h, c) => Math.max(width(h), ...rows.map((r) => width(r[c]!))));
+  const line = (r: string[]): string => r.map((cell, c) => (c < 4 ? pad(cell, widths[c]!) : cell)).join('  ').trimEnd();
+  const out = [line(head), line(widths.map((w) => '-'.repeat(w)).concat('---------')), ...rows.map(line)];
+  const ok = result.files.filter((f) => f.status === 'ok').length;
+  out.push('');
+  out.push(
+    `共 ${result.files.length} 个文件: 已合并 ${ok} 个,未能读取 ${result.files.length - ok} 个;任务 ${result.tasks.length} 项,重复 ${result.duplicates.length} 组,问题 ${result.findings.length} 条。`,
+  );
+  for (const d of result.duplicates.slice(0, 20)) {
+    const kept = d.kept ?? d.sources[0]!;
+    const others = d.sources.filter((s) => !sameSource(s, kept)).map(formatSource);
+    out.push(`  重复: ${d.title ?? d.key} — 保留 ${formatSource(kept)};未计入 ${others.join('、')}`);
+  }
+  if (result.duplicates.length > 20) out.push(`  … 另有 ${result.duplicates.length - 20} 组重复,见“导入报告”工作表`);
+  if (output) out.push(`已写入 ${output}(任务台账、导入报告、单位名录)`);
+  else if (!ok) out.push('没有可合并的文件,未写出结果。');
+  if (error) out.push(error);
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,94 @@
+// Finds the rows that report the same task in several files (identity.ts),
+// keeps one and names the others on it.
+//
+// Which row wins: the file with the later as-of date (截至日期: its progress is
+// newer); when the dates are equal or missing, the file given first (the
+// order the clerk listed them, folders expanded in name order).
+import type { LedgerMeta } from '../model';
+import type { Duplicate, DuplicateRule, MergedTask } from './types';
+import { batchScope, scopeOf, taskKeys } from './identity';
+
+export interface DedupeResult {
+  tasks: MergedTask[];
+  duplicates: Duplicate[];
+  /** Rows dropped, by file index. */
+  dropped: Map<number, number>;
+}
+
+/**
+ * tasks[i] came from file fileIndex[i]; metas[f] is file f's meta.
+ * Returns the tasks to keep (input order), with alsoIn set on the winners.
+ */
+export function dedupe(tasks: MergedTask[], fileIndex: number[], metas: LedgerMeta[]): DedupeResult {
+  const batch = batchScope(metas);
+  const parent = tasks.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
+    return i;
+  };
+  const joinedBy = new Map<number, { key: string; rule: DuplicateRule }>();
+
+  // key → the first row of each file that has it
+  const byKey = new Map<string, { rule: DuplicateRule; firstOfFile: Map<number, number> }>();
+  tasks.forEach((task, i) => {
+    for (const { key, rule } of taskKeys(task, scopeOf(metas[fileIndex[i]!]!, batch))) {
+      let entry = byKey.get(key);
+      if (!entry) byKey.set(key, (entry = { rule, firstOfFile: new Map() }));
+      if (!entry.firstOfFile.has(fileIndex[i]!)) entry.firstOfFile.set(fileIndex[i]!, i);
+    }
+  });
+  for (const [key, { rule, firstOfFile }] of byKey) {
+    if (firstOfFile.size < 2) continue;
+    const [first, ...rest] = [...firstOfFile.values()];
+    for (const other of rest) {
+      const a = find(first!);
+      const b = find(other);
+      if (a === b) continue;
+      const root = Math.min(a, b);
+      parent[Math.max(a, b)] = root;
+      // the 'numbered' rule is the more telling name for a group; keep it when both matched
+      const prev = joinedBy.get(a) ?? joinedBy.get(b);
+      joinedBy.set(root, !prev || (prev.rule === 'text-lead' && rule === 'numbered') ? { key, rule } : prev);
+    }
+  }
+
+  const groups = new Map<number, number[]>();
+  tasks.forEach((_, i) => {
+    const r = find(i);
+    if (r !== i || groups.has(r)) groups.get(r)?.push(i);
+    else groups.set(r, [i]);
+  });
+
+  const drop = new Set<number>();
+  const dropped = new Map<number, number>();
+  const duplicates: Duplicate[] = [];
+  for (const [root, members] of groups) {
+    if (members.length < 2) continue;
+    const files = [...new Set(members.map((i) => fileIndex[i]!))];
+    const winnerFile = files.reduce((best, f) => {
+      const a = metas[f]!.asOf ?? '';
+      const b = metas[best]!.asOf ?? '';
+      return a > b || (a === b && f < best) ? f : best;
+    });
+    const winnerAsOf = metas[winnerFile]!.asOf ?? '';
+    const newest = files.every((f) => f === winnerFile || (metas[f]!.asOf ?? '') < winnerAsOf);
+    const kept = members.filter((i) => fileIndex[i] === winnerFile);
+    const lost = members.filter((i) => fileIndex[i] !== winnerFile);
+    for (const i of lost) {
+      drop.add(i);
+      dropped.set(fileIndex[i]!, (dropped.get(fileIndex[i]!) ?? 0) + 1);
+    }
+    const head = tasks[kept[0]!]!;
+    head.alsoIn = lost.map((i) => tasks[i]!.source);
+    const how = joinedBy.get(root)!;
+    duplicates.push({
+      key: how.key,
+      rule: how.rule,
+      sources: [...kept, ...lost].map((i) => tasks[i]!.source),
+      kept: head.source,
+      reason: newest ? 'later-as-of' : 'first-file',
+      title: head.title || head.content.slice(0, 30),
+    });
+  }
+  return { tasks: tasks.filter((_, i) => !drop.has(i)), duplicates, dropped };
+}

@@ -1,0 +1,79 @@
+// Task identity across ledgers: when are two rows of two files the same task?
+//
+// Two rules, both scoped to one jurisdiction and one reporting period (a task
+// of 锦江区 2023年上半年 is never the same task as one of 綦江区, or of 2023年下半年):
+//
+//  1. 'numbered'  — same normalised 序号 and the same start of the task
+//                   (first 16 characters of 重点任务, or of 任务内容 when the
+//                   ledger has no title column). Catches a unit that edited
+//                   the wording further down or appended progress.
+//  2. 'text-lead' — same normalised task text (重点任务 + 任务内容, whole) and
+//                   the same lead units. Catches a ledger that renumbered or
+//                   reordered its rows.
+//
+// Normalisation folds width, spaces, punctuation and case (normalize.ts) and
+// reads （一）, 一 and 1 as the same 序号. Rows of one file are never paired
+// with each other: repeated numbering inside a ledger is the ledger checks' job.
+//
+// A file whose title rows name no jurisdiction (or period) takes the batch's
+// only one, when every file that names one names the same; otherwise it is
+// compared only with files that name none either.
+import type { LedgerMeta } from '../model';
+import type { DuplicateRule, MergedTask } from './types';
+import { normId, normText } from './normalize';
+
+export const TITLE_PREFIX = 16;
+export const CONTENT_PREFIX = 24;
+
+export interface Scope {
+  jurisdiction: string | null;
+  period: string | null;
+}
+
+/** The batch's scope defaults: the only jurisdiction and period the files name, if there is one. */
+export function batchScope(metas: LedgerMeta[]): Scope {
+  const only = (values: (string | null)[]): string | null => {
+    const set = new Set(values.filter((v): v is string => !!v).map((v) => normText(v)));
+    if (set.size !== 1) return null;
+    return values.find((v) => v) ?? null;
+  };
+  return { jurisdiction: only(metas.map((m) => m.jurisdiction)), period: only(metas.map((m) => m.period)) };
+}
+
+export function scopeOf(meta: LedgerMeta, batch: Scope): string {
+  const j = meta.jurisdiction || batch.jurisdiction || '';
+  const p = meta.period || batch.period || '';
+  return `${normText(j) || '?'}|${normText(p) || '?'}`;
+}
+
+/** FNV-1a, 32 bits, hex: keeps the text key short in reports. */
+export function shortHash(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
+
+function leadKey(task: MergedTask): string {
+  const names = task.leads?.length
+    ? task.leads.map((l) => normText(l.name ?? l.input))
+    : String(task.leadsText ?? '')
+        .split(/[、，,；;\s]+/u)
+        .map(normText);
+  return [...new Set(names.filter(Boolean))].sort().join('+');
+}
+
+/** The identity keys of one task, for the given scope string. */
+export function taskKeys(task: MergedTask, scope: string): { key: string; rule: DuplicateRule }[] {
+  const keys: { key: string; rule: DuplicateRule }[] = [];
+  const title = normText(task.title);
+  const content = normText(task.content);
+  const id = normId(task.id);
+  const start = title ? title.slice(0, TITLE_PREFIX) : content.slice(0, CONTENT_PREFIX);
+  if (id && start) keys.push({ key: `${scope}|序号${id}|${start}`, rule: 'numbered' });
+  const text = title + '|' + content;
+  if (title || content) keys.push({ key: `${scope}|文本#${shortHash(text)}:${text.length}|${leadKey(task)}`, rule: 'text-lead' });
+  return keys;
+}

@@ -1,0 +1,159 @@
+// mergeLedgers: many ledgers (any layout the core's header detection reads)
+// into one list of tasks, each with where it came from. Also the multi-file
+// loader of the dashboard and the add-in, hence pure: bytes in, data out.
+//
+// Memory: one file at a time is read, turned into tasks, and its grid dropped
+// before the next is opened (inputs may be loaders, so the caller need not
+// hold every file's bytes either). Between files it yields to the event loop
+// so a page stays responsive while a clerk drops a folder of 200 files.
+import type { Finding, LedgerMeta, Task, Unit } from '../model';
+import { readWorkbook } from '../io';
+import { readLedger, validate } from '../ledger';
+import { createDirectory, defaultDirectory } from '../owners';
+import type { FileReport, MergedTask, MergeInput, MergeOptions, MergeResult } from './types';
+import { dedupe } from './dedupe';
+import { MERGE_MESSAGES, namingFile } from './messages';
+
+const EMPTY_META: LedgerMeta = { jurisdiction: null, period: null, asOf: null, title: null, planPeriod: null };
+
+const nextTick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+export function isoDate(d: Date): string {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+interface FileOutcome {
+  report: FileReport;
+  tasks: MergedTask[];
+  findings: Finding[];
+  units: Unit[];
+}
+
+type Directory = ReturnType<typeof createDirectory>;
+
+export async function mergeLedgers(files: MergeInput[], opts: MergeOptions): Promise<MergeResult> {
+  const total = files.length;
+  const reports: FileReport[] = [];
+  const all: MergedTask[] = [];
+  const fileIndex: number[] = [];
+  const findings: Finding[] = [];
+  const units = new Map<string, Unit>();
+  const defaults = new Map<string, Directory>();
+  const defaultFor = (jurisdiction: string | null): Directory => {
+    const k = jurisdiction ?? '';
+    let d = defaults.get(k);
+    if (!d) defaults.set(k, (d = defaultDirectory(jurisdiction ?? undefined)));
+    return d;
+  };
+
+  for (let f = 0; f < total; f++) {
+    const input = files[f]!;
+    opts.onProgress?.(f, total, input.name);
+    await nextTick();
+    const outcome = await mergeOne(input, opts.asOf, defaultFor);
+    reports.push(outcome.report);
+    for (const t of outcome.tasks) {
+      all.push(t);
+      fileIndex.push(f);
+    }
+    findings.push(...outcome.findings);
+    for (const u of outcome.units) {
+      const k = `${u.jurisdiction}|${u.name}`;
+      if (!units.has(k)) units.set(k, u);
+    }
+  }
+  opts.onProgress?.(total, total, '');
+
+  const { tasks, duplicates, dropped } = dedupe(
+    all,
+    fileIndex,
+    reports.map((r) => r.meta),
+  );
+  for (const [f, n] of dropped) {
+    const r = reports[f]!;
+    r.duplicatesDropped = n;
+    r.note = [r.note, MERGE_MESSAGES.dropped(n)].filter(Boolean).join(';');
+  }
+  return { files: reports, tasks, duplicates, directory: [...units.values()], findings, asOf: isoDate(opts.asOf) };
+}
+
+function refused(file: string, reason: string, meta: LedgerMeta = EMPTY_META): FileOutcome {
+  return {
+    report: { file, status: 'refused', rows: 0, findings: 0, reason: namingFile(file, reason), meta },
+    tasks: [],
+    findings: [],
+    units: [],
+  };
+}
+
+const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+/** One file: read → ledger → tasks. Its grids live only inside this call. */
+async function mergeOne(
+  input: MergeInput,
+  asOf: Date,
+  defaultFor: (jurisdiction: string | null) => Directory,
+): Promise<FileOutcome> {
+  const file = input.name;
+  let bytes: Uint8Array;
+  try {
+    bytes = typeof input.bytes === 'function' ? await input.bytes() : input.bytes;
+  } catch (e) {
+    return refused(file, MERGE_MESSAGES.loadFailed(file, errorText(e)));
+  }
+  // The reader returns its refusals as data; a throw is a bug in it, and one
+  // bad file must still not stop the batch.
+  let read: Awaited<ReturnType<typeof readWorkbook>>;
+  try {
+    read = await readWorkbook(bytes, file);
+  } catch (e) {
+    return refused(file, MERGE_MESSAGES.readFailed(file, errorText(e)));
+  }
+  if (!read.ok) return refused(file, read.problem.message);
+
+  try {
+    const ledger = readLedger(read.sheets, file);
+    const meta = { ...EMPTY_META, ...ledger.meta };
+    if (ledger.sheets.length === 0) {
+      const why = ledger.findings.find((x: Finding) => x.severity === 'error') ?? ledger.findings[0];
+      return refused(file, MERGE_MESSAGES.noLedger(file, why?.message ?? null), meta);
+    }
+    const own = ledger.directory?.units ?? [];
+    const base = defaultFor(meta.jurisdiction);
+    const directory = own.length ? createDirectory([...own, ...base.units], [...(ledger.directory?.groups ?? []), ...base.groups]) : base;
+    const checked = validate(ledger, { directory, asOf, plan: meta.planPeriod });
+    const fileFindings = uniqueFindings([...ledger.findings, ...checked.findings]).map((x) => ({ ...x, file: x.file ?? file }));
+    const tasks = checked.tasks.map((t: Task): MergedTask => ({ ...t, source: { file, sheet: t.sheet, row: t.row }, meta }));
+    const notes = [
+      read.warnings.length ? MERGE_MESSAGES.readerWarnings(read.warnings.length) : null,
+      tasks.length ? null : MERGE_MESSAGES.noTasks,
+    ].filter(Boolean);
+    return {
+      report: {
+        file,
+        status: 'ok',
+        rows: tasks.length,
+        findings: fileFindings.length,
+        reason: null,
+        meta,
+        note: notes.length ? notes.join(';') : null,
+      },
+      tasks,
+      findings: fileFindings,
+      units: directory.units,
+    };
+  } catch (e) {
+    return refused(file, MERGE_MESSAGES.readFailed(file, errorText(e)));
+  }
+}
+
+/** validate() may repeat readLedger's structural findings; count each once. */
+function uniqueFindings(list: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return list.filter((x) => {
+    const k = `${x.code}|${x.sheet}|${x.row}|${x.column}|${JSON.stringify(x.params)}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

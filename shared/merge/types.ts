@@ -1,0 +1,73 @@
+// Types of the merge (CONTRACTS.md, shared/merge). The dashboard and the add-in
+// use the same result for their multi-file imports, so it is plain data.
+import type { Finding, LedgerMeta, Task, Unit } from '../model';
+
+/** Where a task row came from: the file as the caller named it, the sheet, the Excel row. */
+export interface TaskSource {
+  file: string;
+  sheet: string;
+  row: number;
+}
+
+/** One input of a merge. bytes may be a loader so a caller with many files never holds them all. */
+export interface MergeInput {
+  name: string;
+  bytes: Uint8Array | (() => Promise<Uint8Array>);
+}
+
+export interface MergeOptions {
+  /** The date statuses are computed against (时间过半、任务过半). */
+  asOf: Date;
+  /** Called before each file (done files, total, the file about to be read) and once at the end. */
+  onProgress?(done: number, total: number, current: string): void;
+}
+
+export interface FileReport {
+  file: string;
+  status: 'ok' | 'refused';
+  /** Task rows read from the file (0 when refused). */
+  rows: number;
+  /** Findings of the checks on this file. */
+  findings: number;
+  /** zh-CN reason when refused (names the file), else null. */
+  reason: string | null;
+  meta: LedgerMeta;
+  /** Optional zh-CN note for the 导入报告 (duplicates dropped, warnings of the reader). */
+  note?: string | null;
+  /** Rows of this file left out because another file reports the same task. */
+  duplicatesDropped?: number;
+}
+
+export interface MergedTask extends Task {
+  source: TaskSource;
+  meta: LedgerMeta;
+  /** Other files that report the same task (their rows were not kept). */
+  alsoIn?: TaskSource[];
+}
+
+/** Why two rows were taken for the same task. */
+export type DuplicateRule = 'numbered' | 'text-lead';
+
+export interface Duplicate {
+  /** The identity both rows share (see identity.ts). */
+  key: string;
+  /** Every row of the group; sources[0] is the one kept. */
+  sources: TaskSource[];
+  /** The kept row (same as sources[0]). */
+  kept?: TaskSource;
+  rule?: DuplicateRule;
+  /** Why the kept row won: 'later-as-of' or 'first-file'. */
+  reason?: 'later-as-of' | 'first-file';
+  /** Task title (or content prefix) for the report. */
+  title?: string;
+}
+
+export interface MergeResult {
+  files: FileReport[];
+  tasks: MergedTask[];
+  duplicates: Duplicate[];
+  directory: Unit[];
+  findings: Finding[];
+  /** The date the merge computed statuses against (ISO yyyy-mm-dd). */
+  asOf?: string;
+}
