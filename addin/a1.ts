@@ -1,0 +1,54 @@
+// A1 addresses for 0-based positions. Sheet names are always quoted so
+// Chinese names and spaces are safe.
+
+export function colLetter(col: number): string {
+  let n = col + 1;
+  let s = '';
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+export function colIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+export function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+export function cellA1(row: number, col: number): string {
+  return `${colLetter(col)}${row + 1}`;
+}
+
+export function rangeA1(row: number, col: number, rows: number, cols: number): string {
+  const a = cellA1(row, col);
+  return rows <= 1 && cols <= 1 ? a : `${a}:${cellA1(row + rows - 1, col + cols - 1)}`;
+}
+
+export function columnsA1(col: number, count: number): string {
+  return `${colLetter(col)}:${colLetter(col + count - 1)}`;
+}
+
+/** Parse 'A1', 'B3:D9' or "'Sheet'!B3:D9" into 0-based bounds. */
+export function parseA1(address: string): { sheet: string | null; row: number; col: number; rows: number; cols: number } | null {
+  const bang = address.lastIndexOf('!');
+  let sheet: string | null = null;
+  let ref = address;
+  if (bang >= 0) {
+    sheet = address.slice(0, bang).replace(/^'(.*)'$/, '$1').replace(/''/g, "'");
+    ref = address.slice(bang + 1);
+  }
+  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(ref.trim());
+  if (!m) return null;
+  const c1 = colIndex(m[1]);
+  const r1 = Number(m[2]) - 1;
+  const c2 = m[3] ? colIndex(m[3]) : c1;
+  const r2 = m[4] ? Number(m[4]) - 1 : r1;
+  return { sheet, row: Math.min(r1, r2), col: Math.min(c1, c2), rows: Math.abs(r2 - r1) + 1, cols: Math.abs(c2 - c1) + 1 };
+}

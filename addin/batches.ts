@@ -1,0 +1,121 @@
+// How a list of ops becomes round trips. Both gateways use this one function,
+// so the sync counts the memory gateway reports are the ones Excel would see.
+//
+// Excel on the web refuses a request over 5 MB (and large ranges hit cell
+// limits), so a batch stays under `maxBytes` / `maxCells` and a big value
+// write is split by rows into chunks, one round trip each. Comments go last in
+// their own batch: the host may refuse one (a cell that already has a thread)
+// and that must not cost the values.
+import type { Op } from './ops';
+
+export interface Limits {
+  /** Bytes per request; Excel on the web's hard limit is 5 MB, we keep headroom. */
+  maxBytes: number;
+  /** Cells per request. */
+  maxCells: number;
+}
+
+export const DEFAULT_LIMITS: Limits = { maxBytes: 4_000_000, maxCells: 500_000 };
+
+export interface Batch {
+  ops: Op[];
+  /** Estimated request size in bytes (JSON of what is sent). */
+  bytes: number;
+  cells: number;
+  /** Reads the host must make before this batch (clearing highlights looks them up first). */
+  reads: number;
+  /** Value chunks in this batch. */
+  chunks: number;
+}
+
+const encoder = new TextEncoder();
+export function jsonBytes(x: unknown): number {
+  return encoder.encode(JSON.stringify(x, (_k, v) => (v instanceof Date ? v.toISOString() : v))).length;
+}
+
+/** A1 size of an address such as 'Sheet'!$AB$1234 — what a highlight or note costs on the wire. */
+const ADDRESS_BYTES = 24;
+
+export function opCells(op: Op): number {
+  switch (op.kind) {
+    case 'values':
+      return op.values.length * (op.values[0]?.length ?? 0);
+    case 'format':
+    case 'validationList':
+      return 1; // one call over the block, whatever its size
+    case 'highlight':
+      return op.cells.length;
+    default:
+      return 1;
+  }
+}
+
+export function opBytes(op: Op): number {
+  switch (op.kind) {
+    case 'values':
+      return jsonBytes(op.values) + ADDRESS_BYTES;
+    case 'highlight':
+      return op.cells.length * ADDRESS_BYTES + 200;
+    case 'note':
+      return jsonBytes(op.text) + ADDRESS_BYTES + 40;
+    default:
+      return jsonBytes(op) + 40;
+  }
+}
+
+/** Split a values op into row chunks that each fit the limits. */
+export function chunkValues(op: Extract<Op, { kind: 'values' }>, limits: Limits): Extract<Op, { kind: 'values' }>[] {
+  const width = Math.max(1, op.values[0]?.length ?? 1);
+  const out: Extract<Op, { kind: 'values' }>[] = [];
+  let start = 0;
+  let bytes = 0;
+  for (let i = 0; i < op.values.length; i++) {
+    const rowBytes = jsonBytes(op.values[i]) + 1;
+    const cells = (i - start + 1) * width;
+    if (i > start && (bytes + rowBytes > limits.maxBytes - ADDRESS_BYTES || cells > limits.maxCells)) {
+      out.push({ ...op, row: op.row + start, values: op.values.slice(start, i) });
+      start = i;
+      bytes = 0;
+    }
+    bytes += rowBytes;
+  }
+  out.push({ ...op, row: op.row + start, values: op.values.slice(start) });
+  return out;
+}
+
+export function planBatches(ops: Op[], limits: Limits = DEFAULT_LIMITS): Batch[] {
+  const batches: Batch[] = [];
+  let cur: Batch = { ops: [], bytes: 0, cells: 0, reads: 0, chunks: 0 };
+  const flush = () => {
+    if (cur.ops.length) batches.push(cur);
+    cur = { ops: [], bytes: 0, cells: 0, reads: 0, chunks: 0 };
+  };
+  const push = (op: Op) => {
+    const bytes = opBytes(op);
+    const cells = opCells(op);
+    if (cur.ops.length && (cur.bytes + bytes > limits.maxBytes || cur.cells + cells > limits.maxCells)) flush();
+    cur.ops.push(op);
+    cur.bytes += bytes;
+    cur.cells += cells;
+    if (op.kind === 'values') cur.chunks += 1;
+    if (op.kind === 'clearHighlights') cur.reads = 1;
+  };
+  const notes = ops.filter((o) => o.kind === 'note');
+  for (const op of ops) {
+    if (op.kind === 'note') continue;
+    if (op.kind === 'values' && (opBytes(op) > limits.maxBytes || opCells(op) > limits.maxCells)) {
+      for (const part of chunkValues(op, limits)) push(part);
+    } else push(op);
+  }
+  if (notes.length) {
+    flush();
+    for (const op of notes) push(op);
+  }
+  flush();
+  return batches;
+}
+
+/** Round trips a list of batches costs: one per batch plus the reads some need. */
+export function syncsOf(batches: Batch[]): number {
+  return batches.reduce((n, b) => n + 1 + b.reads, 0);
+}

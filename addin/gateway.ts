@@ -1,0 +1,73 @@
+// What the task pane needs from a workbook, and nothing more. Two
+// implementations: excel/gateway.ts (Office.js, the only file that touches
+// Excel.run) and memory/gateway.ts (a plain in-memory workbook for the demo,
+// the tests and the bench). Commands never talk to a host directly: they
+// compute a list of operations (ops.ts) and hand it to `apply`, which groups
+// them into a fixed, small number of round trips (batches.ts) whatever the
+// row count.
+import type { CellValue, MergeRange, SheetGrid } from '../shared/model';
+import type { Op } from './ops';
+
+/** The used range of a sheet as plain data, plus where it sits. */
+export interface SheetRead extends SheetGrid {
+  /** 0-based position of rows[0][0] in the sheet. */
+  origin: { row: number; col: number };
+  /** A1 address of the used range (e.g. 任务台账!A1:J32), '' for an empty sheet. */
+  address: string;
+  /** Cells that hold a formula, by 0-based absolute position, so a writer can keep off them. */
+  formulas?: { row: number; col: number }[];
+}
+
+export interface SheetInfo {
+  name: string;
+  active: boolean;
+  visible: boolean;
+}
+
+/** Round trips and request sizes of one command, as the host saw them. */
+export interface SyncStats {
+  /** context.sync() calls (or their in-memory equivalent). */
+  syncs: number;
+  /** Bytes of each request, estimated as the JSON of what was sent. */
+  payloads: number[];
+  /** Chunks that value writes were split into. */
+  chunks: number;
+}
+
+export interface ApplyReport {
+  syncs: number;
+  payloads: number[];
+  chunks: number;
+  /** Non-fatal problems (e.g. the host cannot hold comments), zh-CN. */
+  warnings: string[];
+}
+
+export interface Capabilities {
+  /** Comments/notes on cells (ExcelApi 1.10). */
+  comments: boolean;
+  /** Multi-area ranges and their conditional formats (ExcelApi 1.9). */
+  rangeAreas: boolean;
+}
+
+/** What one read returns: the sheets asked for and the list of all sheets. */
+export interface ReadBack {
+  /** The active sheet's used range, when asked for. */
+  active: SheetRead | null;
+  /** Sheets asked for by name; null when the workbook has no such sheet. */
+  sheets: Record<string, SheetRead | null>;
+  list: SheetInfo[];
+}
+
+export interface WorkbookGateway {
+  readonly kind: 'excel' | 'memory';
+  capabilities(): Capabilities;
+  /** Used ranges (values, merges, address) of the active sheet and/or named sheets, plus the sheet list: one round trip. */
+  read(req: { active?: boolean; names?: string[] }): Promise<ReadBack>;
+  /** Apply a whole change. Batches are fixed by batches.ts. */
+  apply(ops: Op[]): Promise<ApplyReport>;
+  /** Counters since the last reset (commands reset before they start). */
+  stats(): SyncStats;
+  resetStats(): void;
+}
+
+export type { CellValue, MergeRange };
