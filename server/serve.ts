@@ -1,0 +1,167 @@
+// The local server of `npm start`: the built pages of dist/ and, for the
+// dashboard, a read-only API over one folder of workbooks (the sample data or
+// `--data DIR`). node:http only; it listens on 127.0.0.1, so nothing is exposed
+// to the network, and every response carries the CSP of server/csp.ts.
+import { createServer } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { securityHeaders } from './csp';
+import { listWorkbooks, mimeOf, resolveUnder, signature } from './files';
+import type { DataFile } from './files';
+
+export interface ServerOptions {
+  /** 0 or missing: any free port. */
+  port?: number;
+  host?: string;
+  /** Built pages; default dist/ of the current directory. */
+  root?: string;
+  /** Folder whose .xlsx files the dashboard loads. */
+  dataDir?: string;
+  /** The data folder holds the built-in sample data (the page labels it 示例数据). */
+  sample?: boolean;
+  /** How often the data folder is re-listed while a page listens for changes. */
+  pollMs?: number;
+}
+
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+export interface DataListing {
+  sample: boolean;
+  /** Folder name shown on the page (never the full path). */
+  folder: string | null;
+  files: DataFile[];
+  version: string;
+}
+
+const API = '/api/data';
+
+export async function startServer(opts: ServerOptions = {}): Promise<RunningServer> {
+  const root = path.resolve(opts.root ?? 'dist');
+  const dataDir = opts.dataDir ? path.resolve(opts.dataDir) : null;
+  const pollMs = opts.pollMs ?? 1000;
+  const listeners = new Set<ServerResponse>();
+
+  async function listing(): Promise<DataListing> {
+    const files = dataDir ? await listWorkbooks(dataDir) : [];
+    return { sample: !!opts.sample, folder: dataDir ? path.basename(dataDir) : null, files, version: hash(signature(files)) };
+  }
+
+  // Change detection by polling the listing: fs.watch misses changes on network
+  // and container file systems, and a folder of ledgers is small.
+  let lastVersion: string | null = null;
+  const timer = setInterval(async () => {
+    if (!listeners.size || !dataDir) return;
+    const l = await listing();
+    if (lastVersion !== null && l.version !== lastVersion) {
+      for (const res of listeners) res.write(`event: change\ndata: ${JSON.stringify(l)}\n\n`);
+    }
+    lastVersion = l.version;
+  }, pollMs);
+  timer.unref();
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const pathname = url.pathname;
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, pathname, 405, '不支持的请求方法');
+
+    if (pathname === API) return json(res, pathname, await listing());
+    if (pathname === API + '/events') {
+      res.writeHead(200, { ...securityHeaders(pathname), 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+      const l = await listing();
+      lastVersion ??= l.version;
+      res.write(`event: hello\ndata: ${JSON.stringify(l)}\n\n`);
+      listeners.add(res);
+      req.on('close', () => listeners.delete(res));
+      return;
+    }
+    if (pathname.startsWith(API + '/file/')) {
+      if (!dataDir) return send(res, pathname, 404, '未配置数据文件夹');
+      const name = safeName(pathname.slice((API + '/file/').length));
+      const files = name ? await listWorkbooks(dataDir) : [];
+      if (!name || !files.some((f) => f.name === name)) return send(res, pathname, 404, '找不到该数据文件');
+      return file(req, res, pathname, path.join(dataDir, name), 'no-store');
+    }
+    if (pathname.startsWith('/api/')) return send(res, pathname, 404, '没有这个接口');
+
+    const target = resolveUnder(root, pathname === '/' ? '/index.html' : pathname);
+    if (!target) return send(res, pathname, 403, '禁止访问');
+    return file(req, res, pathname, target, /\.[0-9a-f]{8}\.js$/.test(target) ? 'public, max-age=31536000, immutable' : 'no-cache');
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((e) => {
+      if (!res.headersSent) send(res, req.url ?? '/', 500, '服务器内部错误: ' + String((e as Error).message ?? e));
+      else res.end();
+    });
+  });
+  const host = opts.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${host === '127.0.0.1' || host === '0.0.0.0' ? 'localhost' : host}:${port}/`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        clearInterval(timer);
+        for (const res of listeners) res.end();
+        listeners.clear();
+        server.closeAllConnections?.();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** A data file name from the URL: one path segment, no separators. */
+function safeName(encoded: string): string | null {
+  let name: string;
+  try {
+    name = decodeURIComponent(encoded);
+  } catch {
+    return null;
+  }
+  if (!name || name.includes('/') || name.includes('\\') || name.includes('\0') || name === '.' || name === '..') return null;
+  return name;
+}
+
+async function file(req: IncomingMessage, res: ServerResponse, page: string, full: string, cache: string): Promise<void> {
+  let size: number;
+  try {
+    const s = await stat(full);
+    if (!s.isFile()) return send(res, page, 404, '找不到该页面');
+    size = s.size;
+  } catch {
+    return send(res, page, 404, '找不到该页面');
+  }
+  res.writeHead(200, { ...securityHeaders(full), 'Content-Type': mimeOf(full), 'Content-Length': size, 'Cache-Control': cache });
+  if (req.method === 'HEAD') return void res.end();
+  createReadStream(full).on('error', () => res.destroy()).pipe(res);
+}
+
+function json(res: ServerResponse, page: string, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(200, { ...securityHeaders(page), 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(text);
+}
+
+function send(res: ServerResponse, page: string, status: number, message: string): void {
+  res.writeHead(status, { ...securityHeaders(page), 'Content-Type': 'text/plain; charset=utf-8' });
+  res.end(message);
+}
+
+function hash(s: string): string {
+  // FNV-1a: a short, stable version tag for the listing; not security.
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16);
+}
