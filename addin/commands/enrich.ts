@@ -1,0 +1,109 @@
+// 补全: the derived columns (规范牵头单位 … 联系人) to the right of the ledger.
+// The user's cells are never written: the block goes after the last used
+// column, or over the block a previous run wrote (found by its exact header
+// sequence), and one click deletes it again.
+import type { CellValue, Task } from '../../shared/model';
+import { enrichColumns } from '../../shared/enrich';
+import type { ApplyReport, SheetRead, WorkbookGateway } from '../gateway';
+import type { Op } from '../ops';
+import { colLetter } from '../a1';
+import { ADDIN_MESSAGES } from '../messages';
+import { loadLedger, type LedgerContext, type RunOptions } from './context';
+import { fail, ok, type Outcome } from './result';
+
+/** The columns, in order (DOMAIN.md §6, issue 4). The core's enrichColumns gives the same headers. */
+export const ENRICH_HEADERS = ['规范牵头单位', '规范责任单位', '人群', '工程', '目标值', '单位', '截止年份', '完成率', '状态', '联系人'] as const;
+export const ENRICH_HEADER_FILL = '#E2EFDA';
+
+export interface EnrichBlock {
+  /** 0-based column of the first enrichment column. */
+  col: number;
+  /** 0-based row of the header. */
+  headerRow: number;
+  headers: string[];
+  existing: boolean;
+}
+
+const cellStr = (v: CellValue) => (v == null ? '' : String(v).trim());
+
+/** Where our columns are (a previous run) or will go (after the last used column). */
+export function locateBlock(sheet: SheetRead, headerRow: number, headers: readonly string[]): EnrichBlock {
+  const rel = headerRow - sheet.origin.row;
+  const row = sheet.rows[rel] ?? [];
+  for (let c = 0; c + headers.length <= row.length; c++) {
+    if (headers.every((h, i) => cellStr(row[c + i]) === h)) return { col: sheet.origin.col + c, headerRow, headers: [...headers], existing: true };
+  }
+  const width = sheet.rows.reduce((w, r) => Math.max(w, lastFilled(r) + 1), 0);
+  return { col: sheet.origin.col + width, headerRow, headers: [...headers], existing: false };
+}
+
+function lastFilled(r: CellValue[]): number {
+  for (let i = r.length - 1; i >= 0; i--) if (r[i] !== null && r[i] !== '') return i;
+  return -1;
+}
+
+export interface EnrichPlan {
+  block: EnrichBlock;
+  ops: Op[];
+  rows: number;
+}
+
+/** The whole change: header + one row per sheet row from the header down, '' where a row has no task (so a rerun clears stale values). */
+export function planEnrich(ctx: Pick<LedgerContext, 'sheet' | 'ledger' | 'tasks' | 'directory'>): EnrichPlan {
+  const { headers, rows } = enrichColumns(ctx.tasks, ctx.directory);
+  const headerRow = ctx.ledger.header.row - 1;
+  const block = locateBlock(ctx.sheet, headerRow, headers);
+  const lastUsed = ctx.sheet.origin.row + ctx.sheet.rows.length - 1;
+  const lastTask = ctx.tasks.reduce((m, t) => Math.max(m, t.row - 1), headerRow);
+  const last = Math.max(lastUsed, lastTask);
+  const byRow = new Map<number, CellValue[]>();
+  ctx.tasks.forEach((t, i) => byRow.set(t.row - 1, rows[i] ?? []));
+  const values: CellValue[][] = [headers.slice()];
+  for (let r = headerRow + 1; r <= last; r++) {
+    const v = byRow.get(r);
+    // '' clears a cell in Excel; null would leave an old value behind on a rerun.
+    values.push(headers.map((_h, j) => (v && v[j] != null && v[j] !== '' ? v[j] : '')));
+  }
+  const sheet = ctx.sheet.name;
+  const ops: Op[] = [
+    { kind: 'values', sheet, row: headerRow, col: block.col, values },
+    { kind: 'format', sheet, row: headerRow, col: block.col, rows: 1, cols: headers.length, format: { bold: true, fill: ENRICH_HEADER_FILL } },
+    { kind: 'format', sheet, row: headerRow, col: block.col, rows: values.length, cols: headers.length, format: { columnWidth: 14 } },
+  ];
+  return { block, ops, rows: ctx.tasks.length };
+}
+
+export interface EnrichResult {
+  sheet: string;
+  block: EnrichBlock;
+  /** Column letters, e.g. L:U. */
+  range: string;
+  tasks: number;
+  report: ApplyReport;
+}
+
+export async function runEnrich(gateway: WorkbookGateway, opts: RunOptions): Promise<Outcome<EnrichResult>> {
+  const loaded = await loadLedger(gateway, opts);
+  if (!loaded.ok) return loaded;
+  const ctx = loaded.value;
+  if (!ctx.tasks.length) return fail(ADDIN_MESSAGES.noTasks(ctx.sheet.name));
+  const plan = planEnrich(ctx);
+  const report = await gateway.apply(plan.ops);
+  const b = plan.block;
+  return ok({ sheet: ctx.sheet.name, block: b, range: `${colLetter(b.col)}:${colLetter(b.col + b.headers.length - 1)}`, tasks: plan.rows, report });
+}
+
+/** One click removes the columns a previous run wrote (and nothing else). */
+export async function removeEnrich(gateway: WorkbookGateway): Promise<Outcome<{ sheet: string; range: string; report: ApplyReport }>> {
+  const read = await gateway.read({ active: true });
+  const sheet = read.active;
+  if (!sheet || !sheet.rows.length) return fail(ADDIN_MESSAGES.noEnrichBlock);
+  for (let r = 0; r < sheet.rows.length; r++) {
+    const b = locateBlock(sheet, sheet.origin.row + r, ENRICH_HEADERS);
+    if (b.existing) {
+      const report = await gateway.apply([{ kind: 'deleteColumns', sheet: sheet.name, col: b.col, count: b.headers.length }]);
+      return ok({ sheet: sheet.name, range: `${colLetter(b.col)}:${colLetter(b.col + b.headers.length - 1)}`, report });
+    }
+  }
+  return fail(ADDIN_MESSAGES.noEnrichBlock);
+}

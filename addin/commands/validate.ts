@@ -1,0 +1,111 @@
+// 校验: check the ledger on the active sheet, list the findings grouped by
+// severity and code, and highlight the problem cells in bulk. Round trips:
+// one read (two when a 单位名录 sheet exists), then one apply that clears the
+// old highlights (one lookup) and adds the new ones: at most four, whatever
+// the row count.
+import type { Finding, Severity } from '../../shared/model';
+import type { ApplyReport, WorkbookGateway } from '../gateway';
+import type { Op } from '../ops';
+import { loadLedger, type LedgerContext, type RunOptions } from './context';
+import { ok, type Outcome } from './result';
+
+export const SEVERITY_ORDER: Severity[] = ['error', 'warning', 'info'];
+export const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
+/** Highlight fills: light enough to read the text through. */
+export const SEVERITY_FILL: Record<Severity, string> = { error: '#F8CBAD', warning: '#FFE699', info: '#BDD7EE' };
+
+export interface FindingGroup {
+  severity: Severity;
+  code: string;
+  count: number;
+  findings: Finding[];
+}
+
+export interface ValidateResult {
+  sheet: string;
+  findings: Finding[];
+  groups: FindingGroup[];
+  counts: Record<Severity, number>;
+  tasks: number;
+  highlighted: number;
+  report: ApplyReport;
+}
+
+export function groupFindings(findings: Finding[]): FindingGroup[] {
+  const by = new Map<string, FindingGroup>();
+  for (const f of findings) {
+    const k = `${f.severity}|${f.code}`;
+    let g = by.get(k);
+    if (!g) by.set(k, (g = { severity: f.severity, code: f.code, count: 0, findings: [] }));
+    g.count += 1;
+    g.findings.push(f);
+  }
+  return [...by.values()].sort(
+    (a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) || b.count - a.count || a.code.localeCompare(b.code),
+  );
+}
+
+/** The cell a finding points at (0-based), or null when it names no row. */
+export function findingCell(f: Finding, ctx: Pick<LedgerContext, 'sheet' | 'ledger'>): { row: number; col: number } | null {
+  if (f.row == null) return null;
+  const col = f.col ?? ctx.sheet.origin.col + firstColumn(ctx.ledger.header.columns);
+  return { row: f.row - 1, col };
+}
+
+function firstColumn(cols: Partial<Record<string, number>>): number {
+  const vals = Object.values(cols).filter((v): v is number => typeof v === 'number');
+  return vals.length ? Math.min(...vals) : 0;
+}
+
+/** The whole highlight change: clear ours, then one highlight op per severity (worst wins on a cell). */
+export function planHighlights(ctx: Pick<LedgerContext, 'sheet' | 'ledger'>, findings: Finding[]): { ops: Op[]; cells: number } {
+  const worst = new Map<string, { row: number; col: number; severity: Severity }>();
+  for (const f of findings) {
+    if (f.sheet !== ctx.sheet.name) continue;
+    const c = findingCell(f, ctx);
+    if (!c) continue;
+    const k = `${c.row},${c.col}`;
+    const prev = worst.get(k);
+    if (!prev || SEVERITY_ORDER.indexOf(f.severity) < SEVERITY_ORDER.indexOf(prev.severity)) worst.set(k, { ...c, severity: f.severity });
+  }
+  const ops: Op[] = [{ kind: 'clearHighlights', sheet: ctx.sheet.name }];
+  for (const sev of SEVERITY_ORDER) {
+    const cells = [...worst.values()].filter((c) => c.severity === sev).map(({ row, col }) => ({ row, col }));
+    if (cells.length) ops.push({ kind: 'highlight', sheet: ctx.sheet.name, cells, color: SEVERITY_FILL[sev], tag: sev });
+  }
+  return { ops, cells: worst.size };
+}
+
+export function countBySeverity(findings: Finding[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity] += 1;
+  return counts;
+}
+
+export async function runValidate(gateway: WorkbookGateway, opts: RunOptions & { highlight?: boolean }): Promise<Outcome<ValidateResult>> {
+  const loaded = await loadLedger(gateway, opts);
+  if (!loaded.ok) return loaded;
+  const ctx = loaded.value;
+  const plan = opts.highlight === false ? { ops: [] as Op[], cells: 0 } : planHighlights(ctx, ctx.findings);
+  const report = await gateway.apply(plan.ops);
+  return ok({
+    sheet: ctx.sheet.name,
+    findings: ctx.findings,
+    groups: groupFindings(ctx.findings),
+    counts: countBySeverity(ctx.findings),
+    tasks: ctx.tasks.length,
+    highlighted: plan.cells,
+    report,
+  });
+}
+
+/** Clicking a finding: select its cell (one round trip). */
+export async function selectFinding(gateway: WorkbookGateway, f: Finding, fallbackCol = 0): Promise<boolean> {
+  if (f.row == null) return false;
+  await gateway.apply([{ kind: 'select', sheet: f.sheet, row: f.row - 1, col: f.col ?? fallbackCol }]);
+  return true;
+}
+
+export async function clearHighlights(gateway: WorkbookGateway, sheet: string): Promise<ApplyReport> {
+  return gateway.apply([{ kind: 'clearHighlights', sheet }]);
+}
