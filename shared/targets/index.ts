@@ -1,0 +1,6 @@
+// Quantitative targets (量化目标) and deadlines (完成时限), DOMAIN.md §5.
+export { parseNumber, parseChineseNumeral, normaliseWidth } from './number';
+export { parseTargets } from './parse';
+export type { ParseTargetsOptions } from './parse';
+export { parseDeadline } from './deadline';
+export type { Deadline, ParseDeadlineOptions } from './deadline';

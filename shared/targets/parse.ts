@@ -1,0 +1,321 @@
+// Quantitative targets (量化目标) read from task prose, DOMAIN.md §5.
+//
+// One left-to-right pass over the text: number candidates are found by one
+// regex, each is kept only if a unit follows and no "this is a name" rule
+// fires (第37届, “13个强国”, 5G, 3+2, 十四五, years, document numbers, page
+// counters). Deadline years and 每年 are tracked as a running state that a
+// sentence end resets, so 到2025年 applies to every target after it in the
+// same sentence and 每年 to every target after it until a year or the end of
+// the sentence.
+
+import type { Comparator, Target } from '../model';
+import { hasChineseDigit, normaliseWidth, parseArabic, parseChineseNumeral } from './number';
+import { COUNT_UNITS, FURNITURE_AFTER, UNIT_CANONICAL, UNIT_NOT_BEFORE } from './units';
+
+export interface ParseTargetsOptions {
+  /** Year that 年底 / 今年 refer to (the ledger's reporting year). */
+  year?: number;
+}
+
+// Number candidates: Arabic (thousands separators, decimals, then 万/亿 …) or a
+// run of Chinese numeral characters (validated afterwards).
+const NUM_RE = /(\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?)([百千万亿]*)|([零〇一二两三四五六七八九十百千万亿]+)/g;
+
+// Right after the number: optional 余/多, a unit, optional 以上/以下 ….
+const UNIT_RE = /\s?(余|多)?(个百分点|百分点|人次|场次|平方米|%|[场所个人名家期项次篇部支户件座处册本门批种元])(及以上|以上|以下|以内|左右)?/y;
+
+// Comparator words ending right before the number.
+const PRE_RE =
+  /(不少于|不低于|不超过|不高于|不多于|至少|提高到|提升到|增加到|增长到|达到|超过|高于|多于|大于|低于|少于|小于|突破|提高|提升|增长|增加|增至|达|约|控制在|保持在|稳定在)\s*$/;
+const PRE_CMP: Record<string, Comparator> = {
+  不少于: '>=', 不低于: '>=', 至少: '>=', 达到: '>=', 达: '>=', 提高到: '>=', 提升到: '>=', 增加到: '>=', 增长到: '>=',
+  提高: '>=', 提升: '>=', 增长: '>=', 增加: '>=', 增至: '>=', 保持在: '>=', 稳定在: '>=',
+  超过: '>', 高于: '>', 多于: '>', 大于: '>', 突破: '>',
+  不超过: '<=', 不高于: '<=', 不多于: '<=', 低于: '<=', 少于: '<=', 小于: '<=', 控制在: '<=',
+  约: '=',
+};
+const POST_CMP: Record<string, Comparator> = { 及以上: '>=', 以上: '>=', 以下: '<=', 以内: '<=', 左右: '=' };
+
+const STRETCH_RE = /力争\s*$/;
+// 比2017年的6.5%: a baseline, not a target.
+const BASELINE_RE = /(?:比|较)\s*\d{4}\s*年(?:底|末)?的?\s*$/;
+
+// Sentence ends, 每年, plan-period ends (“十四五”末), years (到2025年, 2025年底前), bare 年底.
+const CTX_RE =
+  /([。；;！!？?\n])|(每年度?|年均|每一年)|[“"]?十([一二三四五六七八九])五[”"]?期?末|(\d{4})\s*年(底前|底|末|前|以前|内)?|(今年|明年)?(年底|年末)/g;
+
+// A clause ends at these; the target's text starts after the last one.
+const CLAUSE_END = '，,、；;。：:！!？?\n\t';
+// After a unit, these mean the count stands after its noun (建设学校5所。).
+const POSTPOSED_END = '，,、；;。：:！!？?）)”"\n\t ';
+const QUOTE_PAIRS: [string, string][] = [
+  ['“', '”'],
+  ['《', '》'],
+  ['「', '」'],
+  ['〔', '〕'],
+];
+const COVER_RE = /全覆盖/g;
+const COVER_NEG_RE = /(?:未|没有|尚未|不能|难以)\s*(?:实现)?\s*$/;
+
+interface Ctx {
+  pos: number;
+  kind: 'end' | 'annual' | 'year';
+  year?: number;
+}
+
+function isAsciiWordChar(ch: string | undefined): boolean {
+  return ch !== undefined && /[A-Za-z_+@#/\\-]/.test(ch);
+}
+
+function insideQuote(text: string, pos: number, sentenceStart: number): boolean {
+  for (const [open, close] of QUOTE_PAIRS) {
+    const o = text.lastIndexOf(open, pos);
+    if (o < sentenceStart - 200 || o === -1) continue;
+    if (text.lastIndexOf(close, pos) < o) return true;
+  }
+  return false;
+}
+
+function collectContext(text: string, opts: ParseTargetsOptions | undefined): Ctx[] {
+  const out: Ctx[] = [];
+  CTX_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = CTX_RE.exec(text)) !== null) {
+    const pos = m.index;
+    if (m[1] !== undefined) out.push({ pos, kind: 'end' });
+    else if (m[2] !== undefined) out.push({ pos, kind: 'annual' });
+    else if (m[3] !== undefined) {
+      // 十一五 ends 2010, 十四五 2025, 十五五 2030.
+      const n = '一二三四五六七八九'.indexOf(m[3]) + 11;
+      out.push({ pos, kind: 'year', year: 2010 + (n - 11) * 5 });
+    } else if (m[4] !== undefined) {
+      const y = Number(m[4]);
+      if (y < 1949 || y > 2100) continue;
+      const before = text[pos - 1];
+      const after = text[pos + m[0].length];
+      // Inside a bracketed range or a document number: (2021—2025年), 〔2021〕.
+      if (before !== undefined && /[0-9.〔\[（(]/.test(before)) continue;
+      if (after !== undefined && /[)）》〕\]—–─-]/.test(after)) continue;
+      if (BASELINE_RE.test(text.slice(Math.max(0, pos - 3), pos + m[0].length))) continue;
+      if (text.lastIndexOf('《', pos) > text.lastIndexOf('》', pos)) continue;
+      out.push({ pos, kind: 'year', year: y });
+    } else if (m[6] !== undefined && opts?.year !== undefined) {
+      // 年底 needs a year from outside the text (the ledger's reporting year).
+      if (/\d/.test(text[pos - 1] ?? '')) continue;
+      out.push({ pos, kind: 'year', year: opts.year + (m[5] === '明年' ? 1 : 0) });
+    }
+  }
+  return out;
+}
+
+interface Raw extends Target {
+  start: number;
+  end: number;
+  stretchCue: boolean;
+  sentence: number;
+}
+
+/**
+ * Every quantitative target in a text, in order. Qualitative text gives [].
+ * Never throws.
+ */
+export function parseTargets(input: string, opts?: ParseTargetsOptions): Target[] {
+  if (typeof input !== 'string' || input.length === 0) return [];
+  const text = normaliseWidth(input);
+  const ctx = collectContext(text, opts);
+  const raws: Raw[] = [];
+
+  // Running context state, advanced lazily up to each candidate's position.
+  let ci = 0;
+  let year: number | null = null;
+  let annual = false;
+  let sentenceStart = 0;
+  let sentence = 0;
+  const advance = (pos: number) => {
+    while (ci < ctx.length && ctx[ci].pos < pos) {
+      const c = ctx[ci++];
+      if (c.kind === 'end') {
+        year = null;
+        annual = false;
+        sentenceStart = c.pos + 1;
+        sentence++;
+      } else if (c.kind === 'annual') annual = true;
+      else {
+        year = c.year ?? null;
+        annual = false;
+      }
+    }
+  };
+
+  const clauseStart = (pos: number, floor: number): number => {
+    let i = pos - 1;
+    const min = Math.max(floor, pos - 30);
+    while (i >= min && CLAUSE_END.indexOf(text[i]) === -1) i--;
+    let start = i + 1;
+    while (start < pos && /[\s和及与或]/.test(text[start])) start++;
+    return start;
+  };
+
+  const push = (start: number, numStart: number, end: number, t: Omit<Raw, 'text' | 'start' | 'end' | 'sentence' | 'year' | 'recurrence'>) => {
+    advance(numStart);
+    const prevEnd = raws.length > 0 ? raws[raws.length - 1].end : 0;
+    const s = Math.min(start, clauseStart(numStart, Math.max(prevEnd, sentenceStart)));
+    raws.push({
+      ...t,
+      start: s,
+      end,
+      text: input.slice(s, end),
+      year,
+      recurrence: annual ? 'annual' : null,
+      sentence,
+    });
+  };
+
+  NUM_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = NUM_RE.exec(text)) !== null) {
+    const s = m.index;
+    const e = s + m[0].length;
+    const chinese = m[3] !== undefined;
+    const prev = text[s - 1];
+
+    // Ordinals (第37届, 第二届), codes (5G, H5, 3+2), versions (2.0 follows 计划 with no unit anyway).
+    if (prev === '第' || prev === '每' || prev === '了') continue;
+    if (!chinese && (isAsciiWordChar(prev) || prev === '.')) continue;
+    UNIT_RE.lastIndex = e;
+    const u = UNIT_RE.exec(text);
+    if (!u) continue;
+    if (!chinese && u[0].startsWith(' ') === false && isAsciiWordChar(text[e])) continue;
+    const written = u[2];
+    const unitEnd = e + u[0].length - (u[3]?.length ?? 0);
+    const next = text[unitEnd];
+    const notBefore = UNIT_NOT_BEFORE[written];
+    if (u[3] === undefined && notBefore !== undefined && next !== undefined && notBefore.indexOf(next) !== -1) continue;
+    if (written === '次' && FURNITURE_AFTER.test(text.slice(unitEnd, unitEnd + 6))) continue;
+    // Chinese chars only: 万/千 alone are words (万家, 千人); 十四五 is a name.
+    let value: number | null;
+    if (chinese) {
+      const cn = m[3];
+      if (!hasChineseDigit(cn)) continue;
+      value = parseChineseNumeral(cn);
+    } else {
+      value = parseArabic(m[1], m[2]);
+    }
+    if (value === null) continue;
+
+    const before = text.slice(Math.max(0, s - 8), s);
+    if (BASELINE_RE.test(before)) continue;
+    advance(s);
+    if (insideQuote(text, s, sentenceStart)) continue;
+
+    const pre = PRE_RE.exec(before);
+    let comparator: Comparator | null = pre ? PRE_CMP[pre[1]] : null;
+    if (u[3] !== undefined) comparator = POST_CMP[u[3]];
+    if (u[1] !== undefined && comparator === null) comparator = '>='; // 300余人, 500多名
+    // 一 without a comparator is an article (一支队伍, 一批, 一个): not a target.
+    if (chinese && value === 1 && comparator === null) continue;
+
+    const unit = UNIT_CANONICAL[written] ?? written;
+    const end = e + u[0].length;
+    if (comparator === null) {
+      // A count after its noun (建设科技教育特色学校5所。) is a quota, hence a floor;
+      // a count before its noun (配备1名专兼职科技副校长) states a composition.
+      const after = text[end];
+      comparator = COUNT_UNITS.has(unit) && (after === undefined || POSTPOSED_END.indexOf(after) !== -1) ? '>=' : '=';
+    }
+
+    const beforeCmp = pre ? before.slice(0, before.length - pre[0].length) : before;
+    let textEnd = end;
+    // A count before its noun: keep the noun in the phrase (1名专兼职科技副校长).
+    if (end < text.length && POSTPOSED_END.indexOf(text[end]) === -1) {
+      let j = end;
+      const max = Math.min(text.length, end + 16);
+      while (j < max && CLAUSE_END.indexOf(text[j]) === -1 && !/[0-9和及与]/.test(text[j])) j++;
+      textEnd = j;
+    }
+    push(s, s, textEnd, {
+      value,
+      unit,
+      comparator,
+      stretch: null,
+      stretchCue: STRETCH_RE.test(beforeCmp),
+    });
+    // The next search starts after the unit, not after the noun we borrowed.
+    NUM_RE.lastIndex = end;
+    raws[raws.length - 1].end = Math.max(end, raws[raws.length - 1].end);
+  }
+
+  // 全覆盖: 100% coverage.
+  COVER_RE.lastIndex = 0;
+  if (text.indexOf('全覆盖') !== -1) {
+    const covers: Raw[] = [];
+    // Context has to be recomputed from the start for these positions.
+    ci = 0;
+    year = null;
+    annual = false;
+    sentenceStart = 0;
+    sentence = 0;
+    while ((m = COVER_RE.exec(text)) !== null) {
+      const s = m.index;
+      const e = s + m[0].length;
+      if (COVER_NEG_RE.test(text.slice(Math.max(0, s - 6), s))) continue;
+      advance(s);
+      if (insideQuote(text, s, sentenceStart)) continue;
+      let floor = sentenceStart;
+      for (const r of raws) if (r.end <= s && r.end > floor) floor = r.end;
+      const start = clauseStart(s, floor);
+      covers.push({
+        text: input.slice(start, e),
+        value: 100,
+        unit: '%',
+        comparator: '>=',
+        stretch: null,
+        year,
+        recurrence: annual ? 'annual' : null,
+        start,
+        end: e,
+        stretchCue: false,
+        sentence,
+      });
+    }
+    if (covers.length > 0) {
+      raws.push(...covers);
+      raws.sort((a, b) => a.start - b.start);
+    }
+  }
+
+  // 超过18%,力争达到20%: the 力争 figure is the stretch of the firm one before it.
+  const out: Target[] = [];
+  let last: (Target & { end: number; sentence: number }) | null = null;
+  for (const r of raws) {
+    if (
+      r.stretchCue &&
+      last !== null &&
+      last.stretch === null &&
+      last.sentence === r.sentence &&
+      last.unit === r.unit &&
+      /^[\s，,、；;]*(?:并|同时)?[\s，,、；;]*$/.test(text.slice(last.end, r.start))
+    ) {
+      last.stretch = r.value;
+      last.text = input.slice(last.start!, r.end);
+      last.end = r.end;
+      continue;
+    }
+    const t: Target & { end: number; sentence: number } = {
+      text: r.text,
+      value: r.value,
+      unit: r.unit,
+      comparator: r.comparator,
+      stretch: null,
+      year: r.year,
+      recurrence: r.recurrence,
+      start: r.start,
+      end: r.end,
+      sentence: r.sentence,
+    };
+    out.push(t);
+    last = t;
+  }
+  // Drop the bookkeeping fields so results compare and serialise cleanly.
+  return out.map(({ end: _e, sentence: _s, ...t }) => t);
+}
