@@ -1,0 +1,105 @@
+// kesu enrich <台账.xlsx> -o <输出.xlsx> [--as-of YYYY-MM-DD] [--json]
+// Writes a copy with the derived columns to the right of each ledger table;
+// the input file is never written and the user's own cells are left as they are.
+import path from 'node:path';
+import type { CliIO } from '../io';
+import type { CellValue, SheetGrid } from '../../shared/model';
+import { addColumns, type ColumnEdit } from '../../shared/io';
+import { enrichColumns, ENRICH_HEADERS } from '../../shared/enrich/columns';
+import { normHeader } from '../../shared/ledger/text';
+import type { HeaderInfo } from '../../shared/ledger/headers';
+import { parseArgs } from '../args';
+import { json, parseAsOf, usageError } from './common';
+import { checkFile, isoDay } from './ledger';
+import { findingJson, statusLine, summary } from './validate';
+
+const USAGE = '用法: kesu enrich <台账.xlsx> -o <输出.xlsx> [--as-of YYYY-MM-DD] [--jurisdiction 辖区] [--json]';
+
+/** Where the block goes: over a block an earlier run wrote (same header sequence), else after the last used column. */
+export function blockColumn(grid: SheetGrid, header: HeaderInfo): number {
+  const row = grid.rows[header.index] ?? [];
+  const want = ENRICH_HEADERS.map((h) => normHeader(h));
+  for (let c = 0; c + want.length <= row.length; c++) if (want.every((h, i) => normHeader(row[c + i] ?? null) === h)) return c;
+  let width = 0;
+  for (const r of grid.rows) {
+    for (let c = r.length - 1; c >= width; c--) {
+      const v: CellValue | undefined = r[c];
+      if (v !== null && v !== undefined && v !== '') {
+        width = c + 1;
+        break;
+      }
+    }
+  }
+  for (const m of grid.merges) width = Math.max(width, m.right + 1);
+  return width;
+}
+
+export async function run(argv: string[], io: CliIO): Promise<number> {
+  const args = parseArgs(argv, ['o', 'output', 'as-of', 'jurisdiction']);
+  const file = args.positionals[0];
+  const outFlag = args.flags.o ?? args.flags.output;
+  if (!file || args.positionals.length > 1 || typeof outFlag !== 'string' || !outFlag.trim()) return usageError(io, USAGE);
+  const out = outFlag.trim();
+  if (path.resolve(out) === path.resolve(file)) return usageError(io, `输出文件不能与输入文件相同(${file}):kesu 不覆盖原台账,请用 -o 指定另一个文件名`);
+  const asOf = parseAsOf(args.flags['as-of']);
+  if (asOf === null) return usageError(io, `--as-of 应为 YYYY-MM-DD 格式的日期,如 2023-06-30\n${USAGE}`);
+  const jurisdiction = typeof args.flags.jurisdiction === 'string' ? args.flags.jurisdiction : undefined;
+
+  const checked = await checkFile(file, io, asOf, jurisdiction);
+  if (!checked) return 1;
+  const { grids, ledger, result } = checked;
+  if (!ledger.sheets.length) {
+    io.err(`无法补全 ${file}: 没有找到任务台账(未识别到表头行)\n`);
+    return 1;
+  }
+  const edits: ColumnEdit[] = [];
+  let i = 0;
+  for (const sheet of ledger.sheets) {
+    const tasks = result.tasks.slice(i, i + sheet.rows.length);
+    i += sheet.rows.length;
+    const grid = grids.find((g) => g.name === sheet.sheet)!;
+    const { headers, rows } = enrichColumns(tasks, result.directory);
+    edits.push({
+      sheet: sheet.sheet,
+      headerRow: sheet.header.row,
+      startCol: blockColumn(grid, sheet.header) + (grid.origin?.col ?? 0),
+      headers,
+      rows: tasks.map((t, k) => ({ row: t.row, values: rows[k]! })),
+    });
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = await addColumns(await io.readFile(file), edits);
+  } catch (e) {
+    io.err(`无法补全 ${file}: ${(e as Error).message}\n`);
+    return 1;
+  }
+  try {
+    await io.writeFile(out, bytes);
+  } catch (e) {
+    io.err(`无法写入 ${out}: ${(e as Error).message}\n`);
+    return 1;
+  }
+  if (args.flags.json) {
+    json(io, {
+      file,
+      output: out,
+      asOf: isoDay(checked.asOf),
+      columns: [...ENRICH_HEADERS],
+      sheets: edits.map((e) => ({ sheet: e.sheet, headerRow: e.headerRow, startCol: e.startCol, rows: e.rows.length })),
+      summary: summary(result.findings, result.tasks),
+      findings: result.findings.map(findingJson),
+    });
+    return 0;
+  }
+  const s = summary(result.findings, result.tasks);
+  io.out(
+    [
+      `已写入 ${out}(原文件 ${file} 未改动)`,
+      ...edits.map((e) => `  工作表「${e.sheet}」:${e.rows.length} 行,新增 ${e.headers.length} 列(${e.headers.join('、')})`),
+      `截至 ${isoDay(checked.asOf)}  状态:${statusLine(result.tasks)}`,
+      `检查结果:错误 ${s.errors},警告 ${s.warnings},提示 ${s.infos}(详见 kesu validate ${file})`,
+    ].join('\n') + '\n',
+  );
+  return 0;
+}

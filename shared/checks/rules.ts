@@ -1,0 +1,90 @@
+// Per-task checks: owners, targets, progress and status (DOMAIN.md §6).
+// Each returns (code, field, params) triples; validate.ts stamps them with the
+// row and column. Owner findings depend only on the cell text, so they are
+// computed once per distinct text.
+import type { FieldKey, OwnerMatch, PlanPeriod, Target, Task } from '../model';
+import type { Params } from './messages';
+import type { StatusDetail } from './status';
+
+export interface Hit {
+  code: string;
+  field: FieldKey | null;
+  params: Params;
+}
+
+/** Units targets are counted in, in ledgers we have seen; anything else gets a second look. */
+export const PLAUSIBLE_UNITS = new Set(
+  (
+    '% ‰ 个 家 所 座 处 间 支 名 人 人次 万人 万人次 亿人次 次 场 场次 期 批 项 件 篇 部 本 册 套 份 种 类 门 课 节 堂 小时 学时 天 日 周 月 年 ' +
+    '元 万元 亿元 平方米 万平方米 公里 千米 米 亩 户 村 个村 社区 所学校 块 台 辆 条 集 档 版 幅 首 集 讲 站 点 基地 团队 队 支队伍 人/年 万册 万件 万份 个百分点 分'
+  ).split(/\s+/),
+);
+
+export function ownerHits(matches: OwnerMatch[], field: 'leads' | 'partners'): Hit[] {
+  const hits: Hit[] = [];
+  for (const m of matches) {
+    const best = m.suggestions[0];
+    switch (m.matched) {
+      case 'none':
+        hits.push({ code: 'owners.unknown', field, params: { name: m.input, suggestion: best?.name ?? null, score: best?.score ?? null } });
+        break;
+      case 'fuzzy':
+        hits.push({ code: 'owners.fuzzy', field, params: { name: m.input, match: m.name ?? best?.name ?? null, score: m.score } });
+        break;
+      case 'rule':
+        if (m.name && m.name !== m.input) hits.push({ code: 'owners.variant', field, params: { name: m.input, match: m.name, rule: m.rule ?? null } });
+        break;
+      case 'group':
+        hits.push({ code: 'owners.group', field, params: { name: m.input, members: m.members?.length || null } });
+        break;
+    }
+  }
+  return hits;
+}
+
+export function taskHits(task: Task, detail: StatusDetail, plan: PlanPeriod | null, hasActualColumn: boolean): Hit[] {
+  const hits: Hit[] = [];
+  if (!task.leadsText.trim()) hits.push({ code: 'owners.missing-lead', field: 'leads', params: {} });
+  const leadNames = new Set(task.leads.filter((m) => m.name && m.matched !== 'group').map((m) => m.name!));
+  const both = new Set<string>();
+  for (const p of task.partners) if (p.name && leadNames.has(p.name) && !both.has(p.name)) both.add(p.name);
+  for (const name of both) hits.push({ code: 'owners.both', field: 'partners', params: { name } });
+
+  const targetField: FieldKey = task.targetText.trim() ? 'target' : 'content';
+  for (const t of task.targets) {
+    if (t.unit && !PLAUSIBLE_UNITS.has(t.unit)) hits.push({ code: 'targets.unit-unusual', field: targetField, params: { text: t.text, unit: t.unit } });
+  }
+  if (plan && task.deadlineYear !== null && (task.deadlineYear < plan.start || task.deadlineYear > plan.end))
+    hits.push({ code: 'targets.deadline-outside-plan', field: 'deadline', params: { year: task.deadlineYear, start: plan.start, end: plan.end } });
+  if (task.deadlineText.trim() && task.deadlineYear === null && task.recurrence === null)
+    hits.push({ code: 'targets.deadline-unparsed', field: 'deadline', params: { text: task.deadlineText } });
+
+  const raw = task.actualRaw;
+  const primary: Target | undefined = task.targets[0];
+  if (hasActualColumn && raw !== null && !(typeof raw === 'string' && !raw.trim())) {
+    if (task.actual === null)
+      hits.push({ code: 'progress.not-number', field: 'actual', params: { value: String(raw), unit: primary?.unit ?? null, example: primary ? primary.value : null } });
+    else if (!primary) hits.push({ code: 'targets.actual-no-target', field: 'actual', params: { value: String(raw) } });
+    else if (typeof raw === 'string') {
+      const unit = unitSuffix(raw);
+      if (unit && primary.unit && !sameUnit(unit, primary.unit))
+        hits.push({ code: 'progress.unit-mismatch', field: 'actual', params: { unit, target: primary.unit } });
+    }
+  }
+  if (task.status === '滞后') hits.push({ code: 'status.behind', field: 'progress', params: { completion: detail.completion, elapsed: detail.elapsed } });
+  else if (task.status === '逾期') hits.push({ code: 'status.overdue', field: 'progress', params: { completion: detail.completion ?? 0, deadline: detail.deadline } });
+  else if (task.status === '未填报') hits.push({ code: 'status.unreported', field: 'progress', params: {} });
+  return hits;
+}
+
+/** The unit written after a number in a cell: '23场' → 场, '46 人次' → 人次. */
+export function unitSuffix(text: string): string | null {
+  const m = /[\d.,，]+\s*(?:万|亿|千|百)?\s*([%％‰]|[\u4e00-\u9fa5]{1,3})\s*$/.exec(text.trim());
+  return m ? m[1]!.replace('％', '%') : null;
+}
+
+const PERSON = new Set(['人', '名', '位']);
+
+function sameUnit(a: string, b: string): boolean {
+  return a === b || (PERSON.has(a) && PERSON.has(b)) || a.endsWith(b) || b.endsWith(a);
+}

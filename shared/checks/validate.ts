@@ -1,0 +1,88 @@
+// validate: a read ledger → tasks with their status, and every finding as data.
+import type { Finding, LedgerMeta, PlanPeriod, Task } from '../model';
+import type { Directory } from '../owners';
+import { createDirectory, defaultDirectory } from '../owners';
+import type { LedgerRead } from '../ledger/read';
+import { createDetailedBuilder } from '../ledger/tasks';
+import { ledgerYear } from '../ledger/meta';
+import { columnLetter } from '../ledger/text';
+import { finding, type Where } from './messages';
+import { ownerHits, taskHits, type Hit } from './rules';
+
+export interface ValidateContext {
+  asOf: Date;
+  /** Directory to resolve owners with; default: the workbook's 单位名录, else the bundled one for the jurisdiction. */
+  directory?: Directory | null;
+  plan?: PlanPeriod | null;
+  jurisdiction?: string | null;
+  file?: string;
+}
+
+export interface ValidateResult {
+  findings: Finding[];
+  tasks: Task[];
+  meta: LedgerMeta;
+  directory: Directory | null;
+}
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+/** The directory a ledger's owners are resolved against. */
+export function directoryFor(ledger: LedgerRead, jurisdiction?: string | null): Directory {
+  if (ledger.directory && ledger.directory.units.length) return createDirectory(ledger.directory.units, ledger.directory.groups);
+  return defaultDirectory(jurisdiction ?? undefined);
+}
+
+export function validate(ledger: LedgerRead, ctx: ValidateContext): ValidateResult {
+  const meta = ledger.meta;
+  const jurisdiction = ctx.jurisdiction ?? meta.jurisdiction;
+  const directory = ctx.directory === undefined ? directoryFor(ledger, jurisdiction) : ctx.directory;
+  const plan = ctx.plan ?? meta.planPeriod ?? null;
+  const year = ledgerYear(meta);
+  const build = createDetailedBuilder({ directory, asOf: ctx.asOf, plan, jurisdiction, ledgerYear: year });
+  const findings: Finding[] = [...ledger.findings];
+  const tasks: Task[] = [];
+  const ownerCache = new Map<string, Hit[]>();
+  const file = ctx.file ? { file: ctx.file } : {};
+
+  for (const sheet of ledger.sheets) {
+    const h = sheet.header;
+    const origin = h.colOffset ?? 0;
+    const hasActual = h.columns.actual !== undefined;
+    const where = (row: number, hit: Hit): Where => {
+      const c = hit.field === null ? undefined : h.columns[hit.field];
+      return {
+        ...file,
+        sheet: sheet.sheet,
+        row,
+        column: c === undefined ? null : h.headers[c] || columnLetter(c + origin),
+        col: c === undefined ? null : c + origin,
+      };
+    };
+    for (const row of sheet.rows) {
+      const { task, detail } = build(row);
+      tasks.push(task);
+      for (const [field, text, matches] of [
+        ['leads', row.leadsText, task.leads],
+        ['partners', row.partnersText, task.partners],
+      ] as const) {
+        if (!matches.length) continue;
+        const key = field + '\u0000' + text;
+        let hits = ownerCache.get(key);
+        if (!hits) ownerCache.set(key, (hits = ownerHits(matches, field)));
+        for (const hit of hits) findings.push(finding(hit.code, where(row.row, hit), hit.params));
+      }
+      for (const hit of taskHits(task, detail, plan, hasActual)) findings.push(finding(hit.code, where(row.row, hit), hit.params));
+    }
+  }
+  // Document order: sheet as in the workbook, then row, then column.
+  const sheetIndex = new Map(ledger.sheets.map((s, i) => [s.sheet, i]));
+  findings.sort(
+    (a, b) =>
+      (sheetIndex.get(a.sheet) ?? -1) - (sheetIndex.get(b.sheet) ?? -1) ||
+      (a.row ?? 0) - (b.row ?? 0) ||
+      (a.col ?? -1) - (b.col ?? -1) ||
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
+  );
+  return { findings, tasks, meta, directory };
+}

@@ -1,0 +1,94 @@
+// buildTasks: ledger rows → Task[] (owners resolved, targets parsed, classified,
+// status as of a date). Owner resolution is cached by cell text: a ledger
+// repeats the same 牵头单位 strings on hundreds of rows.
+import type { CellValue, Directory, LedgerRow, OwnerMatch, PlanPeriod, Target, Task } from './deps';
+import { classify, parseDeadline, parseNumber, parseTargets, resolveOwners } from './deps';
+import { completionOf, statusDetail, type StatusDetail } from '../checks/status';
+
+export interface BuildContext {
+  directory: Directory | null;
+  asOf: Date;
+  plan?: PlanPeriod | null;
+  jurisdiction?: string | null;
+  /** The year the ledger reports on (from its meta), used when no plan period is known. */
+  ledgerYear?: number | null;
+}
+
+/** Memo of pure text → result functions, scoped to one build (directories differ between builds). */
+export class TextCache<T> {
+  private map = new Map<string, T>();
+  constructor(private fn: (text: string) => T, private limit = 50_000) {}
+  get(text: string): T {
+    let v = this.map.get(text);
+    if (v === undefined) {
+      v = this.fn(text);
+      if (this.map.size >= this.limit) this.map.clear();
+      this.map.set(text, v);
+    }
+    return v;
+  }
+}
+
+/** A number from a 完成值 cell: 23, '23', '1,200', '27.6%', '42万'. */
+export function actualOf(raw: CellValue): number | null {
+  if (typeof raw === 'number') return Number.isFinite(raw) ? raw : null;
+  if (typeof raw === 'string' && raw.trim()) return parseNumber(raw.trim());
+  return null;
+}
+
+export function createBuilder(ctx: BuildContext): (row: LedgerRow) => Task {
+  const build = createDetailedBuilder(ctx);
+  return (row) => build(row).task;
+}
+
+/** Like createBuilder, also returning the status details (elapsed share, deadline) the checks word. */
+export function createDetailedBuilder(ctx: BuildContext): (row: LedgerRow) => { task: Task; detail: StatusDetail } {
+  const juris = ctx.jurisdiction ?? undefined;
+  const owners = new TextCache<OwnerMatch[]>((t) => (t.trim() ? resolveOwners(t, ctx.directory, { jurisdiction: juris }) : []));
+  const targets = new TextCache<Target[]>((t) => (t.trim() ? parseTargets(t) : []));
+  const deadlines = new TextCache((t: string) => (t.trim() ? parseDeadline(t) : { year: null, recurrence: null as 'annual' | null }));
+  const classes = new TextCache((key: string) => {
+    const [category, title, content] = key.split('\u0000');
+    return classify({ category, title, content });
+  });
+  return (row) => {
+    let ts: Target[];
+    if (row.targetText.trim()) ts = targets.get(row.targetText);
+    else {
+      ts = targets.get(row.content);
+      if (row.title) {
+        const more = targets.get(row.title).filter((t) => !ts.some((u) => u.value === t.value && u.unit === t.unit));
+        if (more.length) ts = [...ts, ...more];
+      }
+    }
+    const dl = deadlines.get(row.deadlineText);
+    const deadlineYear = dl.year ?? ts.reduce<number | null>((y, t) => (t.year !== null && (y === null || t.year > y) ? t.year : y), null);
+    const recurrence = dl.recurrence ?? (dl.year === null && ts.length && ts.every((t) => t.recurrence === 'annual') ? 'annual' : null);
+    const actual = actualOf(row.actualRaw);
+    const cls = classes.get(`${row.category}\u0000${row.title}\u0000${row.content}`);
+    const detail = statusDetail(
+      { targets: ts, actual, progressText: row.progressText, deadlineYear, recurrence },
+      ctx.asOf,
+      { plan: ctx.plan ?? null, ledgerYear: ctx.ledgerYear ?? null },
+    );
+    const task: Task = {
+      ...row,
+      population: cls.population,
+      project: cls.project,
+      leads: owners.get(row.leadsText),
+      partners: owners.get(row.partnersText),
+      targets: ts,
+      actual,
+      completion: completionOf(actual, ts[0]),
+      status: detail.status,
+      deadlineYear,
+      recurrence,
+    };
+    return { task, detail };
+  };
+}
+
+export function buildTasks(rows: LedgerRow[], ctx: BuildContext): Task[] {
+  const build = createBuilder(ctx);
+  return rows.map(build);
+}
