@@ -8,7 +8,7 @@ import { parseArgs } from '../args';
 import { mergeLedgers, mergeToWorkbook, STATUS_LABEL } from '../../shared/merge';
 import type { MergeInput, MergeResult } from '../../shared/merge';
 import { formatSource, sameSource } from '../../shared/merge';
-import { writeWorkbook } from '../../shared/io';
+import { writeWorkbook } from '../../shared/io/write';
 
 export const MERGE_EXTENSIONS = ['.xlsx', '.xlsm', '.csv', '.xls', '.et'];
 

@@ -7,9 +7,9 @@
 // hold every file's bytes either). Between files it yields to the event loop
 // so a page stays responsive while a clerk drops a folder of 200 files.
 import type { Finding, LedgerMeta, Task, Unit } from '../model';
-import { readWorkbook } from '../io';
-import { readLedger, validate } from '../ledger';
-import { createDirectory, defaultDirectory } from '../owners';
+import { readWorkbook } from '../io/read';
+import { readLedger } from '../ledger/read';
+import { validate } from '../checks/validate';
 import type { FileReport, MergedTask, MergeInput, MergeOptions, MergeResult } from './types';
 import { dedupe } from './dedupe';
 import { MERGE_MESSAGES, namingFile } from './messages';
@@ -29,8 +29,6 @@ interface FileOutcome {
   units: Unit[];
 }
 
-type Directory = ReturnType<typeof createDirectory>;
-
 export async function mergeLedgers(files: MergeInput[], opts: MergeOptions): Promise<MergeResult> {
   const total = files.length;
   const reports: FileReport[] = [];
@@ -38,19 +36,12 @@ export async function mergeLedgers(files: MergeInput[], opts: MergeOptions): Pro
   const fileIndex: number[] = [];
   const findings: Finding[] = [];
   const units = new Map<string, Unit>();
-  const defaults = new Map<string, Directory>();
-  const defaultFor = (jurisdiction: string | null): Directory => {
-    const k = jurisdiction ?? '';
-    let d = defaults.get(k);
-    if (!d) defaults.set(k, (d = defaultDirectory(jurisdiction ?? undefined)));
-    return d;
-  };
 
   for (let f = 0; f < total; f++) {
     const input = files[f]!;
     opts.onProgress?.(f, total, input.name);
     await nextTick();
-    const outcome = await mergeOne(input, opts.asOf, defaultFor);
+    const outcome = await mergeOne(input, opts.asOf);
     reports.push(outcome.report);
     for (const t of outcome.tasks) {
       all.push(t);
@@ -89,11 +80,7 @@ function refused(file: string, reason: string, meta: LedgerMeta = EMPTY_META): F
 const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 /** One file: read → ledger → tasks. Its grids live only inside this call. */
-async function mergeOne(
-  input: MergeInput,
-  asOf: Date,
-  defaultFor: (jurisdiction: string | null) => Directory,
-): Promise<FileOutcome> {
+async function mergeOne(input: MergeInput, asOf: Date): Promise<FileOutcome> {
   const file = input.name;
   let bytes: Uint8Array;
   try {
@@ -118,11 +105,11 @@ async function mergeOne(
       const why = ledger.findings.find((x: Finding) => x.severity === 'error') ?? ledger.findings[0];
       return refused(file, MERGE_MESSAGES.noLedger(file, why?.message ?? null), meta);
     }
-    const own = ledger.directory?.units ?? [];
-    const base = defaultFor(meta.jurisdiction);
-    const directory = own.length ? createDirectory([...own, ...base.units], [...(ledger.directory?.groups ?? []), ...base.groups]) : base;
-    const checked = validate(ledger, { directory, asOf, plan: meta.planPeriod });
-    const fileFindings = uniqueFindings([...ledger.findings, ...checked.findings]).map((x) => ({ ...x, file: x.file ?? file }));
+    // validate picks the directory as `kesu validate` does (the workbook's
+    // 单位名录, else the bundled one for its jurisdiction), so the 问题数 of
+    // the 导入报告 matches what the clerk sees when checking the file alone
+    const checked = validate(ledger, { asOf, file });
+    const fileFindings = checked.findings.map((x: Finding) => (x.file ? x : { ...x, file }));
     const tasks = checked.tasks.map((t: Task): MergedTask => ({ ...t, source: { file, sheet: t.sheet, row: t.row }, meta }));
     const notes = [
       read.warnings.length ? MERGE_MESSAGES.readerWarnings(read.warnings.length) : null,
@@ -140,20 +127,9 @@ async function mergeOne(
       },
       tasks,
       findings: fileFindings,
-      units: directory.units,
+      units: checked.directory?.units ?? [],
     };
   } catch (e) {
     return refused(file, MERGE_MESSAGES.readFailed(file, errorText(e)));
   }
-}
-
-/** validate() may repeat readLedger's structural findings; count each once. */
-function uniqueFindings(list: Finding[]): Finding[] {
-  const seen = new Set<string>();
-  return list.filter((x) => {
-    const k = `${x.code}|${x.sheet}|${x.row}|${x.column}|${JSON.stringify(x.params)}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
 }

@@ -88,6 +88,7 @@ function fillSources(sheet: SheetSpec, tasks: MergedTask[]): void {
     col = header.length;
     header.push('来源');
   }
+  if (sheet.widths) sheet.widths[col] = Math.max(sheet.widths[col] ?? 0, 40);
   tasks.forEach((task, i) => {
     const row = sheet.rows[headerAt + 1 + i];
     if (!row) return;
