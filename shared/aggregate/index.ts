@@ -11,3 +11,5 @@ export { trend } from './trend';
 export { formatCount, formatPercent } from './format';
 export { dashboardSummary } from './summary';
 export type { DashboardSummary } from './summary';
+export { headlines, isHeadlineTask } from './headline';
+export type { Headline, HeadlineTask } from './headline';

@@ -1,0 +1,5 @@
+// webpack loads .css as a string (asset/source); the page injects it.
+declare module '*.css' {
+  const text: string;
+  export default text;
+}

@@ -1,0 +1,9 @@
+// Entry of the dashboard page (dist/index.html).
+import { createRoot } from 'react-dom/client';
+import { App } from './views/App';
+import css from './styles.css';
+
+const style = document.createElement('style');
+style.textContent = css;
+document.head.appendChild(style);
+createRoot(document.getElementById('root')!).render(<App />);

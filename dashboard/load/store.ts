@@ -1,0 +1,24 @@
+// The set of loaded files, keyed by name: a reload of one file replaces its
+// tasks, a file removed from the data folder drops them. Immutable updates so
+// React sees each change.
+import type { LoadedFile, MergedTask } from './index';
+
+export type FileMap = ReadonlyMap<string, LoadedFile>;
+
+export function putFiles(map: FileMap, files: LoadedFile[]): FileMap {
+  const next = new Map(map);
+  for (const f of files) next.set(f.report.file, f);
+  return next;
+}
+
+export function dropFiles(map: FileMap, keep: (f: LoadedFile) => boolean): FileMap {
+  const next = new Map<string, LoadedFile>();
+  for (const [k, f] of map) if (keep(f)) next.set(k, f);
+  return next;
+}
+
+export function allTasks(map: FileMap): MergedTask[] {
+  const out: MergedTask[] = [];
+  for (const f of map.values()) for (const t of f.tasks) out.push(t);
+  return out;
+}

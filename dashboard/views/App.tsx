@@ -1,0 +1,135 @@
+// The dashboard page: loads the server's data (sample data or --data folder)
+// and dropped files through the core's merge, aggregates in the core
+// (shared/aggregate) and hands only aggregates to the charts.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { dashboardSummary, facets, filterTasks, headlines } from '../../shared/aggregate';
+import type { TaskFilter } from '../../shared/aggregate';
+import type { Status } from '../../shared/model';
+import { loadWorkbooks } from '../load';
+import type { LoadedFile } from '../load';
+import { fetchFile, fetchListing, watchListing } from '../load/server';
+import type { DataListing } from '../load/server';
+import { allTasks, dropFiles, putFiles } from '../load/store';
+import type { FileMap } from '../load/store';
+import { FilesPanel } from './FilesPanel';
+import { Filters } from './Filters';
+import { GroupCharts } from './GroupCharts';
+import { HeadlineView } from './Headline';
+import { StatusChart } from './StatusChart';
+import { TaskTable } from './TaskTable';
+import { TrendChart } from './TrendChart';
+import { UnitView } from './UnitView';
+import { download } from './exportPng';
+import { tasksToXlsx } from './exportXlsx';
+
+export function App() {
+  const [files, setFiles] = useState<FileMap>(new Map());
+  const [source, setSource] = useState<DataListing | null>(null);
+  const [busy, setBusy] = useState<string | null>('正在读取数据…');
+  const [filter, setFilter] = useState<TaskFilter>({});
+  const [trendDim, setTrendDim] = useState<'population' | 'project'>('population');
+  const known = useRef(new Map<string, string>());
+
+  const progress = (done: number, total: number, current: string) => setBusy(done < total ? `正在读取 ${done + 1}/${total}：${current}` : null);
+
+  const syncServer = useCallback(async (listing: DataListing) => {
+    setSource(listing);
+    const stamp = (f: { size: number; mtime: string }) => `${f.size}|${f.mtime}`;
+    const changed = listing.files.filter((f) => known.current.get(f.name) !== stamp(f));
+    const present = new Set(listing.files.map((f) => f.name));
+    if (changed.length) {
+      const loaded = await loadWorkbooks(
+        changed.map((f) => ({ name: f.name, bytes: () => fetchFile(f.name) })),
+        'server',
+        progress,
+      );
+      for (const f of changed) known.current.set(f.name, stamp(f));
+      setFiles((m) => putFiles(m, loaded));
+    }
+    for (const name of [...known.current.keys()]) if (!present.has(name)) known.current.delete(name);
+    setFiles((m) => dropFiles(m, (f) => f.origin === 'local' || present.has(f.report.file)));
+    setBusy(null);
+  }, []);
+
+  useEffect(() => {
+    let stop = () => {};
+    fetchListing().then((l) => {
+      if (!l) return setBusy(null);
+      void syncServer(l);
+      stop = watchListing((next) => void syncServer(next));
+    });
+    return () => stop();
+  }, [syncServer]);
+
+  const onFiles = useCallback(async (list: File[]) => {
+    const loaded = await loadWorkbooks(
+      list.map((f) => ({ name: f.name, bytes: async () => new Uint8Array(await f.arrayBuffer()) })),
+      'local',
+      progress,
+    );
+    setFiles((m) => putFiles(m, loaded));
+    setBusy(null);
+  }, []);
+
+  const tasks = useMemo(() => allTasks(files), [files]);
+  const options = useMemo(() => facets(tasks), [tasks]);
+  const filtered = useMemo(() => filterTasks(tasks, filter), [tasks, filter]);
+  const summary = useMemo(() => dashboardSummary(filtered), [filtered]);
+  const heads = useMemo(() => headlines(filterTasks(tasks, { jurisdiction: filter.jurisdiction, period: filter.period })), [tasks, filter.jurisdiction, filter.period]);
+  const pick = (f: TaskFilter) => setFilter((cur) => ({ ...cur, ...f }));
+  const fileList = useMemo(() => [...files.values()], [files]);
+  const sampleShown = !!source?.sample && fileList.some((f) => f.origin === 'server');
+
+  async function exportTable() {
+    setBusy('正在导出…');
+    try {
+      download(new Blob([(await tasksToXlsx(filtered)) as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }), '任务明细.xlsx');
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  return (
+    <>
+      <header className="top">
+        <h1>科素台账 · 看板</h1>
+        {sampleShown && (
+          <span className="badge" data-testid="sample-badge" title="内置示例数据：由三份规划文本生成，进展与完成值为随机生成">
+            示例数据
+          </span>
+        )}
+        {source && !source.sample && source.folder && <span className="hint">数据文件夹：{source.folder}（文件变化时自动刷新）</span>}
+        <span className="spacer" />
+        <span className="hint">全民科学素质行动 任务进展</span>
+      </header>
+      <main>
+        <FilesPanel files={fileList} busy={busy} onFiles={onFiles} onRemoveLocal={() => setFiles((m) => dropFiles(m, (f) => f.origin !== 'local'))} />
+        <Filters filter={filter} options={options} onChange={setFilter} />
+        <section className="card wide" aria-label="总体">
+          <div className="head">
+            <h2>总体</h2>
+          </div>
+          <HeadlineView data={heads} />
+        </section>
+        <div className="grid">
+          <StatusChart data={summary.status} total={summary.total} onPick={(status: Status) => pick({ status })} />
+          <TrendChart dim={trendDim} data={trendDim === 'population' ? summary.populationTrend : summary.projectTrend} onDim={setTrendDim} onPick={(period) => pick({ period })} />
+          <GroupCharts id="population" title="各人群" data={summary.populations} onPick={(population, status) => pick(status ? { population, status } : { population })} />
+          <GroupCharts id="project" title="各工程" data={summary.projects} onPick={(project, status) => pick(status ? { project, status } : { project })} />
+          <UnitView data={summary.units} onPick={(unit) => pick({ unit })} />
+          <section className="card wide" aria-label="任务明细">
+            <div className="head">
+              <h2>任务明细</h2>
+              <span className="hint">点击任一图表的条形可筛选到对应任务</span>
+              <span className="spacer" />
+              <button onClick={exportTable} disabled={!filtered.length} data-export-xlsx>
+                导出 Excel
+              </button>
+            </div>
+            <TaskTable tasks={filtered} />
+          </section>
+        </div>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,36 @@
+// A titled card around one chart, with 导出图片 (PNG). data-chart / data-values
+// expose what the chart was given (an aggregate), for tests and for screen
+// readers' sake the same figures appear as text in the chart's labels.
+import { useRef, useState } from 'react';
+import type { ReactNode } from 'react';
+import { download, svgToPng } from './exportPng';
+
+export function ChartCard(props: { id: string; title: string; hint?: string; values: unknown; wide?: boolean; children: ReactNode; extra?: ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [busy, setBusy] = useState(false);
+  async function exportPng() {
+    const svg = ref.current?.querySelector('svg.recharts-surface') as SVGSVGElement | null;
+    if (!svg) return;
+    setBusy(true);
+    try {
+      const blob = await svgToPng(svg, props.title);
+      if (blob) download(blob, `${props.title}.png`);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <section className={'card' + (props.wide ? ' wide' : '')} data-chart={props.id} data-values={JSON.stringify(props.values)} aria-label={props.title}>
+      <div className="head">
+        <h2>{props.title}</h2>
+        {props.hint && <span className="hint">{props.hint}</span>}
+        <span className="spacer" />
+        {props.extra}
+        <button onClick={exportPng} disabled={busy} data-export-png={props.id} title="把图表保存为 PNG 图片">
+          导出图片
+        </button>
+      </div>
+      <div ref={ref}>{props.children}</div>
+    </section>
+  );
+}

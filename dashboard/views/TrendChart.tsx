@@ -1,0 +1,53 @@
+// Completion over reporting periods, one line per population or per project.
+// Click a period to filter the table to it.
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { formatPercent } from '../../shared/aggregate';
+import type { TrendSeries } from '../../shared/aggregate';
+import { ChartCard } from './ChartCard';
+import { SERIES_COLORS, SERIES_DASHES } from './colors';
+
+export function TrendChart(props: { dim: 'population' | 'project'; data: TrendSeries; onDim: (d: 'population' | 'project') => void; onPick: (period: string) => void }) {
+  const rows = props.data.rows.map((r) => {
+    const o: Record<string, string | number | null> = { period: r.period };
+    for (const k of props.data.keys) o[k] = r[k] === null ? null : Math.round((r[k] as number) * 1000) / 10;
+    return o;
+  });
+  const values = { periods: props.data.periods, keys: props.data.keys, rows: props.data.rows };
+  const toggle = (
+    <span role="group" aria-label="维度">
+      <button className={props.dim === 'population' ? 'primary' : ''} onClick={() => props.onDim('population')} data-trend="population">
+        按人群
+      </button>{' '}
+      <button className={props.dim === 'project' ? 'primary' : ''} onClick={() => props.onDim('project')} data-trend="project">
+        按工程
+      </button>
+    </span>
+  );
+  return (
+    <ChartCard id="trend" title={props.dim === 'population' ? '各人群完成率趋势' : '各工程完成率趋势'} hint="各报告期平均完成率；点击报告期查看明细" values={values} wide extra={toggle}>
+      {props.data.periods.length ? (
+        <ResponsiveContainer width="100%" height={320}>
+          <LineChart
+            data={rows}
+            margin={{ left: 4, right: 24, top: 8, bottom: 4 }}
+            onClick={(s) => {
+              const label = (s as { activeLabel?: string | number } | null)?.activeLabel;
+              if (label !== undefined && label !== null) props.onPick(String(label));
+            }}
+          >
+            <CartesianGrid strokeDasharray="3 3" />
+            <XAxis dataKey="period" />
+            <YAxis domain={[0, 100]} tickFormatter={(v) => v + '%'} />
+            <Tooltip formatter={(v, name) => [v === null ? '—' : formatPercent(Number(v) / 100), String(name)]} />
+            <Legend />
+            {props.data.keys.map((k, i) => (
+              <Line key={k} dataKey={k} name={k} stroke={SERIES_COLORS[i % SERIES_COLORS.length]} strokeDasharray={SERIES_DASHES[i % SERIES_DASHES.length]} strokeWidth={2} dot={{ r: 4 }} connectNulls isAnimationActive={false} />
+            ))}
+          </LineChart>
+        </ResponsiveContainer>
+      ) : (
+        <p className="empty">没有报告期数据</p>
+      )}
+    </ChartCard>
+  );
+}

@@ -1,0 +1,17 @@
+// Status colours from the Okabe–Ito palette (safe for the common colour-vision
+// deficiencies), always shown with their text label; series colours likewise.
+import type { Status } from '../../shared/model';
+
+export const STATUS_COLORS: Record<Status, string> = {
+  已完成: '#009E73',
+  正常: '#56B4E9',
+  滞后: '#E69F00',
+  逾期: '#D55E00',
+  未填报: '#8C8C8C',
+  无量化目标: '#CC79A7',
+};
+
+export const SERIES_COLORS = ['#0072B2', '#E69F00', '#009E73', '#D55E00', '#CC79A7', '#56B4E9', '#000000', '#F0E442', '#8C8C8C'];
+export const SERIES_DASHES = ['', '6 3', '2 2', '8 3 2 3', '4 4', '1 3', '10 4', '3 6', '6 2 2 2'];
+
+export const COMPLETION_COLOR = '#0072B2';
