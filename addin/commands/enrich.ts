@@ -3,7 +3,7 @@
 // column, or over the block a previous run wrote (found by its exact header
 // sequence), and one click deletes it again.
 import type { CellValue, Task } from '../../shared/model';
-import { enrichColumns } from '../../shared/enrich';
+import { ENRICH_HEADERS, enrichColumns } from '../../shared/enrich';
 import type { ApplyReport, SheetRead, WorkbookGateway } from '../gateway';
 import type { Op } from '../ops';
 import { colLetter } from '../a1';
@@ -11,8 +11,8 @@ import { ADDIN_MESSAGES } from '../messages';
 import { loadLedger, type LedgerContext, type RunOptions } from './context';
 import { fail, ok, type Outcome } from './result';
 
-/** The columns, in order (DOMAIN.md §6, issue 4). The core's enrichColumns gives the same headers. */
-export const ENRICH_HEADERS = ['规范牵头单位', '规范责任单位', '人群', '工程', '目标值', '单位', '截止年份', '完成率', '状态', '联系人'] as const;
+/** The columns, in order (issue 4), as the core's enrichColumns writes them. */
+export { ENRICH_HEADERS };
 export const ENRICH_HEADER_FILL = '#E2EFDA';
 
 export interface EnrichBlock {

@@ -1,0 +1,37 @@
+import { useState } from 'react';
+import { Button, Field, Input, Text } from '@fluentui/react-components';
+import type { WorkbookGateway } from '../../gateway';
+import { runExport } from '../../commands/export';
+import type { Runner } from '../useRunner';
+
+export interface ExportPanelProps {
+  gateway: WorkbookGateway;
+  runner: Runner;
+  asOf: Date;
+  jurisdiction: string;
+  download(bytes: Uint8Array, fileName: string): Promise<void> | void;
+}
+
+export function ExportPanel({ gateway, runner, asOf, jurisdiction, download }: ExportPanelProps) {
+  const [period, setPeriod] = useState('');
+  const [last, setLast] = useState<string | null>(null);
+  const go = () =>
+    runner.run('正在导出标准台账', async () => {
+      const r = await runExport(gateway, { asOf, jurisdiction, period: period.trim() || undefined });
+      if (r.ok) await download(r.value.bytes, r.value.fileName);
+      return r;
+    }, (r) => {
+      setLast(r.fileName);
+      return `已导出「${r.fileName}」（${r.tasks} 项任务），可在看板中打开。`;
+    });
+  return (
+    <section aria-label="导出" data-testid="panel-export">
+      <Text block>导出看板使用的标准台账（任务台账、说明、单位名录三个工作表）。辖区与截至日期取自上方设置。</Text>
+      <Field label="报告期（如 2023年上半年，留空则从表头识别）" style={{ marginTop: 8 }}>
+        <Input value={period} onChange={(_e, d) => setPeriod(d.value)} data-testid="export-period" />
+      </Field>
+      <Button appearance="primary" onClick={go} disabled={runner.busy} style={{ marginTop: 8 }} data-testid="run-export">导出标准台账</Button>
+      {last && <Text block size={200} style={{ marginTop: 8 }} data-testid="export-file">{last}</Text>}
+    </section>
+  );
+}

@@ -1,0 +1,27 @@
+// What the pane gets from its host, as props: the workbook gateway and a way
+// to hand the user a file. Components never import Office.js.
+import type { WorkbookGateway } from '../gateway';
+
+export interface PaneHost {
+  gateway: WorkbookGateway;
+  /** Offer bytes to the user as a file (a download in a browser, a link in Excel). */
+  download(bytes: Uint8Array, fileName: string): Promise<void> | void;
+  /** Shown in the header: 演示 (in-memory workbook) or Excel. */
+  label: string;
+  /** Jurisdictions the bundled directory knows (for the picker). */
+  jurisdictions: string[];
+}
+
+/** A blob download; works in browsers and in Excel's web view where downloads are allowed. */
+export function browserDownload(bytes: Uint8Array, fileName: string): string {
+  const blob = new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.rel = 'noopener';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  return url;
+}
