@@ -192,7 +192,8 @@ function readSheet(grid: SheetGrid, header: HeaderInfo, findings: Finding[], at:
       const only = [...values][0]!;
       const spans = grid.merges.some((m) => m.top <= r && m.bottom >= r && m.right > m.left && m.left <= firstCol && m.right >= firstCol);
       const isSection =
-        (spans || SECTION_NUMBERING.test(only) || (SECTION_WORDS.test(only) && only.length <= 30)) && isBlank(row[cols.leads ?? -1] ?? null);
+        spans ||
+        ((SECTION_NUMBERING.test(only) || (SECTION_WORDS.test(only) && only.length <= 30)) && isBlank(grid.rows[r]?.[cols.leads ?? -1] ?? null));
       if (isSection) {
         section = only.replace(SECTION_NUMBERING, '').trim();
         continue;
