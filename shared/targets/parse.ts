@@ -285,8 +285,9 @@ export function parseTargets(input: string, opts?: ParseTargetsOptions): Target[
   }
 
   // 超过18%,力争达到20%: the 力争 figure is the stretch of the firm one before it.
-  const out: Target[] = [];
-  let last: (Target & { end: number; sentence: number }) | null = null;
+  type Work = Target & { start: number; end: number; sentence: number };
+  const out: Work[] = [];
+  let last: Work | null = null;
   for (const r of raws) {
     if (
       r.stretchCue &&
@@ -297,11 +298,11 @@ export function parseTargets(input: string, opts?: ParseTargetsOptions): Target[
       /^[\s，,、；;]*(?:并|同时)?[\s，,、；;]*$/.test(text.slice(last.end, r.start))
     ) {
       last.stretch = r.value;
-      last.text = input.slice(last.start!, r.end);
+      last.text = input.slice(last.start, r.end);
       last.end = r.end;
       continue;
     }
-    const t: Target & { end: number; sentence: number } = {
+    const t: Work = {
       text: r.text,
       value: r.value,
       unit: r.unit,
@@ -317,5 +318,5 @@ export function parseTargets(input: string, opts?: ParseTargetsOptions): Target[
     last = t;
   }
   // Drop the bookkeeping fields so results compare and serialise cleanly.
-  return out.map(({ end: _e, sentence: _s, ...t }) => t);
+  return out.map(({ end: _e, sentence: _s, ...t }): Target => t);
 }
