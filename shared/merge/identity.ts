@@ -8,7 +8,7 @@
 //                   ledger has no title column). Catches a unit that edited
 //                   the wording further down or appended progress.
 //  2. 'text-lead' — same normalised task text (重点任务 + 任务内容, whole) and
-//                   the same lead units. Catches a ledger that renumbered or
+//                   the same lead units as written (order ignored). Catches a ledger that renumbered or
 //                   reordered its rows.
 //
 // Normalisation folds width, spaces, punctuation and case (normalize.ts) and
@@ -56,9 +56,14 @@ export function shortHash(s: string): string {
   return h.toString(16).padStart(8, '0');
 }
 
+/**
+ * Lead units as written, split, folded and sorted. Not the resolved names:
+ * two files may be checked against different directories (one carries its
+ * own 单位名录), and the same words must still give the same key.
+ */
 function leadKey(task: MergedTask): string {
   const names = task.leads?.length
-    ? task.leads.map((l) => normText(l.name ?? l.input))
+    ? task.leads.map((l) => normText(l.input))
     : String(task.leadsText ?? '')
         .split(/[、，,；;\s]+/u)
         .map(normText);

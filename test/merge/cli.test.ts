@@ -65,16 +65,16 @@ const json = (io: FakeIO) => JSON.parse(io.stdout) as {
 
 describe('kesu merge exit codes', () => {
   it.each([
-    ['no inputs', ['merge'], 2],
-    ['no -o', ['merge', '收件'], 2],
-    ['-o without a value', ['merge', '收件', '-o'], 2],
-    ['bad --as-of', ['merge', '收件', '-o', 'm.xlsx', '--as-of', '2023-13-40'], 2],
-    ['a folder of good files', ['merge', '收件', '-o', 'm.xlsx'], 0],
-    ['good and bad', ['merge', '坏', '收件', '-o', 'm.xlsx'], 0],
-    ['only bad files', ['merge', '坏', '-o', 'm.xlsx'], 1],
-    ['a missing file', ['merge', '没有这个.xlsx', '-o', 'm.xlsx'], 1],
-    ['an empty folder', ['merge', '空', '-o', 'm.xlsx'], 1],
-  ] as const)('%s → %i', async (_name, argv, code) => {
+    ['no inputs', 2, ['merge']],
+    ['no -o', 2, ['merge', '收件']],
+    ['-o without a value', 2, ['merge', '收件', '-o']],
+    ['bad --as-of', 2, ['merge', '收件', '-o', 'm.xlsx', '--as-of', '2023-13-40']],
+    ['a folder of good files', 0, ['merge', '收件', '-o', 'm.xlsx']],
+    ['good and bad', 0, ['merge', '坏', '收件', '-o', 'm.xlsx']],
+    ['only bad files', 1, ['merge', '坏', '-o', 'm.xlsx']],
+    ['a missing file', 1, ['merge', '没有这个.xlsx', '-o', 'm.xlsx']],
+    ['an empty folder', 1, ['merge', '空', '-o', 'm.xlsx']],
+  ] as const)('%s → exit %i', async (_name, code, argv) => {
     const io = fakeIO({ ...good, ...bad, '空/说明.txt': new Uint8Array(1) });
     expect(await main([...argv], io)).toBe(code);
     expect(io.files.has('m.xlsx')).toBe(code === 0);
