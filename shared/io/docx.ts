@@ -1,0 +1,172 @@
+// Reading a Word document (.docx) as plan text: paragraphs as lines, each table
+// row as one line of cells joined by '\t' (merged cells filled with ''), so an
+// annex owner table reads like the web copy of seed 004.
+//
+// mammoth does the Word part (it has a browser build, so the add-in can use
+// this file too; no Node built-ins here). Before it sees the bytes, a guard of
+// our own checks what they are: the workbook guard refuses Word files, and
+// mammoth's JSZip neither caps inflation nor explains a broken file.
+import mammoth from 'mammoth';
+import type { FileProblem } from '../model';
+import { cfbKind, isCfb } from './cfb';
+import { entryData, inflateCapped, readZipDirectory, startsWithZipSignature } from './zip';
+
+export type DocxResult = { ok: true; text: string } | { ok: false; problem: FileProblem };
+
+const MAX_PART = 64 * 1024 * 1024;
+const MAX_TOTAL = 256 * 1024 * 1024;
+
+type Params = Record<string, string | number>;
+const MESSAGES: Record<string, (p: Params) => string> = {
+  'docx-empty-file': (p) => `「${p.file}」是空文件（0 字节），没有可读的内容。`,
+  'docx-old-format': (p) => `「${p.file}」是旧版 Word 格式（.doc）或加了密码的文档，无法直接读取。请在 Word 或 WPS 中「另存为」.docx 后再导入。`,
+  'docx-not-zip': (p) =>
+    `「${p.file}」不是 Word 文档（.docx）：文件内容不是 .docx 的压缩包格式，可能是改了扩展名的其他文件。请用 Word 或 WPS 打开后另存为 .docx，或直接导入 .txt 文本。`,
+  'docx-broken': (p) => `「${p.file}」已损坏或不完整（${p.detail}），无法读取。请重新获取原文件。`,
+  'docx-not-word': (p) => `「${p.file}」是压缩包，但不是 Word 文档（缺少正文部件 word/document.xml）。`,
+  'docx-too-large': (p) => `「${p.file}」解压后超过 ${p.limit}，不像正常的 Word 文档，已拒绝读取。`,
+  'docx-doctype': (p) => `「${p.file}」的部件 ${p.entry} 含有 DOCTYPE/ENTITY 声明，可能是恶意构造的文件，已拒绝读取。`,
+  'docx-parse-failed': (p) => `「${p.file}」无法作为 Word 文档读取（${p.detail}）。请用 Word 或 WPS 打开后另存为 .docx 再试。`,
+  'docx-no-text': (p) => `「${p.file}」是 Word 文档，但其中没有文字。`,
+};
+
+function problem(code: string, file: string, params: Params = {}): { ok: false; problem: FileProblem } {
+  return { ok: false, problem: { file, code, message: MESSAGES[code]!({ file, ...params }) } };
+}
+
+const DOCTYPE = /<!(DOCTYPE|ENTITY)/i;
+
+/** The archive checks: what the bytes are, sizes before and after inflating, no DTDs. */
+export function guardDocx(bytes: Uint8Array, file: string): { ok: true } | { ok: false; problem: FileProblem } {
+  if (bytes.length === 0) return problem('docx-empty-file', file);
+  if (isCfb(bytes)) {
+    const kind = cfbKind(bytes, file);
+    return kind === 'doc' || kind === 'encrypted' ? problem('docx-old-format', file) : problem('docx-not-zip', file);
+  }
+  if (!startsWithZipSignature(bytes)) return problem('docx-not-zip', file);
+  const dir = readZipDirectory(bytes);
+  if (!dir.ok) return problem('docx-broken', file, { detail: dir.reason === 'corrupt' ? '压缩包目录损坏' : '文件被截断' });
+  if (!dir.entries.some((e) => e.name === 'word/document.xml')) return problem('docx-not-word', file);
+  let total = 0;
+  for (const e of dir.entries) {
+    if (e.flags & 1) return problem('docx-old-format', file);
+    if (e.size > MAX_PART || (total += e.size) > MAX_TOTAL) return problem('docx-too-large', file, { limit: '256 MB' });
+  }
+  let inflated = 0;
+  for (const e of dir.entries) {
+    if (!/\.(xml|rels)$/i.test(e.name)) continue;
+    const data = entryData(bytes, e);
+    if (!data) return problem('docx-broken', file, { detail: `部件 ${e.name} 缺失` });
+    let tail = '';
+    let bad = false;
+    const latin1 = new TextDecoder('latin1');
+    const r = inflateCapped(data, e.method, Math.min(MAX_PART, MAX_TOTAL - inflated), (chunk) => {
+      const s = tail + latin1.decode(chunk);
+      if (DOCTYPE.test(s)) bad = true;
+      tail = s.slice(-16);
+    });
+    if (!r.ok) return r.reason === 'limit' ? problem('docx-too-large', file, { limit: '256 MB' }) : problem('docx-broken', file, { detail: `部件 ${e.name} 无法解压` });
+    if (bad) return problem('docx-doctype', file, { entry: e.name });
+    inflated += r.size;
+  }
+  return { ok: true };
+}
+
+// The parts of mammoth's document tree this reader looks at.
+interface DocElement {
+  type: string;
+  value?: string;
+  breakType?: string;
+  children?: DocElement[];
+  colSpan?: number;
+  rowSpan?: number;
+}
+
+function inlineText(el: DocElement): string {
+  switch (el.type) {
+    case 'text':
+      return el.value ?? '';
+    case 'tab':
+      return ' '; // a tab inside a paragraph is layout, not a table cell
+    case 'break':
+      return el.breakType === 'line' ? '\n' : '';
+    case 'table':
+      return tableLines(el).join('\n');
+    default:
+      return (el.children ?? []).map(inlineText).join('');
+  }
+}
+
+function cellText(cell: DocElement): string {
+  return (cell.children ?? [])
+    .map((c) => inlineText(c).replace(/[\t\n]+/g, ' ').trim())
+    .filter(Boolean)
+    .join(' ');
+}
+
+/** Rows of cells, merged cells (rowSpan/colSpan) filled in with '' so columns line up. */
+function tableLines(table: DocElement): string[] {
+  const carry: number[] = []; // rows still covered by a vertical merge, per column
+  const lines: string[] = [];
+  for (const row of table.children ?? []) {
+    if (row.type !== 'tableRow') continue;
+    const cells: string[] = [];
+    let col = 0;
+    const take = () => {
+      while ((carry[col] ?? 0) > 0) {
+        carry[col]!--;
+        cells.push('');
+        col++;
+      }
+    };
+    for (const cell of row.children ?? []) {
+      if (cell.type !== 'tableCell') continue;
+      take();
+      const span = Math.max(1, cell.colSpan ?? 1);
+      const down = Math.max(1, cell.rowSpan ?? 1);
+      cells.push(cellText(cell));
+      for (let k = 0; k < span; k++) {
+        if (k > 0) cells.push('');
+        carry[col] = down - 1;
+        col++;
+      }
+    }
+    take();
+    if (cells.some((c) => c)) lines.push(cells.join('\t'));
+  }
+  return lines;
+}
+
+function documentLines(doc: DocElement): string[] {
+  const lines: string[] = [];
+  for (const el of doc.children ?? []) {
+    if (el.type === 'table') {
+      lines.push('', ...tableLines(el), '');
+    } else {
+      lines.push(...inlineText(el).split('\n'));
+    }
+  }
+  return lines;
+}
+
+export async function readDocx(bytes: Uint8Array, file: string): Promise<DocxResult> {
+  const guard = guardDocx(bytes, file);
+  if (!guard.ok) return guard;
+  let lines: string[] | null = null;
+  try {
+    const arrayBuffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    // Node's build takes `buffer`, the browser build `arrayBuffer`; JSZip accepts either.
+    const input = { buffer: bytes, arrayBuffer } as unknown as Parameters<typeof mammoth.convertToHtml>[0];
+    await mammoth.convertToHtml(input, {
+      transformDocument: (doc: DocElement) => {
+        lines = documentLines(doc);
+        return { ...doc, children: [] };
+      },
+    });
+  } catch (e) {
+    return problem('docx-parse-failed', file, { detail: (e as Error)?.message || String(e) });
+  }
+  const text = (lines ?? ([] as string[])).join('\n').replace(/\n{3,}/g, '\n\n').trim();
+  if (!text) return problem('docx-no-text', file);
+  return { ok: true, text };
+}

@@ -1,0 +1,149 @@
+// importPlan: plan text → plan metadata, outline and the tasks of its ledger.
+import type { FileProblem, Finding, OwnerMatch } from '../model';
+import { classify } from '../classify';
+import { defaultDirectory, resolveOwners, type Directory } from '../owners';
+import { parseTargets } from '../targets';
+import { ledgerAnnex, ownerTable, readTables, type LedgerItem } from './annex';
+import { planFinding, planProblem } from './messages';
+import { findBody, goalOf, jurisdictionOf, levelOf, periodOf } from './meta';
+import { clean, fold, fromMarkdown, isFurniture, trimLine } from './normalize';
+import { buildOutline, publicOutline, type Line, type OutlineNode } from './outline';
+import { applyOwnerTable, bodyTasks } from './tasks';
+import type { PlanCategory, PlanImport, PlanInfo, PlanOwners, PlanTask } from './types';
+
+const NO_OWNERS: PlanOwners = { leadsText: '', partnersText: '', raw: '', source: 'none', faults: [] };
+const ANNEX_START = /^附件\s*\d*\s*([:：].*)?$/;
+
+export interface ImportOptions {
+  /** Owner directory to resolve against; defaults to the bundled one of the plan's jurisdiction. */
+  directory?: Directory | null;
+}
+
+export function importPlan(text: string, file?: string, options: ImportOptions = {}): PlanImport | { problem: FileProblem } {
+  const name = file ?? '方案';
+  const source = /\.(md|markdown)$/i.test(name) ? fromMarkdown(clean(text ?? '')) : clean(text ?? '');
+  const all: Line[] = source.split('\n').map((t, i) => ({ no: i + 1, text: t }));
+  const lines = all.filter((l) => !isFurniture(fold(trimLine(l.text)).trim()));
+  if (!lines.some((l) => l.text.trim())) return { problem: planProblem('plan.empty', name) };
+
+  const body = findBody(lines);
+  const wrapper = lines.slice(0, body.start).map((l) => l.text).join('\n');
+  const rest = lines.slice(body.start);
+
+  // Tables (an owner annex) are read apart from the prose.
+  const tables = readTables(rest);
+  const inTable = new Set<number>();
+  for (const t of tables) for (let n = t.first; n <= t.last; n++) inTable.add(n);
+  const prose = rest.filter((l) => !inTable.has(l.no));
+
+  // A ledger annex (附件 … 任务台账) after the body.
+  const annexAt = prose.findIndex((l) => ANNEX_START.test(fold(trimLine(l.text)).trim()));
+  const annex = annexAt >= 0 ? ledgerAnnex(prose.slice(annexAt)) : null;
+  const bodyLines = annex ? prose.slice(0, annexAt) : prose;
+
+  const { roots, preamble } = buildOutline(bodyLines);
+  const findings: Finding[] = [];
+
+  const ownerRows = tables.map(ownerTable).flatMap((t) => t?.rows ?? []);
+  const unmatched = applyOwnerTable(roots, ownerRows);
+  for (const r of unmatched) findings.push(planFinding('plan.annex-row-unmatched', 'warning', r.line, { name: r.name }, file));
+
+  const period = periodOf(body.title, source);
+  const jurisdiction = body.title ? jurisdictionOf(body.title, wrapper) : null;
+  const plan: PlanInfo = {
+    title: body.title,
+    jurisdiction,
+    level: levelOf(jurisdiction),
+    period,
+    goal: goalOf(rest.map((l) => l.text).join('\n'), period),
+    draft: body.draft,
+    preamble,
+  };
+  if (!period) findings.push(planFinding('plan.no-period', 'info', null, {}, file));
+  if (!plan.goal?.target) findings.push(planFinding('plan.no-goal', 'info', null, {}, file));
+
+  let directory: Directory | null = null;
+  if (options.directory !== undefined) directory = options.directory;
+  else {
+    try {
+      directory = defaultDirectory(jurisdiction ?? undefined);
+    } catch {
+      directory = null; // rules-only lookup still works
+    }
+  }
+  const ctx = jurisdiction ? { jurisdiction } : {};
+  const resolve = (t: string): OwnerMatch[] => (t.trim() ? resolveOwners(t, directory, ctx) : []);
+
+  const drafts: Omit<PlanTask, 'leads' | 'partners' | 'targets' | 'population' | 'project'>[] = [];
+  let taskSource: PlanImport['taskSource'] = 'body';
+  if (annex) {
+    taskSource = 'ledger-annex';
+    for (const it of annex.items) drafts.push(fromLedgerItem(it));
+  } else {
+    for (const t of bodyTasks(roots)) drafts.push(fromBodyTask(t.node, t.kind, t.category, t.categoryLabel, t.group, t.owners));
+  }
+  if (!drafts.length) return { problem: planProblem('plan.not-plan', name) };
+
+  const tasks: PlanTask[] = drafts.map((d) => {
+    const { population, project } = classify({ category: d.group || d.categoryLabel, title: d.title, content: d.content });
+    const task: PlanTask = {
+      ...d,
+      population,
+      project,
+      leads: resolve(d.owners.leadsText),
+      partners: resolve(d.owners.partnersText),
+      targets: parseTargets([d.title, d.content].filter(Boolean).join('。')),
+    };
+    for (const fault of d.owners.faults) findings.push(planFinding('plan.owner-fault', 'info', d.line, { id: d.id, fault }, file));
+    if (!task.leads.length) findings.push(planFinding('plan.no-lead', 'warning', d.line, { id: d.id, title: d.title }, file));
+    for (const m of [...task.leads, ...task.partners]) {
+      if (m.matched === 'none' || m.matched === 'fuzzy') {
+        findings.push(planFinding('plan.owner-unknown', 'info', d.line, { id: d.id, name: m.input, suggestion: m.suggestions[0]?.name ?? null }, file));
+      }
+    }
+    return task;
+  });
+
+  const used = new Set(tasks.flatMap((t) => [...t.leads, ...t.partners]).map((m) => m.name));
+  const units = (directory?.units ?? []).filter((u) => used.has(u.name));
+  return { plan, tasks, outline: publicOutline(roots), taskSource, findings, units, ...(file ? { file } : {}) };
+}
+
+function fromBodyTask(
+  n: OutlineNode,
+  kind: PlanTask['kind'],
+  category: PlanCategory,
+  categoryLabel: string,
+  group: string,
+  owners: PlanOwners | null,
+): Omit<PlanTask, 'leads' | 'partners' | 'targets' | 'population' | 'project'> {
+  return {
+    id: n.id,
+    kind,
+    category,
+    categoryLabel,
+    group,
+    title: n.title,
+    content: n.content || n.title,
+    owners: owners ?? NO_OWNERS,
+    line: n.line,
+  };
+}
+
+function fromLedgerItem(it: LedgerItem): Omit<PlanTask, 'leads' | 'partners' | 'targets' | 'population' | 'project'> {
+  return {
+    id: it.num,
+    kind: 'ledger-item',
+    category: '其他',
+    categoryLabel: '',
+    group: '',
+    title: it.title,
+    content: it.content || it.title,
+    owners: it.owners ?? NO_OWNERS,
+    line: it.line,
+  };
+}
+
+export function isProblem(r: PlanImport | { problem: FileProblem }): r is { problem: FileProblem } {
+  return 'problem' in r;
+}

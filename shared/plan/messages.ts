@@ -1,0 +1,50 @@
+// zh-CN wording of the plan importer's problems and findings. Codes and params
+// are the data; this table is the only place that words them.
+import type { FileProblem, Finding, Severity } from '../model';
+
+type Params = Record<string, string | number | null>;
+
+const MESSAGES: Record<string, (p: Params) => string> = {
+  'plan.empty': (p) => `「${p.file}」是空的或没有可读的文字，无法生成台账。`,
+  'plan.not-plan': (p) =>
+    `「${p.file}」中没有找到编号的任务条目（如“一、”“（一）”“1.”“（1）”），看起来不是一份实施方案或工作要点，无法生成台账。`,
+  'plan.no-lead': (p) => `任务 ${p.id}「${p.title}」没有找到牵头单位。`,
+  'plan.owner-fault': (p) => `任务 ${p.id} 的责任单位括注有标点问题（${p.fault}），已按原意读取。`,
+  'plan.annex-row-unmatched': (p) => `附件表格中的「${p.name}」没有对应到正文中的行动或工程，该行的单位未能套用。`,
+  'plan.annex-row-empty': (p) => `附件表格中的「${p.name}」对应的条目下没有具体措施，已把该条目本身作为任务。`,
+  'plan.no-goal': () => '没有找到方案的总体目标（如“公民具备科学素质的比例超过15%”）。',
+  'plan.no-period': () => '没有从标题中读出方案的规划期（如“2021—2025年”）。',
+  'plan.no-jurisdiction': () => '没有从标题中读出方案所属的地区。',
+  'plan.owner-unknown': (p) => `任务 ${p.id} 的单位「${p.name}」在单位名录中没有找到${p.suggestion ? `，是否为「${p.suggestion}」？` : '。'}`,
+  'docx.unreadable': (p) => `「${p.file}」不是可读取的 Word 文档（.docx）：${p.reason}`,
+  'docx.empty': (p) => `「${p.file}」是 Word 文档，但其中没有文字。`,
+  'docx.old-format': (p) => `「${p.file}」是旧版 Word 格式（.doc）或加密文档，请在 Word 或 WPS 中另存为 .docx 后再导入。`,
+};
+
+const FIXES: Record<string, (p: Params) => string> = {
+  'plan.no-lead': () => '在「牵头单位」列填写牵头单位。',
+  'plan.owner-unknown': (p) => (p.suggestion ? `改为「${p.suggestion}」，或在「单位名录」中补充该单位。` : '在「单位名录」中补充该单位。'),
+  'plan.annex-row-unmatched': () => '核对附件表格的“任务内容”与正文的行动或工程名称是否一致。',
+};
+
+export function planMessage(code: string, params: Params = {}): string {
+  return MESSAGES[code]?.(params) ?? code;
+}
+
+export function planProblem(code: string, file: string, params: Params = {}): FileProblem {
+  return { file, code, message: planMessage(code, { file, ...params }) };
+}
+
+export function planFinding(code: string, severity: Severity, line: number | null, params: Params = {}, file?: string): Finding {
+  return {
+    ...(file ? { file } : {}),
+    sheet: '方案',
+    row: line,
+    column: null,
+    code,
+    severity,
+    params,
+    message: planMessage(code, params),
+    fix: FIXES[code]?.(params) ?? null,
+  };
+}

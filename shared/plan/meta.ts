@@ -1,0 +1,175 @@
+// Plan metadata: where the plan body starts (after a notice wrapper), its title,
+// jurisdiction and level, period and headline goal.
+import type { PlanPeriod } from '../model';
+import { fold, trimLine } from './normalize';
+import { markerOf, type Line } from './outline';
+import type { PlanGoal, PlanLevel } from './types';
+
+const TITLE_END = /(方案|纲要|要点|规划|计划|意见|安排|清单|任务)(\([^()]{0,24}\))?$/;
+
+function isTitleCandidate(line: string): boolean {
+  const f = fold(trimLine(line)).trim();
+  if (f.length < 4 || f.length > 90 || f.includes('\t')) return false;
+  if (/[《》]/.test(f) || /^(关于|附件|印发|根据|为了?|按照|现将|经)/.test(f)) return false;
+  if (/[。:;,]$/.test(f) || /。/.test(f)) return false;
+  return TITLE_END.test(f);
+}
+
+export interface Body {
+  title: string;
+  /** Index in `lines` of the first line after the title (and a 征求意见稿 note). */
+  start: number;
+  draft: boolean;
+}
+
+/**
+ * The plan title and where the body starts. A notice (关于印发《…》的通知,
+ * 关于公开征求…意见的公告) often wraps the plan and repeats its title; the plan's
+ * own title is the last stand-alone title line before the first 一、 section.
+ */
+export function findBody(lines: Line[]): Body {
+  const firstSection = lines.findIndex((l) => markerOf(trimLine(l.text).trim())?.rank === 1);
+  const end = firstSection < 0 ? Math.min(lines.length, 40) : firstSection;
+  let best = -1;
+  let bestLen = 0;
+  for (let i = 0; i < end; i++) {
+    if (!isTitleCandidate(lines[i]!.text)) continue;
+    // A title split over two lines (…规划纲要 / 实施方案（2021―2025年）).
+    let j = i;
+    while (j + 1 < end && isTitleCandidate(lines[j + 1]!.text)) j++;
+    best = i;
+    bestLen = j - i + 1;
+    i = j;
+  }
+  let title = '';
+  let start = 0;
+  if (best >= 0) {
+    title = lines
+      .slice(best, best + bestLen)
+      .map((l) => l.text.trim())
+      .join('');
+    start = best + bestLen;
+  } else {
+    // No stand-alone title: take it from 《…》 in a notice line.
+    for (let i = 0; i < end; i++) {
+      const m = /《([^》]{4,80}(方案|纲要|要点|规划|计划|意见|安排|清单))》/.exec(lines[i]!.text);
+      if (m) {
+        title = m[1]!;
+        start = i + 1;
+        break;
+      }
+    }
+    if (firstSection >= 0 && !title) start = firstSection;
+  }
+  let draft = false;
+  while (start < lines.length && !lines[start]!.text.trim()) start++;
+  if (start < lines.length && /^[(（]?\s*(征求意见稿|送审稿|讨论稿|草案|试行)\s*[)）]?$/.test(lines[start]!.text.trim())) {
+    draft = true;
+    start++;
+  }
+  return { title, start, draft };
+}
+
+const MUNICIPALITIES = ['北京市', '上海市', '天津市', '重庆市'];
+
+export function levelOf(jurisdiction: string | null): PlanLevel | null {
+  if (!jurisdiction) return null;
+  if (jurisdiction === '国家' || jurisdiction === '全国') return '国家';
+  if (MUNICIPALITIES.includes(jurisdiction) || /(省|自治区|特别行政区)$/.test(jurisdiction)) return '省';
+  if (/(市|自治州|州|盟|地区)$/.test(jurisdiction)) return '市';
+  if (/(区|县|旗|自治县|自治旗|特区|林区)$/.test(jurisdiction)) return '区县';
+  return null;
+}
+
+const ADMIN = /^[\u4e00-\u9fa5]{2,24}?(省|自治区|特别行政区|市|自治州|州|盟|地区|区|县|旗)$/;
+
+/**
+ * Jurisdiction from the title: the place name before 全民科学素质 / 科学素质 /
+ * 科普. A title with no place (2023年全民科学素质行动工作要点) is national.
+ */
+export function jurisdictionOf(title: string, wrapper: string): string | null {
+  const t = fold(title)
+    .replace(/^\d{4}年(度)?/, '')
+    .replace(/^(关于印发|关于|印发)/, '');
+  const m = /^(.*?)(全民科学素质|公民科学素质|科学素质|全民科普|科普|科学技术普及)/.exec(t);
+  const prefix = (m ? m[1]! : '').replace(/[\s\d年度()]/g, '');
+  if (prefix && ADMIN.test(prefix)) return prefix;
+  if (!prefix || /^(全国|国家|中国)$/.test(prefix)) {
+    // A district's work points may leave the place out of the title; the issuer
+    // in the notice wrapper then tells (綦江区人民政府办公室, 锦江区科学技术协会).
+    const issuer = /([\u4e00-\u9fa5]{2,12}?(?:省|自治区|市|州|区|县|旗))(?:人民政府|科学技术协会|科协|全民科学素质)/.exec(fold(wrapper));
+    if (issuer && ADMIN.test(issuer[1]!) && !/全国|国务院|中国/.test(issuer[1]!)) return issuer[1]!;
+    return '国家';
+  }
+  const inner = /([\u4e00-\u9fa5]{2,12}?(?:省|自治区|市|州|区|县|旗))+/.exec(prefix);
+  return inner ? inner[0] : null;
+}
+
+/** 2021—2025 (any dash), 2016-2020年, or a single year (2023年…工作要点). */
+export function periodOf(title: string, text: string): PlanPeriod | null {
+  const f = fold(title);
+  const range = /((?:19|20)\d{2})\s*年?\s*-+\s*((?:19|20)\d{2})/.exec(f);
+  if (range) return { start: Number(range[1]), end: Number(range[2]) };
+  const single = /((?:19|20)\d{2})\s*年/.exec(f);
+  if (single) return { start: Number(single[1]), end: Number(single[1]) };
+  // 十四五 / 十三五 in the title
+  if (/十四五/.test(f)) return { start: 2021, end: 2025 };
+  if (/十三五/.test(f)) return { start: 2016, end: 2020 };
+  void text;
+  return null;
+}
+
+const INDICATOR = /(公民|居民)?具备(基本)?科学素质(的)?(比例|比率|人口比例)/;
+
+/** Sentences of the text (split at 。；; and line ends). */
+function sentences(text: string): string[] {
+  return text.split(/[。;；\n]/).map((s) => s.trim()).filter(Boolean);
+}
+
+/**
+ * The headline goal: indicator, baseline values with years, target year and
+ * value with stretch. 到2025年…比例超过18%，力争达到20% / 2020年…达到8.8%，比2017年的6.5%…
+ */
+export function goalOf(text: string, period: PlanPeriod | null): PlanGoal | null {
+  const all = sentences(text);
+  const hits = all.filter((s) => INDICATOR.test(fold(s)) || /科学素质(水平)?比例/.test(s));
+  if (!hits.length) return null;
+  const indicator = '公民具备科学素质的比例';
+  let target: PlanGoal['target'] = null;
+  let targetText: string | null = null;
+  const baseline: PlanGoal['baseline'] = [];
+  for (let k = 0; k < hits.length; k++) {
+    const s = hits[k]!;
+    const f = fold(s);
+    const idx = f.search(INDICATOR);
+    const after = idx >= 0 ? f.slice(idx) : f;
+    // A target names a future year with 到/至/力争到 (or none) and a comparator.
+    const tm = /(超过|高于|不低于|达到|提高到|提升到|力争达到|力争超过)\s*(\d+(?:\.\d+)?)\s*%/.exec(after);
+    const yearTo = /(?:到|至|力争到|截至)\s*((?:19|20)\d{2})\s*年/.exec(f);
+    if (tm && (yearTo || (!/(19|20)\d{2}\s*年/.test(f.slice(0, idx)) && !target))) {
+      if (!target || yearTo) {
+        const stretch = /力争(?:达到|超过)?\s*(\d+(?:\.\d+)?)\s*%/.exec(after.slice(tm.index + tm[0].length));
+        target = {
+          year: yearTo ? Number(yearTo[1]) : (period?.end ?? null),
+          value: Number(tm[2]),
+          stretch: stretch ? Number(stretch[1]) : null,
+          comparator: /超过|高于|力争超过/.test(tm[1]!) ? '>' : '>=',
+        };
+        targetText = s;
+        if (/力争/.test(tm[1]!) && stretch === null) target.stretch = null;
+      }
+      continue;
+    }
+    // Baselines: every "YYYY年 … N%" pair of a past sentence.
+    const re = /((?:19|20)\d{2})\s*年[^%。\d]{0,30}?(\d+(?:\.\d+)?)\s*%/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(f))) {
+      const year = Number(m[1]);
+      if (!baseline.some((b) => b.year === year)) baseline.push({ year, value: Number(m[2]) });
+    }
+  }
+  // A baseline never lies in or after the target year.
+  const kept = target?.year ? baseline.filter((b) => b.year < target!.year!) : baseline;
+  kept.sort((a, b) => b.year - a.year);
+  return { indicator, baseline: kept, target, text: targetText };
+}

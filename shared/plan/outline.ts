@@ -1,0 +1,156 @@
+// The numbered structure of a plan: 一、 > （一）/(一) > 1./1． > （1）/(1).
+// Ranks come from the marker's shape, not from depth, so a plan that goes
+// straight from 一、 to 1. (work points) reads the same way.
+import { fold, trimLine } from './normalize';
+import { findBracketOwners, parseDivision } from './ownertext';
+import type { PlanNode, PlanOwners } from './types';
+
+export interface Line {
+  /** 1-based line number in the cleaned text. */
+  no: number;
+  text: string;
+}
+
+export interface Marker {
+  rank: 1 | 2 | 3 | 4;
+  num: string;
+  /** Length of the marker in the line (after leading spaces). */
+  length: number;
+}
+
+const MARKERS: { rank: Marker['rank']; re: RegExp }[] = [
+  { rank: 2, re: /^\(\s*([一二三四五六七八九十]{1,3})\s*\)\s*[、.,]?\s*/ },
+  { rank: 4, re: /^\(\s*(\d{1,3})\s*\)\s*[、.,]?\s*/ },
+  { rank: 1, re: /^([一二三四五六七八九十]{1,3})\s*[、.,]\s*/ },
+  { rank: 3, re: /^(\d{1,3})\s*[.、](?!\d)\s*/ },
+];
+
+/** The numbering marker at the start of a (trimmed) line, or null. */
+export function markerOf(line: string): Marker | null {
+  const f = fold(line);
+  for (const { rank, re } of MARKERS) {
+    const m = re.exec(f);
+    if (m && m[0].length < f.length) return { rank, num: m[1]!, length: m[0].length };
+  }
+  return null;
+}
+
+/** How a marker shows in a task id: 三, （二）, 3, （1）. */
+export function idPart(rank: Marker['rank'], num: string): string {
+  return rank === 2 || rank === 4 ? `（${num}）` : num;
+}
+
+/** Internal node: the public PlanNode plus what the importer attaches. */
+export interface OutlineNode extends PlanNode {
+  children: OutlineNode[];
+  parent: OutlineNode | null;
+  /** Text after the marker, with its continuation lines. */
+  text: string;
+  /** Owners of a division paragraph that applies to this section's measures. */
+  division: PlanOwners | null;
+  /** Owners given by an annex table row matched to this node. */
+  annex: PlanOwners | null;
+}
+
+/**
+ * The first sentence (up to 。 outside quotes and brackets) and the rest.
+ * A heading without 。 is all title.
+ */
+export function splitTitle(text: string): { title: string; rest: string } {
+  const firstLine = text.split('\n')[0] ?? '';
+  let depth = 0;
+  for (let i = 0; i < firstLine.length; i++) {
+    const ch = firstLine[i]!;
+    if ('“《（(〔【「'.includes(ch)) depth++;
+    else if ('”》）)〕】」'.includes(ch)) depth = Math.max(0, depth - 1);
+    else if ((ch === '。' || ch === '！' || ch === '？') && depth === 0) {
+      return { title: firstLine.slice(0, i).trim(), rest: (firstLine.slice(i + 1) + text.slice(firstLine.length)).trim() };
+    }
+  }
+  return { title: firstLine.trim(), rest: text.slice(firstLine.length).trim() };
+}
+
+export function buildOutline(lines: Line[]): { roots: OutlineNode[]; preamble: string } {
+  const roots: OutlineNode[] = [];
+  const stack: OutlineNode[] = [];
+  const preamble: string[] = [];
+  for (const { no, text } of lines) {
+    const line = trimLine(text);
+    if (!line.trim()) continue;
+    const division = parseDivision(line);
+    if (division) {
+      const deepest = stack[stack.length - 1];
+      if (deepest) {
+        // After a section's measures the paragraph closes the section; directly
+        // under a heading it belongs to that heading.
+        const target = deepest.rank >= 3 && deepest.parent && !deepest.children.length ? deepest.parent : deepest;
+        target.division = division;
+      }
+      continue;
+    }
+    const mk = markerOf(line);
+    if (mk) {
+      while (stack.length && stack[stack.length - 1]!.rank >= mk.rank) stack.pop();
+      const parent = stack[stack.length - 1] ?? null;
+      const id = [...stack.map((n) => idPart(n.rank, n.num)), idPart(mk.rank, mk.num)].join('.');
+      const node: OutlineNode = {
+        rank: mk.rank,
+        num: mk.num,
+        id,
+        title: '',
+        content: '',
+        line: no,
+        owners: null,
+        children: [],
+        parent,
+        text: line.slice(mk.length).trim(),
+        division: null,
+        annex: null,
+      };
+      (parent ? parent.children : roots).push(node);
+      stack.push(node);
+      continue;
+    }
+    const deepest = stack[stack.length - 1];
+    if (deepest) deepest.text += '\n' + line.trim();
+    else preamble.push(line.trim());
+  }
+  const finish = (n: OutlineNode) => {
+    const found = findBracketOwners(n.text);
+    const body = found ? found.rest : n.text;
+    n.owners = found?.owners ?? null;
+    const { title, rest } = splitTitle(body);
+    n.title = title;
+    n.content = rest;
+    n.children.forEach(finish);
+  };
+  roots.forEach(finish);
+  return { roots, preamble: preamble.join('\n') };
+}
+
+export function* walk(nodes: OutlineNode[]): Generator<OutlineNode> {
+  for (const n of nodes) {
+    yield n;
+    yield* walk(n.children);
+  }
+}
+
+export function ancestors(n: OutlineNode): OutlineNode[] {
+  const out: OutlineNode[] = [];
+  for (let p = n.parent; p; p = p.parent) out.unshift(p);
+  return out;
+}
+
+/** The public, cycle-free shape of the outline (for JSON and the add-in). */
+export function publicOutline(nodes: OutlineNode[]): PlanNode[] {
+  return nodes.map((n) => ({
+    rank: n.rank,
+    num: n.num,
+    id: n.id,
+    title: n.title,
+    content: n.content,
+    line: n.line,
+    owners: n.owners ?? n.annex ?? n.division,
+    children: publicOutline(n.children),
+  }));
+}

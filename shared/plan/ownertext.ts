@@ -1,0 +1,176 @@
+// Finding owner text in a plan and splitting it into leads and partners.
+// The shapes (DOMAIN.md §2): a bracket after the task (with real-world faults),
+// trailing parentheses of a national ledger, a division-of-labour paragraph.
+// Names stay as written here; the owner lookup (shared/owners) resolves them.
+import { fold } from './normalize';
+import type { PlanOwners } from './types';
+
+const LEAD_KEY = /([[(]\s*)?牵头(?:单位|部门)\s*:\s*/g;
+const PARTNER_KEY = /([,;、]?)\s*(?:责任|配合|参与|协办|协同|参加)(?:单位|部门)\s*:\s*/;
+const RESP_ONLY_KEY = /([[(]\s*)?(?:责任|主责)(?:单位|部门)\s*:\s*/g;
+
+/** Index of the bracket's closer after `from`: ']' or ')' at depth 0 (names may hold (…)). */
+function closerAt(f: string, from: number): number {
+  let depth = 0;
+  for (let i = from; i < f.length; i++) {
+    const ch = f[i];
+    if (ch === '(') depth++;
+    else if (ch === ')') {
+      if (depth > 0) depth--;
+      else return i;
+    } else if (ch === ']' && depth === 0) return i;
+    else if (ch === '\n') return -1; // a bracket never runs into the next paragraph
+  }
+  return -1;
+}
+
+const trimName = (s: string) => s.replace(/^[\s,;、:：，；。.]+|[\s,;、:：，；。.]+$/g, '');
+
+export interface FoundOwners {
+  owners: PlanOwners;
+  /** The text with the owner part cut out. */
+  rest: string;
+}
+
+/**
+ * The bracket after a task: 〔牵头单位:A、B,责任单位:C、D〕, also without brackets
+ * (牵头单位：A；责任单位：B on its own line), with 、 instead of , before 责任单位,
+ * or a 〔 closed by ）. The last one in the text wins (it belongs to the task).
+ */
+export function findBracketOwners(text: string): FoundOwners | null {
+  const f = fold(text);
+  let m: RegExpExecArray | null;
+  let last: RegExpExecArray | null = null;
+  LEAD_KEY.lastIndex = 0;
+  while ((m = LEAD_KEY.exec(f))) last = m;
+  if (last) return ownersFrom(text, f, last, 'lead');
+  RESP_ONLY_KEY.lastIndex = 0;
+  while ((m = RESP_ONLY_KEY.exec(f))) last = m;
+  if (last) return ownersFrom(text, f, last, 'resp');
+  return null;
+}
+
+function ownersFrom(text: string, f: string, m: RegExpExecArray, kind: 'lead' | 'resp'): FoundOwners {
+  const faults: string[] = [];
+  const start = m.index;
+  const opener = m[1] ? text[start] ?? '' : '';
+  const bodyStart = start + m[0].length;
+  const close = closerAt(f, bodyStart);
+  const end = close >= 0 ? close : endOfOwners(f, bodyStart);
+  const body = text.slice(bodyStart, end);
+  const fb = f.slice(bodyStart, end);
+  if (opener && close >= 0) {
+    const closer = text[close]!;
+    const pairs: Record<string, string> = { '〔': '〕', '【': '】', '[': ']', '［': '］', '（': '）', '(': ')' };
+    const expected = pairs[opener];
+    if (expected && closer !== expected && !(fold(expected) === fold(closer))) faults.push(`“${opener}”以“${closer}”结尾`);
+  } else if (opener && close < 0) faults.push(`“${opener}”没有结尾括号`);
+  let leadsText = '';
+  let partnersText = '';
+  if (kind === 'lead') {
+    const pm = PARTNER_KEY.exec(fb);
+    if (pm) {
+      leadsText = trimName(body.slice(0, pm.index));
+      partnersText = trimName(body.slice(pm.index + pm[0].length));
+      if (pm[1] === '、') faults.push('“责任单位”前用了“、”');
+      if (!pm[1] && pm.index > 0) faults.push('“责任单位”前缺少标点');
+    } else leadsText = trimName(body);
+  } else {
+    // 责任单位 alone: the convention is that the first unit listed leads.
+    const names = trimName(body);
+    const cut = names.search(/[、,，;；]/);
+    leadsText = cut < 0 ? names : names.slice(0, cut);
+    partnersText = cut < 0 ? '' : trimName(names.slice(cut + 1));
+    faults.push('只写了“责任单位”，第一个单位视为牵头单位');
+  }
+  const rawEnd = close >= 0 ? close + 1 : end;
+  const raw = text.slice(start, rawEnd).trim();
+  const rest = (text.slice(0, start) + text.slice(rawEnd)).replace(/[ \t]+\n/g, '\n').trim();
+  return { owners: { leadsText, partnersText, raw, source: 'bracket', faults }, rest };
+}
+
+/** Without a closer, owner text runs to the end of its line. */
+function endOfOwners(f: string, from: number): number {
+  const nl = f.indexOf('\n', from);
+  return nl < 0 ? f.length : nl;
+}
+
+const UNIT_END =
+  /(部|委|局|院|会|联|办|署|厅|室|中心|中央|科协|团|行|社|所|馆|台|队|处|站|校|组|政府|单位|街道|镇|乡|街|公司|集团|协会|学会|基金委|各成员单位|成员单位|党委|党组|机关|分局)$/;
+
+/** Does this look like a list of unit names (not 征求意见稿, 2021—2025年, 试行)? */
+export function looksLikeUnits(s: string): boolean {
+  const names = s
+    .split(/[、,，;；]/)
+    .map((n) => trimName(n).replace(/(牵头|参与|配合|协助|协办|参加|负责)$/, '').replace(/^由/, ''))
+    .map((n) => n.replace(/等(有关)?(单位|部门)?$/, ''))
+    .filter(Boolean);
+  if (!names.length) return false;
+  return names.every((n) => n.length >= 2 && n.length <= 30 && !/[。\d]/.test(n) && UNIT_END.test(n.replace(/[(（][^)）]*[)）]$/, '')));
+}
+
+/** Clauses like `X、Y牵头,A、B等单位配合` → leads / partners text. */
+export function splitLeadPartner(text: string): { leadsText: string; partnersText: string } {
+  const clauses = text
+    .replace(/[。.]\s*$/, '')
+    .split(/[,;，；]/)
+    .map((c) => c.trim())
+    .filter(Boolean);
+  const leads: string[] = [];
+  const partners: string[] = [];
+  let sawLead = false;
+  for (const c of clauses) {
+    const lead = /^(?:由)?(.+?)(?:共同)?牵头(?:负责|实施|落实)?$/.exec(c);
+    const partner = /^(?:由)?(.+?)(?:等(?:有关|相关)?(?:单位|部门)?)?(?:参与|配合|协助|协办|协同|参加|负责落实|共同实施|按职责分工负责)$/.exec(c);
+    if (lead) {
+      leads.push(lead[1]!);
+      sawLead = true;
+    } else if (partner) partners.push(partner[1]!.replace(/等(有关|相关)?(单位|部门)?$/, ''));
+    else if (!sawLead && !partners.length) leads.push(c);
+    else partners.push(c.replace(/等(有关|相关)?(单位|部门)?$/, ''));
+  }
+  return { leadsText: leads.map(trimName).join('、'), partnersText: partners.map(trimName).join('、') };
+}
+
+/**
+ * Trailing parentheses of a national ledger item: `…五项学科竞赛。(教育部、中国科协)`
+ * or `(中国科协牵头,各成员单位参与)`. Only when the inside reads as unit names.
+ */
+export function findTrailingOwners(text: string): FoundOwners | null {
+  const t = text.replace(/\s+$/, '');
+  const f = fold(t);
+  if (!f.endsWith(')')) return null;
+  let depth = 0;
+  let open = -1;
+  for (let i = f.length - 1; i >= 0; i--) {
+    if (f[i] === ')') depth++;
+    else if (f[i] === '(') {
+      depth--;
+      if (depth === 0) {
+        open = i;
+        break;
+      }
+    }
+  }
+  if (open < 0) return null;
+  const inner = t.slice(open + 1, t.length - 1);
+  if (!looksLikeUnits(inner)) return null;
+  const { leadsText, partnersText } = splitLeadPartner(inner);
+  return {
+    owners: { leadsText, partnersText, raw: t.slice(open), source: 'parenthesis', faults: [] },
+    rest: t.slice(0, open).trim(),
+  };
+}
+
+const DIVISION = /^\s*(?:任务分工|责任分工|职责分工|分工)\s*[:：]\s*(.+)$/;
+
+/** A division-of-labour paragraph (分工: X、Y牵头,A、B、C等单位配合。) or null. */
+export function parseDivision(line: string): PlanOwners | null {
+  const m = DIVISION.exec(fold(line));
+  if (!m) return null;
+  const at = line.length - m[1]!.length;
+  const body = line.slice(at).trim();
+  const { leadsText, partnersText } = splitLeadPartner(body);
+  if (!leadsText) return null;
+  return { leadsText, partnersText, raw: line.trim(), source: 'division', faults: [] };
+}
