@@ -1,7 +1,8 @@
 // Status of a task as of a date, by the rule clerks apply:「时间过半、任务过半」.
-// A task's period: an annual target (每年) runs over the calendar year of the
-// as-of date; a target due by a year runs from the plan's start year (or the
-// ledger's year) to 31 Dec of that year. Dates are taken by their UTC calendar
+// A task's period: an annual target (每年, on the primary target or in the
+// 完成时限 cell) runs over the calendar year of the as-of date; a target due by
+// a year runs from the plan's start year (or the ledger's year) to 31 Dec of
+// that year. The primary target is targets[0]. Dates are taken by their UTC calendar
 // day, so 2023-06-30 means that whole day whatever the machine's zone.
 import type { Comparator, PlanPeriod, Status, Target } from '../model';
 
@@ -55,11 +56,13 @@ export function completionOf(actual: number | null, t: Target | undefined): numb
 
 /** The task's period in day numbers [start, endExclusive), or null when it has none. */
 export function periodOf(task: StatusInput, asOf: Date, ctx: StatusContext = {}): { start: number; end: number; year: number } | null {
-  if (task.recurrence === 'annual' || (task.deadlineYear === null && task.targets.some((t) => t.recurrence === 'annual'))) {
+  const primary = task.targets[0];
+  const annual = primary?.recurrence === 'annual' || (task.recurrence === 'annual' && (primary?.year ?? null) === null);
+  if (annual) {
     const y = asOf.getUTCFullYear();
     return { start: jan1(y), end: jan1(y + 1), year: y };
   }
-  const year = task.deadlineYear ?? task.targets.find((t) => t.year !== null)?.year ?? ctx.plan?.end ?? null;
+  const year = task.deadlineYear ?? primary?.year ?? ctx.plan?.end ?? null;
   if (year === null) return null;
   let from = ctx.plan?.start ?? ctx.ledgerYear ?? asOf.getUTCFullYear();
   if (from > year) from = year;

@@ -1,7 +1,7 @@
 // validate: a read ledger → tasks with their status, and every finding as data.
 import type { Finding, LedgerMeta, PlanPeriod, Task } from '../model';
 import type { Directory } from '../owners';
-import { createDirectory, defaultDirectory } from '../owners';
+import { bundledJurisdiction, createDirectory, defaultDirectory } from '../owners';
 import type { LedgerRead } from '../ledger/read';
 import { createDetailedBuilder } from '../ledger/tasks';
 import { ledgerYear } from '../ledger/meta';
@@ -27,10 +27,23 @@ export interface ValidateResult {
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
-/** The directory a ledger's owners are resolved against. */
+/**
+ * The directory a ledger's owners are resolved against: the workbook's own
+ * 单位名录 first (officials edit it: their names and contacts win), completed by
+ * the bundled directory of the ledger's jurisdiction, so a short 单位名录 listing
+ * only contacts does not turn every other unit into 「不在名录中」.
+ */
 export function directoryFor(ledger: LedgerRead, jurisdiction?: string | null): Directory {
-  if (ledger.directory && ledger.directory.units.length) return createDirectory(ledger.directory.units, ledger.directory.groups);
-  return defaultDirectory(jurisdiction ?? undefined);
+  const own = ledger.directory;
+  const base = jurisdiction && bundledJurisdiction(jurisdiction) ? defaultDirectory(jurisdiction) : null;
+  if (!own || !own.units.length) return base ?? defaultDirectory(jurisdiction ?? undefined);
+  if (!base) return createDirectory(own.units, own.groups);
+  const names = new Set(own.units.map((u) => u.name));
+  const groupNames = new Set(own.groups.map((g) => g.name));
+  return createDirectory(
+    [...own.units, ...base.units.filter((u) => !names.has(u.name))],
+    [...own.groups, ...base.groups.filter((g) => !groupNames.has(g.name))],
+  );
 }
 
 export function validate(ledger: LedgerRead, ctx: ValidateContext): ValidateResult {

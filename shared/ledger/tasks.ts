@@ -36,6 +36,43 @@ export function actualOf(raw: CellValue): number | null {
   return null;
 }
 
+const NUMBER_IN_TEXT = /(\d+(?:[.,]\d+)*)\s*(万|亿)?\s*([^\d\s,，、;；。.()（）]{0,4})/g;
+
+/** The words written right after the reported number: '培训46人次' with 46 → '人次…'. */
+export function wordsAfter(actual: number, texts: string[]): string[] {
+  const out: string[] = [];
+  for (const text of texts) {
+    if (!text) continue;
+    for (const m of text.matchAll(NUMBER_IN_TEXT)) {
+      const n = Number(m[1]!.replace(/,/g, '')) * (m[2] === '万' ? 1e4 : m[2] === '亿' ? 1e8 : 1);
+      if (n === actual && m[3]) out.push(m[3].normalize('NFKC'));
+    }
+  }
+  return out;
+}
+
+/**
+ * Puts first the target the reported value measures, judged by the unit written
+ * beside the value (完成值 '46人次', or 工作进展 '培训46人次' when 完成值 is 46):
+ * a task with 「1名科技副校长」 and 「培训80人次」 is measured on the 80 人次.
+ */
+export function primaryFirst(targets: Target[], actual: number | null, row: LedgerRow): Target[] {
+  if (targets.length < 2 || actual === null) return targets;
+  const words = wordsAfter(actual, [typeof row.actualRaw === 'string' ? row.actualRaw : '', row.progressText]);
+  let best = -1;
+  let bestLen = 0;
+  for (const w of words) {
+    targets.forEach((t, i) => {
+      if (t.unit && w.startsWith(t.unit) && t.unit.length > bestLen) {
+        best = i;
+        bestLen = t.unit.length;
+      }
+    });
+    if (best >= 0) break;
+  }
+  return best > 0 ? [targets[best]!, ...targets.slice(0, best), ...targets.slice(best + 1)] : targets;
+}
+
 export function createBuilder(ctx: BuildContext): (row: LedgerRow) => Task {
   const build = createDetailedBuilder(ctx);
   return (row) => build(row).task;
@@ -62,9 +99,10 @@ export function createDetailedBuilder(ctx: BuildContext): (row: LedgerRow) => { 
       }
     }
     const dl = deadlines.get(row.deadlineText);
-    const deadlineYear = dl.year ?? ts.reduce<number | null>((y, t) => (t.year !== null && (y === null || t.year > y) ? t.year : y), null);
+    const deadlineYear: number | null = dl.year ?? ts.reduce<number | null>((y, t) => (t.year !== null && (y === null || t.year > y) ? t.year : y), null);
     const recurrence = dl.recurrence ?? (dl.year === null && ts.length && ts.every((t) => t.recurrence === 'annual') ? 'annual' : null);
     const actual = actualOf(row.actualRaw);
+    ts = primaryFirst(ts, actual, row);
     const cls = classes.get(`${row.category}\u0000${row.title}\u0000${row.content}`);
     const detail = statusDetail(
       { targets: ts, actual, progressText: row.progressText, deadlineYear, recurrence },
