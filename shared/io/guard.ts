@@ -1,0 +1,301 @@
+// Guards that run BEFORE any parser sees a file (pure: no exceljs here, only
+// fflate and our own central-directory reading). They sniff what the bytes
+// really are, refuse what would hurt (zip bombs, entity expansion, unsafe
+// paths), read CSV text themselves, and thin out sheets "formatted to the
+// bottom" so the parser never builds a million row objects.
+import { unzipSync, zipSync, type Zippable } from 'fflate';
+import type { FileProblem, SheetGrid } from '../model';
+import { cfbKind, isCfb } from './cfb';
+import { csvToGrid, decodeText, looksLikeText, parseDelimited, sniffDelimiter } from './csv';
+import { formatBytes, problem } from './messages';
+import { entryData, inflateCapped, inflateEntry, readZipDirectory, startsWithZipSignature } from './zip';
+
+export interface ReadLimits {
+  /** Entries in the archive. A real workbook has tens; thousands mean something else. */
+  maxEntries: number;
+  /** Inflated bytes of one entry (declared and actual). */
+  maxEntryBytes: number;
+  /** Inflated bytes of all entries together. */
+  maxTotalBytes: number;
+  /** Rows with content per sheet. */
+  maxRows: number;
+  /** Columns per sheet. */
+  maxCols: number;
+}
+
+export const DEFAULT_LIMITS: ReadLimits = {
+  maxEntries: 10_000,
+  maxEntryBytes: 256 * 1024 * 1024,
+  maxTotalBytes: 512 * 1024 * 1024,
+  maxRows: 200_000,
+  maxCols: 2_000,
+};
+
+export interface SheetPart {
+  name: string;
+  path: string;
+  state: 'visible' | 'hidden' | 'veryHidden';
+}
+
+export type GuardResult =
+  | { kind: 'xlsx'; bytes: Uint8Array; sheets: SheetPart[]; warnings: FileProblem[]; droppedSheets: string[] }
+  | { kind: 'csv'; sheet: SheetGrid; warnings: FileProblem[] }
+  | { kind: 'refused'; problem: FileProblem };
+
+const refuse = (p: FileProblem): GuardResult => ({ kind: 'refused', problem: p });
+
+/** Base name without folders and extension: the CSV's sheet name. */
+export function baseName(file: string): string {
+  const b = file.split(/[\\/]/).pop() ?? file;
+  return b.replace(/\.[^.]+$/, '') || b || 'Sheet1';
+}
+
+export function guardWorkbook(bytes: Uint8Array, file: string, limits: ReadLimits = DEFAULT_LIMITS): GuardResult {
+  if (bytes.length === 0) return refuse(problem('empty-file', file));
+  if (isCfb(bytes)) {
+    const kind = cfbKind(bytes, file);
+    if (kind === 'encrypted') return refuse(problem('encrypted', file));
+    if (kind === 'xls') return refuse(problem('legacy-xls', file));
+    if (kind === 'et') return refuse(problem('legacy-et', file));
+    if (kind === 'doc') return refuse(problem('word-document', file));
+    return refuse(problem('cfb-other', file));
+  }
+  if (startsWithZipSignature(bytes)) return guardZip(bytes, file, limits);
+  return guardText(bytes, file, limits);
+}
+
+function guardText(bytes: Uint8Array, file: string, limits: ReadLimits): GuardResult {
+  if (!looksLikeText(bytes)) {
+    // A zip whose start was lost still ends in a central directory.
+    return refuse(problem('not-xlsx', file, { detail: '无法识别的二进制内容' }));
+  }
+  const { text, encoding } = decodeText(bytes);
+  const head = text.slice(0, 4096).trimStart().toLowerCase();
+  if (head.startsWith('<?xml') && head.includes('urn:schemas-microsoft-com:office:spreadsheet')) return refuse(problem('spreadsheetml-2003', file));
+  if (head.startsWith('<') && (head.includes('<html') || head.includes('<table'))) return refuse(problem('html-table', file));
+  if (head.startsWith('<?xml') || head.startsWith('<!doctype')) return refuse(problem('not-xlsx', file, { detail: 'XML 文本' }));
+  const delimiter = sniffDelimiter(text);
+  const parsed = parseDelimited(text, delimiter, limits.maxRows);
+  if (parsed.truncated) return refuse(problem('csv-too-many-rows', file, { count: parsed.count, limit: limits.maxRows }));
+  const sheet = csvToGrid(parsed.rows, baseName(file));
+  const warnings: FileProblem[] = [];
+  const shown = delimiter === '\t' ? '制表符' : delimiter;
+  warnings.push(problem('csv-read', file, { encoding, delimiter: shown }, { sheet: sheet.name }));
+  if (encoding === 'GB18030') warnings.push(problem('csv-gbk', file));
+  if (sheet.rows.length === 0) return refuse(problem('empty-workbook', file, { detail: '文本文件没有内容' }));
+  return { kind: 'csv', sheet, warnings };
+}
+
+/** Byte-pattern counter that survives chunk boundaries (patterns have no self-overlap beyond '<'). */
+class Matcher {
+  private state: number[];
+  readonly counts: number[];
+  constructor(private readonly patterns: Uint8Array[]) {
+    this.state = patterns.map(() => 0);
+    this.counts = patterns.map(() => 0);
+  }
+  feed(chunk: Uint8Array): void {
+    const pats = this.patterns;
+    for (let p = 0; p < pats.length; p++) {
+      const pat = pats[p];
+      const first = pat[0];
+      let s = this.state[p];
+      let c = 0;
+      for (let i = 0; i < chunk.length; i++) {
+        const b = chunk[i];
+        if (s === 0) {
+          if (b !== first) {
+            const j = chunk.indexOf(first, i);
+            if (j < 0) break;
+            i = j;
+          }
+          s = 1;
+        } else if (b === pat[s]) {
+          if (++s === pat.length) (c++, (s = 0));
+        } else s = b === first ? 1 : 0;
+      }
+      this.state[p] = s;
+      this.counts[p] += c;
+    }
+  }
+}
+
+const ascii = (s: string): Uint8Array => Uint8Array.from(s, (ch) => ch.charCodeAt(0));
+const DOCTYPE = [ascii('<!DOCTYPE'), ascii('<!ENTITY')];
+const ROW = [ascii('<row '), ascii('<row>')];
+
+function unsafePath(name: string): boolean {
+  return name.startsWith('/') || name.includes('\\') || /^[a-zA-Z]:/.test(name) || name.split('/').some((s) => s === '..') || name.includes('\0');
+}
+
+const decodeXmlText = (s: string): string =>
+  s.replace(/&(lt|gt|amp|quot|apos|#x[0-9a-fA-F]+|#\d+);/g, (m, e: string) =>
+    e === 'lt' ? '<' : e === 'gt' ? '>' : e === 'amp' ? '&' : e === 'quot' ? '"' : e === 'apos' ? "'" : e[1] === 'x' ? String.fromCodePoint(parseInt(e.slice(2), 16)) : String.fromCodePoint(parseInt(e.slice(1), 10)),
+  );
+
+const attr = (tag: string, name: string): string | null => {
+  const m = new RegExp(`(?:^|\\s)${name}\\s*=\\s*"([^"]*)"`).exec(tag) ?? new RegExp(`(?:^|\\s)${name}\\s*=\\s*'([^']*)'`).exec(tag);
+  return m ? decodeXmlText(m[1]) : null;
+};
+
+function resolvePart(base: string, target: string): string {
+  if (target.startsWith('/')) return target.slice(1);
+  const parts = base.split('/').slice(0, -1);
+  for (const seg of target.split('/')) {
+    if (seg === '..') parts.pop();
+    else if (seg !== '.' && seg !== '') parts.push(seg);
+  }
+  return parts.join('/');
+}
+
+function relsPathOf(part: string): string {
+  const i = part.lastIndexOf('/');
+  return `${part.slice(0, i + 1)}_rels/${part.slice(i + 1)}.rels`;
+}
+
+const text = (b: Uint8Array | null): string => (b ? new TextDecoder('utf-8').decode(b) : '');
+
+function guardZip(bytes: Uint8Array, file: string, limits: ReadLimits): GuardResult {
+  const dir = readZipDirectory(bytes);
+  if (!dir.ok) {
+    if (dir.reason === 'corrupt') return refuse(problem('zip-corrupt', file, { entry: '目录', detail: dir.detail ?? '' }));
+    return refuse(problem('zip-truncated', file));
+  }
+  const entries = dir.entries;
+  if (entries.length > limits.maxEntries) return refuse(problem('zip-too-many-entries', file, { count: entries.length, limit: limits.maxEntries }));
+  const warnings: FileProblem[] = [];
+  let declared = 0;
+  for (const e of entries) {
+    if (unsafePath(e.name)) return refuse(problem('zip-unsafe-path', file, { entry: e.name }));
+    if (e.nameNotUtf8) warnings.push(problem('zip-name-not-utf8', file, { entry: e.name }));
+    if (e.flags & 1) return refuse(problem('zip-encrypted-entry', file, { entry: e.name }));
+    if (e.method !== 0 && e.method !== 8) return refuse(problem('zip-unsupported-method', file, { entry: e.name, method: e.method }));
+    if (e.size > limits.maxEntryBytes)
+      return refuse(problem('zip-bomb-declared', file, { entry: e.name, size: formatBytes(e.size), limit: formatBytes(limits.maxEntryBytes) }));
+    declared += e.size;
+    if (declared > limits.maxTotalBytes)
+      return refuse(problem('zip-bomb-declared', file, { entry: e.name, size: `合计 ${formatBytes(declared)}`, limit: formatBytes(limits.maxTotalBytes) }));
+  }
+  const byName = new Map(entries.map((e) => [e.name, e]));
+  if (byName.has('word/document.xml')) return refuse(problem('word-document', file));
+  if (byName.has('mimetype') && byName.has('content.xml')) return refuse(problem('ods', file));
+  if (byName.has('xl/workbook.bin')) return refuse(problem('not-xlsx', file, { detail: '二进制工作簿 .xlsb' }));
+
+  // Actual sizes: inflate every entry with a cap, scanning XML for DOCTYPE/ENTITY
+  // and counting the row elements of each part (sheets are identified below).
+  let total = 0;
+  const rowCounts = new Map<string, number>();
+  for (const e of entries) {
+    if (e.name.endsWith('/')) continue;
+    const data = entryData(bytes, e);
+    if (!data) return refuse(problem('zip-truncated', file, { entry: e.name }));
+    const isXml = /\.(xml|rels|vml)$/i.test(e.name);
+    const isSheet = /^xl\/worksheets\/[^/]+\.xml$/i.test(e.name) || /worksheets?\//i.test(e.name);
+    const dt = isXml ? new Matcher(DOCTYPE) : null;
+    const rows = isSheet ? new Matcher(ROW) : null;
+    const cap = Math.min(limits.maxEntryBytes, limits.maxTotalBytes - total);
+    const r = inflateCapped(data, e.method, cap, (chunk) => {
+      // DOCTYPE belongs in the prolog, but scanning the whole part costs little
+      // and also catches a declaration hidden after a long comment.
+      dt?.feed(chunk);
+      rows?.feed(chunk);
+    });
+    if (!r.ok) {
+      if (r.reason === 'limit') {
+        const limit = cap === limits.maxEntryBytes ? formatBytes(limits.maxEntryBytes) : `合计 ${formatBytes(limits.maxTotalBytes)}`;
+        return refuse(problem('zip-bomb-actual', file, { entry: e.name, limit, declared: formatBytes(e.size) }));
+      }
+      return refuse(problem(/end of data|unexpected EOF/i.test(r.detail) ? 'zip-truncated' : 'zip-corrupt', file, { entry: e.name, detail: r.detail }));
+    }
+    total += r.size;
+    if (dt && (dt.counts[0] > 0 || dt.counts[1] > 0)) return refuse(problem('xml-doctype', file, { entry: e.name }));
+    if (rows) rowCounts.set(e.name, rows.counts[0] + rows.counts[1]);
+  }
+
+  // Which parts are the sheets (names and states come from workbook.xml).
+  const partText = (name: string): string => {
+    const e = byName.get(name);
+    return e ? text(inflateEntry(bytes, e, limits.maxEntryBytes)) : '';
+  };
+  const rootRels = partText('_rels/.rels');
+  let wbPath = 'xl/workbook.xml';
+  for (const m of rootRels.matchAll(/<Relationship\b[^>]*>/g)) {
+    const type = attr(m[0], 'Type') ?? '';
+    const target = attr(m[0], 'Target');
+    if (/\/officeDocument$/.test(type) && target) wbPath = resolvePart('', target.replace(/^\//, ''));
+  }
+  const wbEntry = byName.get(wbPath);
+  if (!wbEntry || !byName.has('[Content_Types].xml')) return refuse(problem('not-xlsx', file, { detail: '压缩包中没有 Excel 工作簿部件' }));
+  const wbXml = partText(wbPath);
+  const relsXml = partText(relsPathOf(wbPath));
+  const targets = new Map<string, string>();
+  for (const m of relsXml.matchAll(/<Relationship\b[^>]*>/g)) {
+    const id = attr(m[0], 'Id');
+    const target = attr(m[0], 'Target');
+    if (id && target) targets.set(id, resolvePart(wbPath, target));
+  }
+  const sheets: SheetPart[] = [];
+  for (const m of wbXml.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
+    const name = attr(m[0], 'name') ?? '';
+    const rid = /\s[\w]+:id\s*=\s*"([^"]*)"/.exec(m[0])?.[1] ?? '';
+    const st = attr(m[0], 'state');
+    sheets.push({ name, path: targets.get(rid) ?? '', state: st === 'hidden' || st === 'veryHidden' ? st : 'visible' });
+  }
+  if (sheets.length === 0) return refuse(problem('empty-workbook', file, { detail: '工作簿中没有任何工作表' }));
+
+  // Sheets with more row elements than the cap: rewrite them before exceljs
+  // (which would allocate every row) — drop empty formatted rows and stray
+  // content far below the data, or drop the sheet when it truly is too big.
+  const replaced: Record<string, Uint8Array> = {};
+  const droppedSheets: string[] = [];
+  for (const s of sheets) {
+    const count = rowCounts.get(s.path) ?? 0;
+    if (count <= limits.maxRows) continue;
+    const entry = byName.get(s.path);
+    if (!entry) continue;
+    const xml = partText(s.path);
+    const thin = thinSheetXml(xml, limits.maxRows);
+    if (thin.valueRows > limits.maxRows) {
+      warnings.push(problem('sheet-too-many-rows', file, { count: thin.valueRows.toLocaleString('en-US'), limit: limits.maxRows.toLocaleString('en-US') }, { sheet: s.name }));
+      droppedSheets.push(s.name);
+      const a = xml.indexOf('<sheetData');
+      const b = xml.lastIndexOf('</sheetData>');
+      const emptied = a >= 0 && b > a ? xml.slice(0, a) + '<sheetData/>' + xml.slice(b + '</sheetData>'.length) : xml;
+      replaced[s.path] = new TextEncoder().encode(emptied.replace(/<mergeCells\b[\s\S]*?<\/mergeCells>/, ''));
+    } else {
+      if (thin.strayRows > 0)
+        warnings.push(problem('rows-beyond-cap', file, { count: thin.strayRows, limit: limits.maxRows.toLocaleString('en-US') }, { sheet: s.name, row: thin.firstStray }));
+      replaced[s.path] = new TextEncoder().encode(thin.xml);
+    }
+  }
+  let out = bytes;
+  if (Object.keys(replaced).length) {
+    // Sizes are verified above, so a plain unzip is safe now.
+    const files = unzipSync(bytes) as Zippable;
+    for (const [k, v] of Object.entries(replaced)) files[k] = v;
+    out = zipSync(files, { level: 1 });
+  }
+  return { kind: 'xlsx', bytes: out, sheets, warnings, droppedSheets };
+}
+
+/** Keeps rows that hold a value (or formula) at or above the cap; counts what it drops. */
+export function thinSheetXml(xml: string, maxRows: number): { xml: string; valueRows: number; strayRows: number; firstStray?: number } {
+  let prev = 0;
+  let valueRows = 0;
+  let strayRows = 0;
+  let firstStray: number | undefined;
+  const thinned = xml.replace(/<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g, (whole, attrs: string, body: string | undefined) => {
+    const m = /\br\s*=\s*"(\d+)"/.exec(attrs);
+    const r = m ? Number(m[1]) : prev + 1;
+    prev = r;
+    if (!body || !/<(?:\w+:)?(?:v|is|f)\b/.test(body)) return '';
+    valueRows++;
+    if (r > maxRows) {
+      strayRows++;
+      firstStray ??= r;
+      return '';
+    }
+    return whole;
+  });
+  return { xml: thinned, valueRows, strayRows, firstStray };
+}

@@ -1,0 +1,8 @@
+// Public API of the io layer: the only module of the core that knows exceljs and fflate.
+export { readWorkbook, type ReadResult, type ReadOptions } from './read';
+export { writeWorkbook, writeWorkbookReport, safeSheetName, type WriteReport } from './write';
+export { addColumns, addColumnsReport, ENRICH_NOTE, IoError, type ColumnEdit, type AddColumnsResult } from './columns';
+export { guardWorkbook, DEFAULT_LIMITS, type ReadLimits, type GuardResult } from './guard';
+export { needsNeutralising, TRUNCATION_MARKER, XLSX_CELL_MAX } from './neutralise';
+export { ioMessage, columnLetter, type IoCode } from './messages';
+export type { SheetSpec, WorkbookSpec } from './spec';

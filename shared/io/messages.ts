@@ -1,0 +1,135 @@
+// zh-CN wording of every file-level problem the io layer reports. Codes are
+// stable (tests, the CLI's --json and the merge report key on them); the
+// wording names the file and, where it applies, the sheet, row and column.
+import type { FileProblem } from '../model';
+
+export type IoCode =
+  | 'empty-file'
+  | 'not-xlsx'
+  | 'zip-truncated'
+  | 'zip-corrupt'
+  | 'zip-encrypted-entry'
+  | 'zip-unsupported-method'
+  | 'zip-too-many-entries'
+  | 'zip-unsafe-path'
+  | 'zip-name-not-utf8'
+  | 'zip-bomb-declared'
+  | 'zip-bomb-actual'
+  | 'xml-doctype'
+  | 'encrypted'
+  | 'legacy-xls'
+  | 'legacy-et'
+  | 'cfb-other'
+  | 'word-document'
+  | 'ods'
+  | 'spreadsheetml-2003'
+  | 'html-table'
+  | 'csv-read'
+  | 'csv-gbk'
+  | 'csv-too-many-rows'
+  | 'empty-workbook'
+  | 'only-hidden-sheets'
+  | 'formula-error'
+  | 'formula-no-result'
+  | 'cell-over-limit'
+  | 'sheet-too-many-rows'
+  | 'rows-beyond-cap'
+  | 'columns-beyond-cap'
+  | 'parse-failed'
+  | 'write-cell-truncated'
+  | 'write-sheet-renamed'
+  | 'write-merge-skipped'
+  | 'write-invalid-chars'
+  | 'write-bad-number'
+  | 'columns-sheet-missing';
+
+type Params = Record<string, string | number | undefined>;
+
+const CONVERT = '请用 Excel 或 WPS 打开后「另存为」Excel 工作簿 (.xlsx) 再导入。';
+
+const MESSAGES: Record<IoCode, (p: Params) => string> = {
+  'empty-file': (p) => `文件「${p.file}」是空文件（0 字节），没有可读的内容。`,
+  'not-xlsx': (p) => `文件「${p.file}」不是 Excel 工作簿 (.xlsx)${p.detail ? `（${p.detail}）` : ''}。${CONVERT}`,
+  'zip-truncated': (p) =>
+    `文件「${p.file}」不完整（文件被截断，可能下载或拷贝未完成）${p.entry ? `，部件 ${p.entry} 缺失或残缺` : ''}。请重新获取原文件。`,
+  'zip-corrupt': (p) => `文件「${p.file}」已损坏，部件 ${p.entry ?? ''} 无法解压（${p.detail ?? '数据错误'}）。请重新获取原文件或用 Excel 打开修复后另存。`,
+  'zip-encrypted-entry': (p) => `文件「${p.file}」的部件 ${p.entry} 被压缩软件加密，无法读取。请去掉密码后另存为 .xlsx。`,
+  'zip-unsupported-method': (p) => `文件「${p.file}」的部件 ${p.entry} 使用了不支持的压缩方式（${p.method}）。${CONVERT}`,
+  'zip-too-many-entries': (p) => `文件「${p.file}」包含 ${p.count} 个部件，超过上限 ${p.limit} 个，不像正常的 Excel 工作簿，已拒绝读取。`,
+  'zip-unsafe-path': (p) => `文件「${p.file}」包含不安全的部件路径「${p.entry}」（指向工作簿以外的位置），已拒绝读取。`,
+  'zip-name-not-utf8': (p) => `文件「${p.file}」中有部件名不是 UTF-8 编码（按 GBK 解读为「${p.entry}」），已忽略该部件名的编码问题继续读取。`,
+  'zip-bomb-declared': (p) =>
+    `文件「${p.file}」的部件 ${p.entry} 声明解压后大小为 ${p.size}，超过上限 ${p.limit}（疑似“压缩炸弹”），已在解析前拒绝读取。若确为超大台账，请按年度或单位拆分为多个文件。`,
+  'zip-bomb-actual': (p) =>
+    `文件「${p.file}」的部件 ${p.entry} 实际解压超过上限 ${p.limit}${p.declared ? `（声明大小仅 ${p.declared}）` : ''}（疑似“压缩炸弹”），已在解析前拒绝读取。`,
+  'xml-doctype': (p) =>
+    `文件「${p.file}」的部件 ${p.entry} 含有 DOCTYPE/ENTITY 声明（可被用于“实体膨胀”攻击，正常 Excel 文件不会有），已拒绝读取。请用 Excel 打开后另存为 .xlsx。`,
+  encrypted: (p) => `文件「${p.file}」设置了打开密码（已加密），无法读取。请在 Excel 中「文件 → 信息 → 保护工作簿 → 用密码进行加密」清除密码后另存为 .xlsx 再导入。`,
+  'legacy-xls': (p) => `文件「${p.file}」是旧版 Excel 97-2003 工作簿 (.xls)，本工具只读 .xlsx。${CONVERT}`,
+  'legacy-et': (p) => `文件「${p.file}」是 WPS 表格 (.et) 格式，本工具只读 .xlsx。请用 WPS 打开后「另存为」Excel 工作簿 (.xlsx) 再导入。`,
+  'cfb-other': (p) => `文件「${p.file}」是旧版 Office 复合文档${p.detail ? `（${p.detail}）` : ''}，不是 .xlsx 工作簿。${CONVERT}`,
+  'word-document': (p) => `文件「${p.file}」是 Word 文档，不是 Excel 工作簿。方案文档请用「导入方案」功能；台账请另存为 .xlsx。`,
+  ods: (p) => `文件「${p.file}」是 OpenDocument 表格 (.ods)。${CONVERT}`,
+  'spreadsheetml-2003': (p) => `文件「${p.file}」是 Excel 2003 XML 表格（常见于系统导出的“伪 .xls”）。${CONVERT}`,
+  'html-table': (p) => `文件「${p.file}」其实是网页 (HTML) 表格（常见于系统导出的“伪 .xls”）。${CONVERT}`,
+  'csv-read': (p) => `文件「${p.file}」是 CSV/文本文件，已按 ${p.encoding} 编码、以“${p.delimiter}”分隔读取为一张工作表「${p.sheet}」（CSV 不含合并单元格与格式）。`,
+  'csv-gbk': (p) => `文件「${p.file}」不是 UTF-8 编码，已按 GB18030/GBK 读取；如有乱码，请用 Excel 另存为 .xlsx 后再导入。`,
+  'csv-too-many-rows': (p) => `文件「${p.file}」有 ${p.count} 行，超过上限 ${p.limit} 行，已拒绝读取。请按年度或单位拆分为多个文件后分别导入。`,
+  'empty-workbook': (p) => `文件「${p.file}」是空工作簿：${p.detail ?? '所有工作表都没有内容'}。`,
+  'only-hidden-sheets': (p) => `文件「${p.file}」的工作表全部被隐藏（${p.sheets}）；已照常读取，请确认这是要导入的文件，必要时在 Excel 中「取消隐藏」。`,
+  'formula-error': (p) => `文件「${p.file}」工作表「${p.sheet}」第 ${p.row} 行 ${p.column} 列（${p.cell}）的公式结果是错误值 ${p.value}，已按文本“${p.value}”读取。请在 Excel 中修正该公式。`,
+  'formula-no-result': (p) => `文件「${p.file}」工作表「${p.sheet}」第 ${p.row} 行 ${p.column} 列（${p.cell}）的公式没有保存计算结果（文件可能由程序生成），按空值读取。请在 Excel 中打开并保存一次。`,
+  'cell-over-limit': (p) =>
+    `文件「${p.file}」工作表「${p.sheet}」第 ${p.row} 行 ${p.column} 列的内容有 ${p.length} 个字符，超过 Excel 单元格上限 32,767（Excel 打开时会截断或报错）；已完整读取，导出时会截断并标注。`,
+  'sheet-too-many-rows': (p) =>
+    `文件「${p.file}」工作表「${p.sheet}」有 ${p.count} 行数据，超过上限 ${p.limit} 行，该表未读取（其余工作表照常读取）。请按年度或单位把它拆分为多个工作表或文件（每个不超过 ${p.limit} 行）。`,
+  'rows-beyond-cap': (p) =>
+    `文件「${p.file}」工作表「${p.sheet}」在第 ${p.row} 行（远在数据之后，超过上限 ${p.limit} 行）有 ${p.count} 行零散内容，已忽略。常见原因是误把格式或内容拖到了表格最底部；如需要这些内容，请把它们移到数据附近。`,
+  'columns-beyond-cap': (p) =>
+    `文件「${p.file}」工作表「${p.sheet}」在第 ${p.row} 行 ${p.column} 列有超出第 ${p.limit} 列的零散内容，已忽略。`,
+  'parse-failed': (p) => `文件「${p.file}」无法解析为 Excel 工作簿（${p.detail}）。请用 Excel 打开并另存为 .xlsx 后再导入。`,
+  'write-cell-truncated': (p) =>
+    `工作表「${p.sheet}」第 ${p.row} 行 ${p.column} 列的内容有 ${p.length} 个字符，超过 Excel 单元格上限 32,767，已截断并标注「${p.marker}」。`,
+  'write-sheet-renamed': (p) => `工作表名「${p.from}」不符合 Excel 规则（不超过 31 字、不含 []:*?/\\、不重名），已改为「${p.to}」。`,
+  'write-merge-skipped': (p) => `工作表「${p.sheet}」的合并区域 ${p.range} 与其他合并区域重叠，已跳过。`,
+  'write-invalid-chars': (p) => `工作表「${p.sheet}」第 ${p.row} 行 ${p.column} 列含有 Excel 不允许的控制字符，已删除。`,
+  'write-bad-number': (p) => `工作表「${p.sheet}」第 ${p.row} 行 ${p.column} 列的数值无效（${p.value}），已留空。`,
+  'columns-sheet-missing': (p) => `工作簿中没有工作表「${p.sheet}」，无法添加补全列。`,
+};
+
+export function ioMessage(code: IoCode, params: Params): string {
+  return MESSAGES[code](params);
+}
+
+/** Builds a FileProblem with its zh-CN message. */
+export function problem(
+  code: IoCode,
+  file: string,
+  params: Params = {},
+  where: { sheet?: string; row?: number; column?: string } = {},
+): FileProblem {
+  const p: FileProblem = { file, code, message: ioMessage(code, { ...params, file, ...where }) };
+  if (where.sheet !== undefined) p.sheet = where.sheet;
+  if (where.row !== undefined) p.row = where.row;
+  if (where.column !== undefined) p.column = where.column;
+  return p;
+}
+
+/** 1-based column number → Excel letters (1 → A, 27 → AA). */
+export function columnLetter(col1: number): string {
+  let s = '';
+  let n = col1;
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+export function formatBytes(n: number): string {
+  if (n >= 1 << 30) return `${(n / (1 << 30)).toFixed(1)} GB`;
+  if (n >= 1 << 20) return `${(n / (1 << 20)).toFixed(1)} MB`;
+  if (n >= 1 << 10) return `${(n / (1 << 10)).toFixed(1)} KB`;
+  return `${n} B`;
+}

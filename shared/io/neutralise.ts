@@ -1,0 +1,90 @@
+// Keeping text that looks like a formula (=, +, -, @, or a leading tab/CR)
+// text in every file we write. Our cells are always written as strings
+// (t="s"), which Excel never evaluates on open; but a user who clicks into
+// such a cell and presses Enter would turn "=HYPERLINK(…)" into a live
+// formula. Excel's own defence is the quotePrefix style flag (what typing a
+// leading ' sets): the cell stays text on edit, and the stored value is
+// unchanged, so our reader returns the user's exact text. exceljs cannot
+// write quotePrefix, so we add it to the saved package: each affected cell
+// gets a copy of its style with quotePrefix="1".
+import { unzipSync, zipSync, type Zippable } from 'fflate';
+
+export const XLSX_CELL_MAX = 32_767;
+export const TRUNCATION_MARKER = '…〔已截断〕';
+
+/** Whether a string would be taken as a formula (or DDE/CSV injection) when typed or pasted. */
+export function needsNeutralising(s: string): boolean {
+  return /^[=+\-@\t\r\n]/.test(s) || /^[＝＋－＠]/.test(s);
+}
+
+/** Characters XML 1.0 forbids (exceljs writes them raw and the file then fails to open). */
+// eslint-disable-next-line no-control-regex
+const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+export function stripInvalidXml(s: string): { text: string; changed: boolean } {
+  INVALID_XML.lastIndex = 0;
+  if (!INVALID_XML.test(s)) return { text: s, changed: false };
+  return { text: s.replace(INVALID_XML, ''), changed: true };
+}
+
+/** Cuts a string to Excel's cell limit, marker included, without splitting a surrogate pair. */
+export function truncateCell(s: string): string {
+  let end = XLSX_CELL_MAX - TRUNCATION_MARKER.length;
+  const c = s.charCodeAt(end - 1);
+  if (c >= 0xd800 && c <= 0xdbff) end--;
+  return s.slice(0, end) + TRUNCATION_MARKER;
+}
+
+const dec = new TextDecoder();
+const enc = new TextEncoder();
+
+/**
+ * Adds quotePrefix to the given cells of a saved workbook.
+ * `cells` maps sheet name → set of A1 addresses.
+ */
+export function applyQuotePrefix(bytes: Uint8Array, cells: Map<string, Set<string>>): Uint8Array {
+  if (![...cells.values()].some((s) => s.size > 0)) return bytes;
+  const files = unzipSync(bytes) as Zippable;
+  const wbXml = dec.decode(files['xl/workbook.xml'] as Uint8Array);
+  const relsXml = dec.decode(files['xl/_rels/workbook.xml.rels'] as Uint8Array);
+  const targets = new Map<string, string>();
+  for (const m of relsXml.matchAll(/<Relationship\b[^>]*\bId="([^"]+)"[^>]*\bTarget="([^"]+)"/g)) targets.set(m[1], m[2]);
+  for (const m of relsXml.matchAll(/<Relationship\b[^>]*\bTarget="([^"]+)"[^>]*\bId="([^"]+)"/g)) targets.set(m[2], m[1]);
+  const unescape = (s: string): string => s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+
+  let styles = dec.decode(files['xl/styles.xml'] as Uint8Array);
+  const xfsMatch = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles);
+  if (!xfsMatch) return bytes;
+  const xfs = [...xfsMatch[1].matchAll(/<xf\b[^>]*?(?:\/>|>[\s\S]*?<\/xf>)/g)].map((m) => m[0]);
+  const quoted = new Map<number, number>();
+  const quotedIndex = (s: number): number => {
+    let q = quoted.get(s);
+    if (q === undefined) {
+      const base = xfs[s] ?? xfs[0];
+      xfs.push(base.replace(/\s+quotePrefix="[^"]*"/, '').replace(/^<xf\b/, '<xf quotePrefix="1"'));
+      q = xfs.length - 1;
+      quoted.set(s, q);
+    }
+    return q;
+  };
+
+  for (const m of wbXml.matchAll(/<sheet\b[^>]*>/g)) {
+    const name = unescape(/\bname="([^"]*)"/.exec(m[0])?.[1] ?? '');
+    const rid = /\br:id="([^"]*)"/.exec(m[0])?.[1] ?? '';
+    const set = cells.get(name);
+    const target = targets.get(rid);
+    if (!set || set.size === 0 || !target) continue;
+    const path = target.startsWith('/') ? target.slice(1) : `xl/${target}`;
+    const part = files[path] as Uint8Array | undefined;
+    if (!part) continue;
+    const xml = dec.decode(part).replace(/<c r="([A-Z]+\d+)"(?: s="(\d+)")?/g, (whole, addr: string, s: string | undefined) => {
+      if (!set.has(addr)) return whole;
+      return `<c r="${addr}" s="${quotedIndex(s ? Number(s) : 0)}"`;
+    });
+    files[path] = enc.encode(xml);
+  }
+  const cellXfs = `<cellXfs count="${xfs.length}">${xfs.join('')}</cellXfs>`;
+  styles = styles.slice(0, xfsMatch.index) + cellXfs + styles.slice(xfsMatch.index + xfsMatch[0].length);
+  files['xl/styles.xml'] = enc.encode(styles);
+  return zipSync(files, { level: 6 });
+}

@@ -1,0 +1,177 @@
+// Reading a zip archive's central directory by hand, and inflating one entry
+// with a hard cap on its output. Neither exceljs (JSZip) nor SheetJS caps
+// inflation, so a small archive whose sheet XML expands to gigabytes kills
+// the process with an uncatchable out-of-memory; we look at the declared sizes
+// and count the actual bytes ourselves before any parser sees the file.
+import { Inflate } from 'fflate';
+
+export interface ZipEntry {
+  /** Entry name as decoded (UTF-8, or GB18030 when the UTF-8 flag is off and the bytes are not UTF-8). */
+  name: string;
+  /** True when the name bytes were not valid UTF-8. */
+  nameNotUtf8: boolean;
+  flags: number;
+  method: number;
+  compressedSize: number;
+  size: number;
+  localOffset: number;
+}
+
+export type ZipDirectory =
+  | { ok: true; entries: ZipEntry[] }
+  | { ok: false; reason: 'no-eocd' | 'truncated' | 'corrupt'; detail?: string };
+
+const SIG_EOCD = 0x06054b50;
+const SIG_EOCD64 = 0x06064b50;
+const SIG_LOC64 = 0x07064b50;
+const SIG_CEN = 0x02014b50;
+const SIG_LOC = 0x04034b50;
+
+const u16 = (b: Uint8Array, o: number): number => b[o] | (b[o + 1] << 8);
+const u32 = (b: Uint8Array, o: number): number => (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16)) + b[o + 3] * 0x1000000;
+const u64 = (b: Uint8Array, o: number): number => u32(b, o) + u32(b, o + 4) * 0x100000000;
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function decodeName(bytes: Uint8Array, utf8Flag: boolean): { name: string; bad: boolean } {
+  try {
+    return { name: utf8.decode(bytes), bad: false };
+  } catch {
+    // Chinese zip tools write GBK names without the UTF-8 flag.
+    const name = new TextDecoder('gb18030').decode(bytes);
+    void utf8Flag;
+    return { name, bad: true };
+  }
+}
+
+export function startsWithZipSignature(b: Uint8Array): boolean {
+  return b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && (b[2] === 3 || b[2] === 5 || b[2] === 7) && (b[3] === 4 || b[3] === 6 || b[3] === 8);
+}
+
+/** Reads the central directory (with zip64 support) without inflating anything. */
+export function readZipDirectory(b: Uint8Array): ZipDirectory {
+  const min = Math.max(0, b.length - 22 - 0xffff);
+  let eocd = -1;
+  for (let i = b.length - 22; i >= min; i--) {
+    if (u32(b, i) === SIG_EOCD) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return { ok: false, reason: 'no-eocd' };
+  let count = u16(b, eocd + 10);
+  let cdSize = u32(b, eocd + 12);
+  let cdOffset = u32(b, eocd + 16);
+  if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
+    const loc = eocd - 20;
+    if (loc >= 0 && u32(b, loc) === SIG_LOC64) {
+      const e64 = u64(b, loc + 8);
+      if (e64 + 56 > b.length || u32(b, e64) !== SIG_EOCD64) return { ok: false, reason: 'corrupt', detail: 'zip64' };
+      count = u64(b, e64 + 32);
+      cdSize = u64(b, e64 + 40);
+      cdOffset = u64(b, e64 + 48);
+    }
+  }
+  if (cdOffset + cdSize > b.length) return { ok: false, reason: 'truncated' };
+  const entries: ZipEntry[] = [];
+  let p = cdOffset;
+  for (let i = 0; i < count; i++) {
+    if (p + 46 > b.length) return { ok: false, reason: 'truncated' };
+    if (u32(b, p) !== SIG_CEN) return { ok: false, reason: 'corrupt', detail: 'central directory' };
+    const flags = u16(b, p + 8);
+    const method = u16(b, p + 10);
+    let compressedSize = u32(b, p + 20);
+    let size = u32(b, p + 24);
+    const nameLen = u16(b, p + 28);
+    const extraLen = u16(b, p + 30);
+    const commentLen = u16(b, p + 32);
+    let localOffset = u32(b, p + 42);
+    if (p + 46 + nameLen + extraLen > b.length) return { ok: false, reason: 'truncated' };
+    const { name, bad } = decodeName(b.subarray(p + 46, p + 46 + nameLen), (flags & 0x800) !== 0);
+    // zip64 extra field: the 0xFFFFFFFF fields follow in a fixed order.
+    let x = p + 46 + nameLen;
+    const xEnd = x + extraLen;
+    while (x + 4 <= xEnd) {
+      const id = u16(b, x);
+      const len = u16(b, x + 2);
+      if (id === 0x0001) {
+        let q = x + 4;
+        if (size === 0xffffffff) (size = u64(b, q)), (q += 8);
+        if (compressedSize === 0xffffffff) (compressedSize = u64(b, q)), (q += 8);
+        if (localOffset === 0xffffffff) localOffset = u64(b, q);
+      }
+      x += 4 + len;
+    }
+    entries.push({ name, nameNotUtf8: bad, flags, method, compressedSize, size, localOffset });
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return { ok: true, entries };
+}
+
+/** Where an entry's compressed data sits, or null when the archive is cut short. */
+export function entryData(b: Uint8Array, e: ZipEntry): Uint8Array | null {
+  const o = e.localOffset;
+  if (o + 30 > b.length || u32(b, o) !== SIG_LOC) return null;
+  const start = o + 30 + u16(b, o + 26) + u16(b, o + 28);
+  const end = start + e.compressedSize;
+  if (end > b.length) return null;
+  return b.subarray(start, end);
+}
+
+export type InflateOutcome = { ok: true; size: number } | { ok: false; reason: 'limit'; size: number } | { ok: false; reason: 'corrupt'; detail: string };
+
+/**
+ * Inflates one entry in small input slices, handing every output chunk to
+ * `visit`, and stops as soon as the output passes `limit`. A 16 KB slice of
+ * deflate data expands to at most ~17 MB, so memory stays bounded whatever the
+ * archive claims.
+ */
+export function inflateCapped(
+  data: Uint8Array,
+  method: number,
+  limit: number,
+  visit?: (chunk: Uint8Array) => void,
+): InflateOutcome {
+  if (method === 0) {
+    if (data.length > limit) return { ok: false, reason: 'limit', size: data.length };
+    visit?.(data);
+    return { ok: true, size: data.length };
+  }
+  let size = 0;
+  let over = false;
+  let finished = false;
+  const inf = new Inflate((chunk, final) => {
+    size += chunk.length;
+    if (size > limit) over = true;
+    else visit?.(chunk);
+    if (final) finished = true;
+  });
+  const SLICE = 16 * 1024;
+  try {
+    for (let i = 0; i < data.length && !over; i += SLICE) {
+      const end = Math.min(data.length, i + SLICE);
+      inf.push(data.subarray(i, end), end === data.length);
+    }
+    if (data.length === 0) inf.push(new Uint8Array(0), true);
+  } catch (e) {
+    if (over) return { ok: false, reason: 'limit', size };
+    return { ok: false, reason: 'corrupt', detail: (e as Error).message || String(e) };
+  }
+  if (over) return { ok: false, reason: 'limit', size };
+  if (!finished) return { ok: false, reason: 'corrupt', detail: 'unexpected end of data' };
+  return { ok: true, size };
+}
+
+/** Inflates an entry whose size the guard has already checked. */
+export function inflateEntry(b: Uint8Array, e: ZipEntry, limit: number): Uint8Array | null {
+  const data = entryData(b, e);
+  if (!data) return null;
+  const parts: Uint8Array[] = [];
+  const r = inflateCapped(data, e.method, limit, (c) => parts.push(c));
+  if (!r.ok) return null;
+  if (parts.length === 1) return parts[0];
+  const out = new Uint8Array(r.size);
+  let o = 0;
+  for (const c of parts) out.set(c, o), (o += c.length);
+  return out;
+}
