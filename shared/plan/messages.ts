@@ -16,9 +16,8 @@ const MESSAGES: Record<string, (p: Params) => string> = {
   'plan.no-period': () => '没有从标题中读出方案的规划期（如“2021—2025年”）。',
   'plan.no-jurisdiction': () => '没有从标题中读出方案所属的地区。',
   'plan.owner-unknown': (p) => `任务 ${p.id} 的单位「${p.name}」在单位名录中没有找到${p.suggestion ? `，是否为「${p.suggestion}」？` : '。'}`,
-  'docx.unreadable': (p) => `「${p.file}」不是可读取的 Word 文档（.docx）：${p.reason}`,
-  'docx.empty': (p) => `「${p.file}」是 Word 文档，但其中没有文字。`,
-  'docx.old-format': (p) => `「${p.file}」是旧版 Word 格式（.doc）或加密文档，请在 Word 或 WPS 中另存为 .docx 后再导入。`,
+  'plan.pdf': (p) => `「${p.file}」是 PDF 文件，无法直接读取。请复制其中的文字另存为 .txt，或用 Word/WPS 转为 .docx 后再导入。`,
+  'plan.binary': (p) => `「${p.file}」不是文本文件，也不是 Word 文档（.docx），无法读取。请导入 .txt、.md 或 .docx 格式的方案。`,
 };
 
 const FIXES: Record<string, (p: Params) => string> = {
