@@ -41,13 +41,30 @@ function where(f: Finding): string {
   return typeof f.col === 'number' ? `${f.sheet}!${columnLetter(f.col)}${f.row}` : `${f.sheet} 第${f.row}行`;
 }
 
+/** Findings grouped by severity; the same message repeated on many rows (各街道 …) is shown once with its places. */
 export function findingLines(findings: Finding[]): string[] {
   const lines: string[] = [];
   for (const sev of ['error', 'warning', 'info'] as const) {
     const group = findings.filter((f) => f.severity === sev);
     if (!group.length) continue;
     lines.push('', `${SEVERITY_LABEL[sev]} (${group.length})`);
-    const rows = group.map((f) => [where(f), f.column ?? '', f.message + (f.fix ? ` → ${f.fix}` : '')]);
+    const same = new Map<string, Finding[]>();
+    for (const f of group) {
+      const key = `${f.sheet}\u0000${f.column}\u0000${f.message}`;
+      const list = same.get(key);
+      if (list) list.push(f);
+      else same.set(key, [f]);
+    }
+    const rows: string[][] = [];
+    for (const list of same.values()) {
+      const f = list[0]!;
+      const text = f.message + (f.fix ? ` → ${f.fix}` : '');
+      if (list.length <= 2) for (const g of list) rows.push([where(g), g.column ?? '', text]);
+      else {
+        const places = list.slice(0, 6).map((g) => (typeof g.col === 'number' ? `${columnLetter(g.col)}${g.row}` : `第${g.row}行`));
+        rows.push([where(f), f.column ?? '', `${text}(共 ${list.length} 处:${places.join('、')}${list.length > 6 ? ' …' : ''})`]);
+      }
+    }
     lines.push(...table(rows).map((l) => '  ' + l));
   }
   return lines;
