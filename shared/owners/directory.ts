@@ -17,6 +17,7 @@ import {
   type GroupKey,
 } from './rules';
 import { bigrams, similarity } from './similarity';
+import { isNationalName } from './national';
 
 export interface LookupContext {
   /** Level prefix to add to a name that lacks one (区, 市 …). Defaults to the jurisdiction's level. */
@@ -389,9 +390,9 @@ function rank(v: Via): number {
 export function rulesOnly(input: string, d: string, prefix: string | null): OwnerMatch {
   const family = groupKeyOf(d);
   if (family) return { input, name: d, matched: 'group', score: 1, suggestions: [], rule: `group:${family}`, members: [] };
-  const needsLevel = !levelPrefixOf(d) && !innerLevelOf(d) && !looksNational(d);
+  const needsLevel = !levelPrefixOf(d) && !innerLevelOf(d) && !looksNational(d) && !isNationalName(d);
   const name = prefix && needsLevel ? prefix + d : d;
   const rule = prefix && needsLevel ? 'rules-only:level-prefix' : 'rules-only';
-  if (looksLikeUnit(d)) return { input, name, matched: 'rule', score: 0.6, suggestions: [], rule };
+  if (looksLikeUnit(splitComposite(d)?.main ?? d)) return { input, name, matched: 'rule', score: 0.6, suggestions: [], rule };
   return { input, name: null, matched: 'none', score: 0, suggestions: [], rule: 'rules-only:not-a-unit' };
 }

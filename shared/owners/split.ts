@@ -77,7 +77,7 @@ function stripLabels(piece: string): string {
   let t = piece.trim();
   for (let guard = 0; guard < 4; guard++) {
     const before = t;
-    t = t.replace(LEAD_LABEL, '').replace(/^由(?=.{2,})/, '').trim();
+    t = t.replace(LEAD_LABEL, '').replace(/^(?:任务)?分工\s*[:：]\s*/, '').replace(/^由(?=.{2,})/, '').trim();
     t = t.replace(TRAIL_ROLE, '').trim();
     if (!groupKeyOf(t)) t = t.replace(TRAIL_ETC, '').trim();
     t = t.replace(/^[:：]+|[:：]+$/g, '').trim();
