@@ -110,7 +110,7 @@ export function parseArabic(digits: string, magnitudes: string): number | null {
 // A whole cell: optional approximation word, the number, optional percent or
 // a short unit, optional 以上/余/多/左右. Anything else makes it "not a number".
 const WHOLE =
-  /^\s*(?:约|近|共|计|累计|达|合计)?\s*(?:(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|\.\d+)\s*([十百千万亿]*)|([零〇一二两三四五六七八九十百千万亿]+))\s*(?:余|多)?\s*(%|个百分点|百分点|人次|场次|平方米|[场所个人名家期项次篇部支元户件座处册本门批种])?\s*(?:及以上|以上|以下|以内|左右|余|多)?\s*$/;
+  /^\s*(?:约|近|共|计|累计|达|合计)?\s*(?:(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|\.\d+)\s*([十百千万亿]*)|([零〇一二两三四五六七八九十百千万亿]+))\s*(?:余|多)?\s*(%|个百分点|百分点|人次|场次|平方米|[场所个人名家期项次篇部支元户件座处册本门批种份])?\s*(?:及以上|以上|以下|以内|左右|余|多)?\s*$/;
 
 /**
  * A number written in a cell or phrase: '1,200', '1.5', '１２００', '三', '十二',

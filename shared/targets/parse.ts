@@ -22,7 +22,7 @@ export interface ParseTargetsOptions {
 const NUM_RE = /(\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?)([百千万亿]*)|([零〇一二两三四五六七八九十百千万亿]+)/g;
 
 // Right after the number: optional 余/多, a unit, optional 以上/以下 ….
-const UNIT_RE = /\s?(余|多)?(个百分点|百分点|人次|场次|平方米|%|[场所个人名家期项次篇部支户件座处册本门批种元])(及以上|以上|以下|以内|左右)?/y;
+const UNIT_RE = /\s?(余|多)?(个百分点|百分点|人次|场次|平方米|%|[场所个人名家期项次篇部支户件座处册本门批种份元])(及以上|以上|以下|以内|左右)?/y;
 
 // Comparator words ending right before the number.
 const PRE_RE =
@@ -99,10 +99,10 @@ function collectContext(text: string, opts: ParseTargetsOptions | undefined): Ct
       if (BASELINE_RE.test(text.slice(Math.max(0, pos - 3), pos + m[0].length))) continue;
       if (text.lastIndexOf('《', pos) > text.lastIndexOf('》', pos)) continue;
       out.push({ pos, kind: 'year', year: y });
-    } else if (m[6] !== undefined && opts?.year !== undefined) {
+    } else if (m[7] !== undefined && opts?.year !== undefined) {
       // 年底 needs a year from outside the text (the ledger's reporting year).
       if (/\d/.test(text[pos - 1] ?? '')) continue;
-      out.push({ pos, kind: 'year', year: opts.year + (m[5] === '明年' ? 1 : 0) });
+      out.push({ pos, kind: 'year', year: opts.year + (m[6] === '明年' ? 1 : 0) });
     }
   }
   return out;

@@ -14,7 +14,7 @@ export const UNIT_CANONICAL: Record<string, string> = {
 
 /** Count units: a plain count written after its noun (建设特色学校5所) is a floor (≥). */
 export const COUNT_UNITS = new Set([
-  '场', '所', '个', '人', '名', '家', '期', '项', '次', '篇', '部', '支', '户', '件', '座', '处', '册', '本', '门', '批', '种', '人次',
+  '场', '所', '个', '人', '名', '家', '期', '项', '次', '篇', '部', '支', '户', '件', '座', '处', '册', '本', '门', '批', '种', '份', '人次',
 ]);
 
 /**
@@ -40,6 +40,7 @@ export const UNIT_NOT_BEFORE: Record<string, string> = {
   批: '准复评示',
   种: '植养子类',
   元: '素旦',
+  份: '额子',
 };
 
 /** After 次: page furniture such as 1825 次浏览. */
