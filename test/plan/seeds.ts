@@ -1,0 +1,84 @@
+// Seed texts for the plan tests (the repository's copy, else the read-only
+// reference folder) and small independent readers of what each seed writes,
+// so expectations come from the documents, not from the importer.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { importPlan, type PlanImport } from '../../shared/plan';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const REPO = path.resolve(here, '../../shared/sample/seeds');
+const REF = '/work/shared/seeds';
+export const FIXTURES = path.resolve(here, '../fixtures/plan');
+
+const FILES = {
+  '000': ['000-jinjiang.txt', '000_7cb17d8077bca918.txt'],
+  '003': ['003-national-2023.txt', '003_8f152b4a9753ff55.txt'],
+  '004': ['004-qijiang.txt', '004_d80d699793a5935f.txt'],
+} as const;
+export type SeedId = keyof typeof FILES;
+
+export function seedPath(id: SeedId): string {
+  const [mine, ref] = FILES[id];
+  return existsSync(path.join(REPO, mine)) ? path.join(REPO, mine) : path.join(REF, ref);
+}
+
+export function seedText(id: SeedId): string {
+  return readFileSync(seedPath(id), 'utf8');
+}
+
+const cache = new Map<string, PlanImport>();
+export function imported(id: SeedId): PlanImport {
+  const hit = cache.get(id);
+  if (hit) return hit;
+  const r = importPlan(seedText(id), path.basename(seedPath(id)));
+  if ('problem' in r) throw new Error(r.problem.message);
+  cache.set(id, r);
+  return r;
+}
+
+export const split = (s: string) =>
+  s
+    .split(/[、,，;；]/)
+    .map((x) => x.trim())
+    .filter(Boolean);
+
+/** Seed 000: each numbered task's bracket as written → leads / partners (a 〔 may close with ）). */
+export function seed000Owners(): { num: string; leads: string[]; partners: string[] }[] {
+  const out: { num: string; leads: string[]; partners: string[] }[] = [];
+  for (const line of seedText('000').split('\n')) {
+    const m = /^(\d+)\.(.*)〔(.*)[〕)]\s*$/.exec(line.trim());
+    if (!m) continue;
+    const inner = m[3]!;
+    const [lead, partner = ''] = inner.split(/[,、]?责任单位:/);
+    out.push({ num: m[1]!, leads: split(lead!.replace('牵头单位:', '')), partners: split(partner) });
+  }
+  return out;
+}
+
+/** Seed 003: the annex items, their trailing parentheses split on 、. */
+export function seed003Items(): { num: string; inner: string }[] {
+  const text = seedText('003');
+  const annex = text.slice(text.lastIndexOf('任务台账'));
+  const out: { num: string; inner: string }[] = [];
+  for (const line of annex.split('\n')) {
+    const m = /^(\d+)\.(.*)\(([^()]*)\)\s*$/.exec(line.trim());
+    if (m) out.push({ num: m[1]!, inner: m[3]! });
+  }
+  return out;
+}
+
+/** Seed 004: the annex table rows (cells one per line after a tab, rows split by blank lines). */
+export function seed004Rows(): { category: string; name: string; leads: string; partners: string }[] {
+  const text = seedText('004');
+  const table = text.slice(text.indexOf('\t类别'));
+  const rows: { category: string; name: string; leads: string; partners: string }[] = [];
+  let category = '';
+  for (const block of table.split(/\n *\n/)) {
+    const cells = block.split('\n').filter((l) => l.includes('\t')).map((l) => l.split('\t')[1]!.trim());
+    if (cells.length !== 4 || cells[0] === '类别') continue;
+    if (cells[0]) category = cells[0];
+    rows.push({ category, name: cells[1]!, leads: cells[2]!, partners: cells[3]! });
+  }
+  return rows;
+}
