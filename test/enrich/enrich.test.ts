@@ -1,0 +1,85 @@
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readWorkbook, writeWorkbook } from '../../shared/io';
+import { readLedger } from '../../shared/ledger/read';
+import { validate, type ValidateResult } from '../../shared/checks/validate';
+import { enrichColumns, ENRICH_HEADERS, ownerText } from '../../shared/enrich/columns';
+import { toStandardWorkbook } from '../../shared/enrich/standard';
+import { DIRECTORY_SHEET, LEDGER_SHEET, META_SHEET, STANDARD_COLUMNS } from '../../shared/ledger/standard';
+import type { OwnerMatch } from '../../shared/model';
+
+const EXAMPLE = '/work/shared/examples/jinjiang-2023H1.xlsx';
+
+describe('enrichColumns on the example ledger', () => {
+  let v: ValidateResult;
+  let cols: ReturnType<typeof enrichColumns>;
+  beforeAll(async () => {
+    const r = await readWorkbook(new Uint8Array(readFileSync(EXAMPLE)), 'jinjiang-2023H1.xlsx');
+    if (!r.ok) throw new Error(r.problem.message);
+    v = validate(readLedger(r.sheets), { asOf: new Date('2023-06-30T00:00:00Z') });
+    cols = enrichColumns(v.tasks, v.directory);
+  });
+  const rowOf = (excelRow: number) => {
+    const i = v.tasks.findIndex((t) => t.row === excelRow);
+    return Object.fromEntries(ENRICH_HEADERS.map((h, k) => [h, cols.rows[i]![k]]));
+  };
+
+  it('has the ten headers and one row per task', () => {
+    expect(cols.headers).toEqual(['规范牵头单位', '规范责任单位', '人群', '工程', '目标值', '单位', '截止年份', '完成率', '状态', '联系人']);
+    expect(cols.rows).toHaveLength(29);
+    expect(cols.rows.every((r) => r.length === 10)).toBe(true);
+  });
+
+  it.each([
+    [5, { 规范牵头单位: '成都市锦江区教育局、成都市锦江区科学技术协会', 人群: '青少年', 目标值: 50, 单位: '场', 截止年份: '每年', 完成率: 0.46, 状态: '滞后' }],
+    [7, { 目标值: 80, 单位: '人次', 完成率: 0.575, 状态: '正常' }],
+    [19, { 规范牵头单位: '成都市锦江区新经济和科技局、成都市锦江区科学技术协会', 工程: '科普基础设施工程', 目标值: 3, 单位: '个', 截止年份: 2025, 完成率: 0.3333, 状态: '正常' }],
+    [8, { 人群: '城镇居民', 目标值: null, 单位: '', 完成率: null, 状态: '无量化目标' }],
+  ])('row %i', (row, want) => {
+    expect(rowOf(row)).toMatchObject(want);
+  });
+
+  it('writes the same canonical lead for both spellings of 区新经济和科技局', () => {
+    expect(String(rowOf(10).规范牵头单位).split('、')[0]).toBe(String(rowOf(19).规范牵头单位).split('、')[0]);
+  });
+
+  it('never returns the user’s own columns', () => {
+    for (const h of cols.headers) expect(['牵头单位', '责任单位', '任务内容', '完成值', '工作进展']).not.toContain(h);
+  });
+});
+
+describe('ownerText', () => {
+  const m = (input: string, name: string | null, matched: OwnerMatch['matched']): OwnerMatch => ({ input, name, matched, score: 1, suggestions: [] });
+  it.each<[OwnerMatch[], string]>([
+    [[m('区科协', '成都市锦江区科学技术协会', 'alias'), m('各街道', '各街道', 'group')], '成都市锦江区科学技术协会、各街道'],
+    [[m('区教育厅', null, 'none')], '区教育厅(未识别)'],
+    [[m('区教肓局', '成都市锦江区教育局', 'fuzzy')], '区教肓局(未识别)'],
+    [[m('区科协', 'X', 'alias'), m('科协', 'X', 'rule')], 'X'],
+  ])('%j → %s', (ms, want) => {
+    expect(ownerText(ms)).toBe(want);
+  });
+});
+
+describe('toStandardWorkbook', () => {
+  it('lays out 任务台账 + 说明 + 单位名录 and reads back to the same tasks', async () => {
+    const r = await readWorkbook(new Uint8Array(readFileSync(EXAMPLE)), 'x.xlsx');
+    if (!r.ok) throw new Error(r.problem.message);
+    const ledger = readLedger(r.sheets);
+    const plan = { start: 2021, end: 2025 };
+    const v = validate(ledger, { asOf: new Date('2023-06-30T00:00:00Z'), plan });
+    const spec = toStandardWorkbook(v.tasks, { ...ledger.meta, planPeriod: { start: 2021, end: 2025 } }, ledger.directory!.units);
+    expect(spec.sheets.map((s) => s.name)).toEqual([LEDGER_SHEET, META_SHEET, DIRECTORY_SHEET]);
+    expect(spec.sheets[0]!.rows[0]).toEqual([...STANDARD_COLUMNS]);
+    expect(spec.sheets[0]!.rows).toHaveLength(30);
+
+    const back = await readWorkbook(await writeWorkbook(spec), 'std.xlsx');
+    if (!back.ok) throw new Error(back.problem.message);
+    const again = readLedger(back.sheets);
+    expect(again.meta).toMatchObject({ jurisdiction: '锦江区', period: '2023年上半年', asOf: '2023-06-30', planPeriod: { start: 2021, end: 2025 } });
+    expect(again.sheets[0]!.header.row).toBe(1);
+    const v2 = validate(again, { asOf: new Date('2023-06-30T00:00:00Z') });
+    // the 说明 sheet carries the plan period, so the statuses come back the same without passing it
+    const pick = (ts: typeof v.tasks) => ts.map((t) => [t.id, t.category, t.leadsText, t.targets[0]?.value ?? null, t.actual, t.status]);
+    expect(pick(v2.tasks)).toEqual(pick(v.tasks));
+  });
+});
