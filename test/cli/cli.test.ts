@@ -1,0 +1,189 @@
+import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../cli/main';
+import { readWorkbook } from '../../shared/io';
+import { fakeIO } from './fake-io';
+
+const EXAMPLE = new Uint8Array(readFileSync('/work/shared/examples/jinjiang-2023H1.xlsx'));
+const run = async (argv: string[], files: Record<string, Uint8Array | string> = { 'ledger.xlsx': EXAMPLE }) => {
+  const io = fakeIO(files);
+  const code = await main(argv, io);
+  return { code, out: io.stdout, err: io.stderr, io };
+};
+
+describe('kesu owners', () => {
+  it('--json gives units with input, name, matched, score, suggestions', async () => {
+    const r = await run(['owners', '区新经济与科技局、区新经济和科技局、各街道、区教育厅', '--jurisdiction', '成都市锦江区', '--json']);
+    expect(r.code).toBe(0);
+    const { units } = JSON.parse(r.out);
+    expect(units.map((u: { input: string }) => u.input)).toEqual(['区新经济与科技局', '区新经济和科技局', '各街道', '区教育厅']);
+    for (const u of units) expect(Object.keys(u)).toEqual(expect.arrayContaining(['input', 'name', 'matched', 'score', 'suggestions']));
+    expect(units[0].name).toBe(units[1].name);
+    expect(units[2].matched).toBe('group');
+    expect(units[3].matched).toBe('none');
+    expect(units[3].suggestions[0]).toMatchObject({ name: '成都市锦江区教育局' });
+  });
+
+  it('reads a directory from --directory', async () => {
+    const r = await run(['owners', '区科协', '--directory', 'ledger.xlsx', '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).units[0]).toMatchObject({ input: '区科协', name: '成都市锦江区科学技术协会' });
+  });
+
+  it('prints an aligned table by default', async () => {
+    const r = await run(['owners', '区科协、区教育厅', '--jurisdiction', '成都市锦江区']);
+    expect(r.out).toContain('规范名称');
+    expect(r.out).toContain('未识别');
+  });
+
+  it.each([[['owners']], [['owners', '--json']], [['owners', 'x', '--directory']]])('usage error %j → 2', async (argv) => {
+    const r = await run(argv);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('用法');
+  });
+
+  it('an unreadable directory file → 1 naming the file', async () => {
+    const r = await run(['owners', '区科协', '--directory', 'missing.xlsx']);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('missing.xlsx');
+  });
+});
+
+describe('kesu parse-target', () => {
+  it('--json gives the target keys', async () => {
+    const r = await run(['parse-target', '每年开展科普活动不少于50场', '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).targets).toEqual([
+      { text: expect.any(String), value: 50, unit: '场', comparator: '>=', stretch: null, year: null, recurrence: 'annual' },
+    ]);
+  });
+  it('qualitative text gives no target and exit 0', async () => {
+    const r = await run(['parse-target', '加强科普宣传', '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).targets).toEqual([]);
+  });
+  it('no text → 2', async () => {
+    expect((await run(['parse-target'])).code).toBe(2);
+  });
+});
+
+describe('kesu validate', () => {
+  it('--json: findings and tasks with Excel rows, header columns, own 序号', async () => {
+    const r = await run(['validate', 'ledger.xlsx', '--as-of', '2023-06-30', '--json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.tasks).toHaveLength(29);
+    expect(j.tasks[1]).toMatchObject({ sheet: '任务台账', row: 5, id: '2', population: '青少年', status: '滞后' });
+    for (const k of ['sheet', 'row', 'id', 'population', 'project', 'leads', 'partners', 'targets', 'status']) expect(j.tasks[0]).toHaveProperty(k);
+    const behind = j.findings.find((f: { code: string; row: number }) => f.code === 'status.behind' && f.row === 5);
+    expect(behind).toMatchObject({ sheet: '任务台账', row: 5, column: '2023年上半年工作进展', severity: 'warning' });
+    for (const f of j.findings) for (const k of ['sheet', 'row', 'column', 'code', 'severity', 'message', 'fix']) expect(f).toHaveProperty(k);
+  });
+
+  it('uses the ledger’s own 截至日期 when --as-of is absent', async () => {
+    const r = await run(['validate', 'ledger.xlsx', '--json']);
+    expect(JSON.parse(r.out).asOf).toBe('2023-06-30');
+  });
+
+  it('--as-of moves the statuses: a year later 2025 targets are not overdue, annual ones restart', async () => {
+    const j = JSON.parse((await run(['validate', 'ledger.xlsx', '--as-of', '2026-01-01', '--json'])).out);
+    const row = (n: number) => j.tasks.find((t: { row: number }) => t.row === n).status;
+    expect(row(32)).toBe('逾期'); // 5120 of 8000 by 2025
+    expect(row(12)).toBe('已完成');
+  });
+
+  it('a text file is read as a sheet: exit 0 with a no-header error, not a crash', async () => {
+    const r = await run(['validate', 'notes.csv', '--json'], { 'notes.csv': '会议纪要\n今年工作很好\n' });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).findings.map((f: { code: string }) => f.code)).toEqual(['structure.no-header']);
+  });
+
+  it('human output groups findings by severity with counts', async () => {
+    const r = await run(['validate', 'ledger.xlsx', '--as-of', '2023-06-30']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/警告 \(\d+\)/);
+    expect(r.out).toMatch(/提示 \(\d+\)/);
+    expect(r.out).toContain('任务台账!H5');
+    expect(r.out).toContain('状态:已完成');
+  });
+
+  it.each([
+    [['validate'], '用法'],
+    [['validate', 'ledger.xlsx', '--as-of', '2023-13-01'], 'YYYY-MM-DD'],
+    [['validate', 'ledger.xlsx', '--as-of', '30/06/2023'], 'YYYY-MM-DD'],
+    [['validate', 'ledger.xlsx', '--as-of'], 'YYYY-MM-DD'],
+  ])('usage error %j → 2', async (argv, text) => {
+    const r = await run(argv);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(text);
+  });
+
+  it.each([
+    ['missing file', 'nope.xlsx', {}],
+    ['not a workbook', 'scan.xlsx', { 'scan.xlsx': new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0, 0xff, 0xfe, 0x00, 0x13, 0x88]) }],
+    ['a truncated workbook', 'cut.xlsx', { 'cut.xlsx': EXAMPLE.slice(0, 2000) }],
+  ])('%s → 1 with the file named on stderr', async (_n, file, files) => {
+    const r = await run(['validate', file], files as Record<string, Uint8Array | string>);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(file);
+    expect(r.err).toMatch(/无法读取/);
+    expect(r.out).toBe('');
+  });
+});
+
+describe('kesu enrich', () => {
+  it('writes a copy with the ten columns to the right; the user’s cells stay as they were', async () => {
+    const r = await run(['enrich', 'ledger.xlsx', '-o', 'out.xlsx', '--as-of', '2023-06-30']);
+    expect(r.code, r.err).toBe(0);
+    expect(r.io.files.get('ledger.xlsx')).toBe(EXAMPLE);
+    const out = await readWorkbook(r.io.files.get('out.xlsx') as Uint8Array, 'out.xlsx');
+    const before = await readWorkbook(EXAMPLE, 'in.xlsx');
+    if (!out.ok || !before.ok) throw new Error('unreadable');
+    const a = before.sheets[0]!.rows;
+    const b = out.sheets[0]!.rows;
+    for (let i = 0; i < a.length; i++) expect(b[i]!.slice(0, 10)).toEqual(a[i]!.slice(0, 10).concat(Array(Math.max(0, 10 - a[i]!.length)).fill(null)).slice(0, 10));
+    expect(b[2]!.slice(10, 20)).toEqual(['规范牵头单位', '规范责任单位', '人群', '工程', '目标值', '单位', '截止年份', '完成率', '状态', '联系人']);
+    expect(b[4]!.slice(10, 20)).toEqual(['成都市锦江区教育局、成都市锦江区科学技术协会', expect.any(String), '青少年', null, 50, '场', '每年', 0.46, '滞后', null]);
+    expect(r.out).toContain('out.xlsx');
+  });
+
+  it('enriching the enriched copy reuses its block instead of adding another', async () => {
+    const first = await run(['enrich', 'ledger.xlsx', '-o', 'out.xlsx']);
+    const second = await run(['enrich', 'out.xlsx', '-o', 'out2.xlsx', '--json'], { 'out.xlsx': first.io.files.get('out.xlsx')! });
+    expect(second.code, second.err).toBe(0);
+    expect(JSON.parse(second.out).sheets[0]).toMatchObject({ sheet: '任务台账', headerRow: 3, startCol: 10, rows: 29 });
+  });
+
+  it.each([
+    [['enrich', 'ledger.xlsx']],
+    [['enrich', 'ledger.xlsx', '-o']],
+    [['enrich', '-o', 'out.xlsx']],
+    [['enrich', 'ledger.xlsx', '-o', 'ledger.xlsx']],
+    [['enrich', 'ledger.xlsx', '-o', './ledger.xlsx']],
+    [['enrich', 'ledger.xlsx', '-o', 'out.xlsx', '--as-of', 'tomorrow']],
+  ])('usage error %j → 2, nothing written', async (argv) => {
+    const r = await run(argv);
+    expect(r.code).toBe(2);
+    expect([...r.io.files.keys()]).toEqual(['ledger.xlsx']);
+  });
+
+  it('an unreadable input → 1', async () => {
+    const r = await run(['enrich', 'bad.xlsx', '-o', 'out.xlsx'], { 'bad.xlsx': EXAMPLE.slice(0, 100) });
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('bad.xlsx');
+  });
+});
+
+describe('bin/kesu.mjs', () => {
+  it('runs as a real process', () => {
+    const bin = path.resolve(__dirname, '../../bin/kesu.mjs');
+    const p = spawnSync(process.execPath, [bin, 'parse-target', '到2025年,建设科技教育特色学校5所', '--json'], { encoding: 'utf8', timeout: 60_000 });
+    expect(p.status, p.stderr).toBe(0);
+    expect(JSON.parse(p.stdout).targets[0]).toMatchObject({ value: 5, unit: '所', comparator: '>=', year: 2025 });
+    const bad = spawnSync(process.execPath, [bin, 'validate', '/nonexistent/台账.xlsx'], { encoding: 'utf8', timeout: 60_000 });
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('/nonexistent/台账.xlsx');
+  });
+});
