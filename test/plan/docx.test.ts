@@ -1,0 +1,87 @@
+// .docx import: a Word document built here from seed text (the annex as a real
+// table with a merged 类别 column) gives the same tasks as the text; broken or
+// foreign files give a clear message naming the file.
+import { describe, expect, it } from 'vitest';
+import { strToU8, zipSync } from 'fflate';
+import { readDocx } from '../../shared/io/docx';
+import { importPlan, readPlanFile, type PlanImport } from '../../shared/plan';
+import { buildDocx, seedBlocks } from './docx';
+import { imported, seedText, type SeedId } from './seeds';
+
+const summary = (imp: PlanImport) =>
+  imp.tasks.map((t) => ({
+    id: t.id,
+    category: t.category,
+    title: t.title,
+    content: t.content,
+    leads: t.leads.map((m) => m.input),
+    partners: t.partners.map((m) => m.input),
+    targets: t.targets.map((x) => [x.value, x.unit, x.year]),
+    population: t.population?.canonical ?? null,
+    project: t.project?.canonical ?? null,
+  }));
+
+describe('readDocx', () => {
+  it('reads paragraphs as lines and a table as tab-joined rows, merged cells left empty', async () => {
+    const bytes = buildDocx([
+      { p: '一、重点任务' },
+      { table: [['类别', '任务内容', '牵头部门', '责任部门'], ['提升行动', '1．实施青少年科学素质提升行动', '区教委', '区科协'], ['', '2．实施农民科学素质提升行动', '区农业农村委', '区科协']], mergeDown: [0] },
+      { p: '二、保障\t措施' },
+    ]);
+    const r = await readDocx(bytes, '方案.docx');
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const lines = r.text.split('\n').filter(Boolean);
+    expect(lines[0]).toBe('一、重点任务');
+    expect(lines[1]).toBe('类别\t任务内容\t牵头部门\t责任部门');
+    expect(lines[2]).toBe('提升行动\t1．实施青少年科学素质提升行动\t区教委\t区科协');
+    expect(lines[3]).toBe('\t2．实施农民科学素质提升行动\t区农业农村委\t区科协');
+    expect(lines[4]).toBe('二、保障 措施');
+  });
+
+  it.each([
+    { name: 'empty', bytes: new Uint8Array(0), code: 'docx-empty-file' },
+    { name: 'not a zip', bytes: strToU8('这不是一个 Word 文档，只是改了扩展名的文本。'), code: 'docx-not-zip' },
+    { name: 'a zip without word/document.xml', bytes: zipSync({ 'a.txt': strToU8('hello') }), code: 'docx-not-word' },
+    { name: 'truncated', bytes: buildDocx([{ p: '一、总体要求' }]).slice(0, 200), code: 'docx-broken' },
+    { name: 'an old .doc (CFB)', bytes: Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(1024).fill(0)]), code: null },
+    {
+      name: 'XML with a DOCTYPE',
+      bytes: zipSync({ 'word/document.xml': strToU8('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><w:document/>') }),
+      code: 'docx-doctype',
+    },
+    { name: 'a document without text', bytes: buildDocx([]), code: 'docx-no-text' },
+  ])('$name gives a clear message naming the file', async ({ bytes, code }) => {
+    const r = await readDocx(bytes, '坏文件.docx');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    if (code) expect(r.problem.code).toBe(code);
+    expect(r.problem.file).toBe('坏文件.docx');
+    expect(r.problem.message).toContain('「坏文件.docx」');
+    expect(r.problem.message).toMatch(/[\u4e00-\u9fa5]/);
+  });
+});
+
+describe('a .docx built from seed text gives the same tasks as the text', () => {
+  it.each(['004', '000', '003'] as SeedId[])('seed %s', async (id) => {
+    const bytes = buildDocx(seedBlocks(seedText(id)));
+    const read = await readPlanFile(bytes, `seed${id}.docx`);
+    expect(read.ok).toBe(true);
+    if (!read.ok) return;
+    const fromDocx = importPlan(read.text, `seed${id}.docx`);
+    if ('problem' in fromDocx) throw new Error(fromDocx.problem.message);
+    const fromText = imported(id);
+    expect(fromDocx.plan).toEqual(fromText.plan);
+    expect(summary(fromDocx)).toEqual(summary(fromText));
+  });
+
+  it('seed 004: the Word table is a real table (the owners come from it)', async () => {
+    const blocks = seedBlocks(seedText('004'));
+    const t = blocks.find((b) => 'table' in b);
+    expect(t && 'table' in t ? t.table.length : 0).toBe(11);
+    const read = await readPlanFile(buildDocx(blocks), 'x.docx');
+    const imp = read.ok ? importPlan(read.text, 'x.docx') : null;
+    if (!imp || 'problem' in imp) throw new Error('not read');
+    expect(imp.tasks.filter((x) => x.owners.source === 'annex-table')).toHaveLength(39);
+  });
+});

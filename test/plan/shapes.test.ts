@@ -1,0 +1,156 @@
+// Owner shapes, numbering, normalisation and the 2016–2020 style fixture plan
+// (division-of-labour paragraphs), one table per shape.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { importPlan, type PlanImport } from '../../shared/plan';
+import { findBracketOwners, findTrailingOwners, parseDivision, splitLeadPartner } from '../../shared/plan/ownertext';
+import { markerOf } from '../../shared/plan/outline';
+import { clean, fold, isFurniture } from '../../shared/plan/normalize';
+import { FIXTURES } from './seeds';
+
+describe('owner brackets', () => {
+  it.each([
+    { text: '开展活动。〔牵头单位:区教育局,责任单位:区科协、团区委〕', leads: '区教育局', partners: '区科协、团区委', faults: 0 },
+    { text: '开展活动。〔牵头单位：区委组织部、责任单位：各街道〕', leads: '区委组织部', partners: '各街道', faults: 1 },
+    { text: '开展活动。〔牵头单位:区民政局,责任单位:区公安分局、各街道)', leads: '区民政局', partners: '区公安分局、各街道', faults: 1 },
+    { text: '开展活动。【牵头单位：区文化旅游委（区体育局）；责任单位：区委网信办（区政府网信办）】', leads: '区文化旅游委（区体育局）', partners: '区委网信办（区政府网信办）', faults: 0 },
+    { text: '开展活动。\n牵头单位：市科协；配合单位：市教育局、团市委', leads: '市科协', partners: '市教育局、团市委', faults: 0 },
+    { text: '开展活动。（牵头部门：县科技局）', leads: '县科技局', partners: '', faults: 0 },
+    { text: '开展活动。（责任单位：区科协、区教委）', leads: '区科协', partners: '区教委', faults: 1 },
+  ])('$text', ({ text, leads, partners, faults }) => {
+    const found = findBracketOwners(text)!;
+    expect(found.owners.leadsText).toBe(leads);
+    expect(found.owners.partnersText).toBe(partners);
+    expect(found.owners.faults).toHaveLength(faults);
+    expect(found.rest).toBe('开展活动。');
+  });
+
+  it('finds nothing in plain prose', () => {
+    expect(findBracketOwners('深化馆校合作，充分利用科技馆（博物馆）开展活动。')).toBeNull();
+  });
+});
+
+describe('trailing parentheses', () => {
+  it.each([
+    { text: '开展五项学科竞赛。(教育部、中国科协)', leads: '教育部、中国科协', partners: '' },
+    { text: '开展《纲要》实施情况中期评估。(中国科协牵头,各成员单位参与)', leads: '中国科协', partners: '各成员单位' },
+    { text: '举办活动。（共青团中央、全国妇联）', leads: '共青团中央、全国妇联', partners: '' },
+  ])('$text', ({ text, leads, partners }) => {
+    const found = findTrailingOwners(text)!;
+    expect(found.owners).toMatchObject({ leadsText: leads, partnersText: partners, source: 'parenthesis' });
+  });
+
+  it.each(['实施方案(2021—2025年)', '印发规划(征求意见稿)', '建设工作室(所、站)', '培训人数80人次(含线上)'])('%s is not an owner list', (text) => {
+    expect(findTrailingOwners(text)).toBeNull();
+  });
+});
+
+describe('division-of-labour paragraphs', () => {
+  it.each([
+    { line: '分工：教育部、中国科协牵头，中央组织部、科技部、共青团中央等单位配合。', leads: '教育部、中国科协', partners: '中央组织部、科技部、共青团中央' },
+    { line: '任务分工:市农委、市科协牵头,市妇联、各乡镇等单位配合。', leads: '市农委、市科协', partners: '市妇联、各乡镇' },
+    { line: '分工：由县科协牵头，县教育局、县科技局参与。', leads: '县科协', partners: '县教育局、县科技局' },
+  ])('$line', ({ line, leads, partners }) => {
+    expect(parseDivision(line)).toMatchObject({ leadsText: leads, partnersText: partners, source: 'division' });
+  });
+
+  it('a sentence that merely mentions 分工 is not one', () => {
+    expect(parseDivision('各部门按职责分工做好具体实施工作。')).toBeNull();
+    expect(splitLeadPartner('市科协牵头,市教育局配合')).toEqual({ leadsText: '市科协', partnersText: '市教育局' });
+  });
+});
+
+describe('numbering and text normalisation', () => {
+  it.each([
+    ['一、总体要求', 1, '一'],
+    ['十二、其他', 1, '十二'],
+    ['（一）指导思想', 2, '一'],
+    ['(三)实施老年人科学素质提升行动', 2, '三'],
+    ['1.培养青少年科学精神。', 3, '1'],
+    ['12．加强制度和组织保障。', 3, '12'],
+    ['１．全角数字的条目。', 3, '1'],
+    ['（4）实施科技创新后备人才培育计划。', 4, '4'],
+    ['(10)第十条措施。', 4, '10'],
+  ])('%s → rank %i', (line, rank, num) => {
+    const m = markerOf(clean(line));
+    expect(m).toMatchObject({ rank, num });
+  });
+
+  it.each(['2020年我区公民具备科学素质的比例达到8.8%', '2.3个百分点', '一是加强领导', '（此件公开发布）'])('%s is not a numbered item', (line) => {
+    expect(markerOf(line)?.rank ?? null).toBeNull();
+  });
+
+  it('fold keeps offsets (one character for one)', () => {
+    const s = '〔牵头单位：区科协，责任单位：区教委）２０２５年—';
+    expect(fold(s)).toHaveLength(s.length);
+    expect(fold(s)).toBe('[牵头单位:区科协,责任单位:区教委)2025年-');
+  });
+
+  it.each([
+    '当前位置:',
+    '政策来源:成都市锦江区科学技术协会 | 发布时间:2022-10-31 | 1825 次浏览: | 分享到:',
+    '第2页/共3页',
+    '- 3 -',
+    '扫一扫在手机打开当前页',
+    '首页 > 政务公开 > 通知公告',
+    '附件下载：实施方案.docx',
+    '实施方案.pdf',
+    '【打印本页】',
+    '来源:全民科学素质纲要实施工作办公室',
+  ])('page furniture: %s', (line) => {
+    expect(isFurniture(fold(line))).toBe(true);
+  });
+
+  it.each(['1.培养青少年科学精神。', '二、提升行动', '分享科普资源，推动共建共享。'])('not furniture: %s', (line) => {
+    expect(isFurniture(fold(line))).toBe(false);
+  });
+});
+
+describe('fixture: a 2016–2020 city plan with 分工 paragraphs', () => {
+  const imp = importPlan(readFileSync(path.join(FIXTURES, 'division-2016.txt'), 'utf8'), 'division-2016.txt') as PlanImport;
+
+  it('reads its metadata and goal', () => {
+    expect(imp.plan).toMatchObject({ title: '宜州市全民科学素质行动计划纲要实施方案（2016—2020年）', jurisdiction: '宜州市', level: '市', period: { start: 2016, end: 2020 } });
+    expect(imp.plan.goal?.target).toMatchObject({ year: 2020, value: 10, stretch: 11 });
+    expect(imp.plan.goal?.baseline).toEqual([{ year: 2015, value: 6.2 }]);
+  });
+
+  it.each([
+    { section: '二.（一）', n: 3, leads: ['市教育局', '市科协'], partners: ['市委宣传部', '市科技局', '民族宗教局', '团市委'] },
+    { section: '二.（二）', n: 2, leads: ['市农委', '市科协'], partners: ['市人力资源社会保障局', '市妇联', '各乡镇'] },
+    { section: '二.（三）', n: 2, leads: ['市科协'], partners: ['市委宣传部', '市文广新局'] },
+  ])('the division paragraph of $section applies to its $n measures', ({ section, n, leads, partners }) => {
+    const mine = imp.tasks.filter((t) => t.id.startsWith(section + '.'));
+    expect(mine).toHaveLength(n);
+    for (const t of mine) {
+      expect(t.owners.source).toBe('division');
+      expect(t.leads.map((m) => m.input)).toEqual(leads);
+      expect(t.partners.map((m) => m.input)).toEqual(partners);
+      expect(t.content).not.toContain('分工');
+    }
+  });
+
+  it('expands the shared prefix through the owner lookup (民族宗教局 → 市民族宗教局)', () => {
+    const t = imp.tasks[0]!;
+    expect(t.partners.find((m) => m.input === '民族宗教局')?.name).toBe('市民族宗教局');
+  });
+
+  it('numbers in full and half width, categories from the headings, projects from the 2016 names', () => {
+    expect(imp.tasks.map((t) => t.id)).toEqual(['二.（一）.1', '二.（一）.2', '二.（一）.3', '二.（二）.1', '二.（二）.2', '二.（三）.1', '二.（三）.2']);
+    expect(imp.tasks.map((t) => t.category)).toEqual(['提升行动', '提升行动', '提升行动', '提升行动', '提升行动', '重点工程', '重点工程']);
+    expect(imp.tasks[5]!.project?.canonical).toBe('科普信息化提升工程');
+    expect(imp.tasks[3]!.population?.canonical).toBe('农民');
+  });
+
+  it('reads targets and drops the page markers', () => {
+    expect(imp.tasks[1]!.targets[0]).toMatchObject({ value: 30, unit: '场', recurrence: 'annual' });
+    expect(imp.tasks[5]!.targets[0]).toMatchObject({ value: 5000, year: 2020 });
+    expect(JSON.stringify(imp)).not.toMatch(/第\d页|共3页|扫一扫|打印本页|浏览/);
+  });
+
+  it('keeps 保障措施 items without owners as structure only', () => {
+    expect(imp.tasks.some((t) => t.category === '保障措施')).toBe(false);
+    expect(imp.outline.map((n) => n.title)).toEqual(['指导思想和目标', '重点任务', '保障措施']);
+  });
+});
