@@ -66,8 +66,9 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   timer.unref();
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const pathname = url.pathname;
+    // The raw path, not new URL(): URL parsing folds /../ away, and a request
+    // that tries to climb out should be refused as such, not served elsewhere.
+    const pathname = (req.url ?? '/').split(/[?#]/)[0] || '/';
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, pathname, 405, '不支持的请求方法');
 
     if (pathname === API) return json(res, pathname, await listing());

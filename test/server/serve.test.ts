@@ -1,0 +1,178 @@
+// The local server: CSP and nosniff on every response (pages, scripts, the
+// data API, errors), no way out of dist/ or the data folder, the --data listing
+// and change events. Runs over a small fake dist/ in a temp folder.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import http from 'node:http';
+import { startServer } from '../../server/serve';
+import type { RunningServer } from '../../server/serve';
+import { contentSecurityPolicy, OFFICE_SCRIPT } from '../../server/csp';
+import { resolveUnder } from '../../server/files';
+
+const EXAMPLE = '/work/shared/examples/jinjiang-2023H1.xlsx';
+const tmp = mkdtempSync(path.join(tmpdir(), 'kesu-serve-'));
+const root = path.join(tmp, 'dist');
+const data = path.join(tmp, 'data');
+const example = readFileSync(EXAMPLE);
+let server: RunningServer;
+
+beforeAll(async () => {
+  mkdirSync(root);
+  mkdirSync(data);
+  writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>看板</title>');
+  writeFileSync(path.join(root, 'demo.html'), '<!doctype html><title>演示</title>');
+  writeFileSync(path.join(root, 'taskpane.html'), '<!doctype html><title>任务窗格</title>');
+  writeFileSync(path.join(root, 'dashboard.0123abcd.js'), 'console.log(1)');
+  writeFileSync(path.join(tmp, 'secret.txt'), '不应被读取');
+  writeFileSync(path.join(data, '锦江区-2023H1.xlsx'), example);
+  writeFileSync(path.join(data, '说明.txt'), 'not a workbook');
+  writeFileSync(path.join(data, '~$锦江区-2023H1.xlsx'), 'lock file');
+  server = await startServer({ root, dataDir: data, pollMs: 100 });
+});
+
+afterAll(async () => {
+  await server?.close();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+/** Raw GET (fetch would normalise ../ away before sending). */
+function get(pathname: string): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+  const u = new URL(server.url);
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: u.hostname, port: u.port, path: pathname, method: 'GET' }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('security headers', () => {
+  it.each([
+    ['/', 200],
+    ['/index.html', 200],
+    ['/demo.html', 200],
+    ['/taskpane.html', 200],
+    ['/dashboard.0123abcd.js', 200],
+    ['/api/data', 200],
+    ['/api/data/file/' + encodeURIComponent('锦江区-2023H1.xlsx'), 200],
+    ['/api/data/file/nothing.xlsx', 404],
+    ['/api/nothing', 404],
+    ['/missing.html', 404],
+    ['/../secret.txt', 403],
+  ])('%s → %i with CSP and nosniff', async (p, status) => {
+    const res = await get(p);
+    expect(res.status).toBe(status);
+    const csp = String(res.headers['content-security-policy']);
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("connect-src 'self'");
+    expect(csp).not.toMatch(/connect-src[^;]*(https?:|\*|ws:)/);
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it.each([
+    ['/taskpane.html', true],
+    ['/index.html', false],
+    ['/demo.html', false],
+    ['/api/data', false],
+  ])('Office script allowed for %s: %s', async (p, office) => {
+    const csp = String((await get(p)).headers['content-security-policy']);
+    expect(csp.includes(OFFICE_SCRIPT)).toBe(office);
+    const script = csp.split(';').map((s) => s.trim()).find((s) => s.startsWith('script-src'))!;
+    expect(script).not.toContain("'unsafe-inline'");
+    expect(script).not.toContain("'unsafe-eval'");
+  });
+
+  it('every directive lists only the page itself, data:, blob: or Office', () => {
+    for (const page of ['index.html', 'taskpane.html']) {
+      for (const directive of contentSecurityPolicy(page).split(';')) {
+        const sources = directive.trim().split(/\s+/).slice(1);
+        for (const s of sources) expect(["'self'", "'none'", "'unsafe-inline'", 'data:', 'blob:', OFFICE_SCRIPT]).toContain(s);
+      }
+    }
+  });
+});
+
+describe('no traversal', () => {
+  it.each(['/../secret.txt', '/%2e%2e/secret.txt', '/%2E%2E%2Fsecret.txt', '/..%5csecret.txt', '/a/../../secret.txt', '/%00index.html', '/%E0%A4%A'])('%s is refused', async (p) => {
+    const res = await get(p);
+    expect([403, 404]).toContain(res.status);
+    expect(res.body.toString()).not.toContain('不应被读取');
+  });
+
+  it.each(['../secret.txt', '%2e%2e%2Fsecret.txt', '..%2F..%2Fsecret.txt', '%2E%2E', encodeURIComponent('说明.txt'), encodeURIComponent('~$锦江区-2023H1.xlsx')])('data file %s is refused', async (name) => {
+    const res = await get('/api/data/file/' + name);
+    expect(res.status).toBe(404);
+    expect(res.body.toString()).not.toContain('不应被读取');
+  });
+
+  it.each([
+    ['/index.html', true],
+    ['/sub/../index.html', false],
+    ['/../x', false],
+    ['/a%2F..%2F..%2Fx', false],
+  ])('resolveUnder(%s) inside: %s', (p, ok) => {
+    const r = resolveUnder(root, p);
+    expect(r !== null).toBe(ok);
+    if (r) expect(r.startsWith(root)).toBe(true);
+  });
+});
+
+describe('data folder API', () => {
+  it('lists the .xlsx files with size and mtime, skipping lock files and others', async () => {
+    const res = await get('/api/data');
+    const body = JSON.parse(res.body.toString());
+    expect(body.sample).toBe(false);
+    expect(body.folder).toBe('data');
+    expect(body.files.map((f: { name: string }) => f.name)).toEqual(['锦江区-2023H1.xlsx']);
+    expect(body.files[0].size).toBe(example.length);
+    expect(Number.isNaN(Date.parse(body.files[0].mtime))).toBe(false);
+    expect(JSON.stringify(body)).not.toContain(tmp);
+  });
+
+  it('serves the bytes of a listed file', async () => {
+    const res = await get('/api/data/file/' + encodeURIComponent('锦江区-2023H1.xlsx'));
+    expect(Buffer.compare(res.body, example)).toBe(0);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+  });
+
+  it('announces a new file over the event stream', async () => {
+    const u = new URL(server.url);
+    const events: string[] = [];
+    const done = new Promise<string>((resolve, reject) => {
+      const req = http.get({ host: u.hostname, port: u.port, path: '/api/data/events' }, (res) => {
+        expect(res.headers['content-security-policy']).toContain("connect-src 'self'");
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          events.push(chunk);
+          if (chunk.includes('event: hello')) writeFileSync(path.join(data, '新增.xlsx'), example);
+          if (chunk.includes('event: change')) {
+            req.destroy();
+            resolve(chunk);
+          }
+        });
+      });
+      req.on('error', reject);
+    });
+    const change = await done;
+    expect(change).toContain('新增.xlsx');
+    expect(events[0]).toContain('event: hello');
+  });
+});
+
+describe('without a data folder', () => {
+  it('lists nothing and still sends the CSP', async () => {
+    const s = await startServer({ root });
+    try {
+      const res = await fetch(s.url + 'api/data');
+      expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+      expect((await res.json()).files).toEqual([]);
+    } finally {
+      await s.close();
+    }
+  });
+});
