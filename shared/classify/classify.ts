@@ -2,7 +2,8 @@
 //
 // Evidence is weighed in order: the section label (类别) beats the task title,
 // which beats the content. Content is only trusted with care: a population must
-// be named at least twice and at least twice as often as any other, and a
+// score at least 3 (an outright word such as 青少年 counts 2, a related word such
+// as 中小学 counts 1) and twice any other population's score, and a
 // project only counts when its full name (… 工程) is written. When unsure the
 // answer is null: a wrong bar on a leader's chart is worse than an empty one.
 
@@ -57,11 +58,12 @@ function labelFor(text: string, keywordAt: number, keyword: string): string {
 }
 
 /** First sentence of a heading-like text (1．实施青少年科学素质提升行动。完善… → 1．实施青少年科学素质提升行动). */
+// A heading is one short phrase: no clause breaks inside it.
 function headingOf(text: string): string | null {
   const t = text.trim();
-  if (t.length <= HEADING_MAX) return t;
   const stop = t.search(/[。；;\n]/);
-  return stop > 0 && stop <= HEADING_MAX ? t.slice(0, stop) : null;
+  const head = stop === -1 ? t : t.slice(0, stop);
+  return head.length > 0 && head.length <= HEADING_MAX && !/[，,：:]/.test(head) ? head : null;
 }
 
 /** The single canonical named in a short text, or null when none or several are named. */
@@ -81,6 +83,10 @@ function uniqueIn(text: string, index: WordIndex): Label | null {
   return { canonical: found.canonical, label: labelFor(text, at, found.label) };
 }
 
+const STRONG_WORDS = new Set(Object.values(POPULATION_WORDS).flat());
+/** Two outright mentions, or one and a related word, or three related words. */
+const MIN_SCORE = 3;
+
 /** A population that dominates long prose, or null. */
 function dominantIn(text: string): Label | null {
   const counts = new Map<string, { n: number; first: string }>();
@@ -88,9 +94,11 @@ function dominantIn(text: string): Label | null {
   let m: RegExpExecArray | null;
   while ((m = POP_ALL.re.exec(text)) !== null) {
     const canonical = POP_ALL.canonicalOf.get(m[0])!;
+    // A word that names the population outright weighs twice a related word (农村, 中小学).
+    const w = STRONG_WORDS.has(m[0]) ? 2 : 1;
     const c = counts.get(canonical);
-    if (c) c.n++;
-    else counts.set(canonical, { n: 1, first: m[0] });
+    if (c) c.n += w;
+    else counts.set(canonical, { n: w, first: m[0] });
   }
   let best: string | null = null;
   let bestN = 0;
@@ -102,7 +110,7 @@ function dominantIn(text: string): Label | null {
       best = canonical;
     } else if (c.n > second) second = c.n;
   }
-  if (best === null || bestN < 2 || bestN < 2 * second) return null;
+  if (best === null || bestN < MIN_SCORE || bestN < 2 * second) return null;
   // Prefer a strong word as the label when the text used one.
   const strong = POPULATION_WORDS[best as keyof typeof POPULATION_WORDS];
   const label = strong.find((w) => text.includes(w)) ?? counts.get(best)!.first;
@@ -140,19 +148,19 @@ function projectOfHeading(text: string): Label | null {
  */
 export function classifyPopulation(text: string): Label | null {
   if (typeof text !== 'string' || text.trim().length === 0) return null;
-  return populationOfHeading(text) ?? (text.length > HEADING_MAX ? dominantIn(text) : null);
+  return populationOfHeading(text) ?? dominantIn(text);
 }
 
 /** Project of a label, title or text; in prose only a full project name counts. */
 export function classifyProject(text: string): Label | null {
   if (typeof text !== 'string' || text.trim().length === 0) return null;
-  return projectOfHeading(text) ?? (text.length > HEADING_MAX ? projectInProse(text) : null);
+  return projectOfHeading(text) ?? projectInProse(text);
 }
 
 /**
- * Population and project of a task. The section label (category) wins; when it
- * names one dimension the other may still come from the title, never from
- * content. Without a usable label: title, then content with care.
+ * Population and project of a task. The section label (category) wins and
+ * decides both (a label naming both gives both). Without a usable label: the
+ * title, then the content with care.
  */
 export function classify(parts: { category?: string | null; title?: string | null; content?: string | null }): {
   population: Label | null;
@@ -164,15 +172,13 @@ export function classify(parts: { category?: string | null; title?: string | nul
 
   const catPop = category ? populationOfHeading(category) : null;
   const catProj = category ? projectOfHeading(category) : null;
-  const titlePop = title ? populationOfHeading(title) : null;
-  const titleProj = title ? projectOfHeading(title) : null;
-  if (catPop !== null || catProj !== null) {
-    return { population: catPop ?? (catProj ? null : titlePop), project: catProj ?? titleProj };
-  }
+  // A row belongs to its section: a 提升行动 section gives no project and a 工程
+  // section no population, so one task is never counted in both charts by a guess.
+  if (catPop !== null || catProj !== null) return { population: catPop, project: catProj };
   // A label that says which kind of section it is (提升行动 / 重点工程) still rules out the other kind.
   const projectSection = /工程/.test(category) && !/行动/.test(category);
   const actionSection = /行动/.test(category) && !/工程/.test(category);
-  const population = projectSection ? null : (titlePop ?? (content ? classifyPopulation(content) : null));
-  const project = actionSection ? null : (titleProj ?? (content ? classifyProject(content) : null));
+  const population = projectSection ? null : ((title ? populationOfHeading(title) : null) ?? (content ? classifyPopulation(content) : null));
+  const project = actionSection ? null : ((title ? projectOfHeading(title) : null) ?? (content ? classifyProject(content) : null));
   return { population, project };
 }
