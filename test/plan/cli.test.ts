@@ -85,7 +85,7 @@ describe('kesu import-plan', () => {
     expect(readLedger(read.sheets).sheets.flatMap((s) => s.rows)).toHaveLength(39);
   });
 
-  it.each([
+  it.each<{ name: string; files: Record<string, string>; argv: string[]; code: number; err: string }>([
     { name: 'missing file', files: {}, argv: ['missing.txt', '-o', 'o.xlsx'], code: 1, err: '无法读取 missing.txt: 文件不存在' },
     { name: 'bad zip named .docx', files: { 'bad.docx': 'PK\u0003\u0004 not really' }, argv: ['bad.docx', '-o', 'o.xlsx'], code: 1, err: '「bad.docx」' },
     { name: 'not a plan', files: { 'story.txt': '从前有座山，山里有座庙。'.repeat(10) }, argv: ['story.txt', '-o', 'o.xlsx'], code: 1, err: '「story.txt」' },
