@@ -144,7 +144,7 @@ export async function run(log: (s: string) => void): Promise<Record<string, numb
     log(`生成 ${FILES} 份台账 × ${ROWS} 行: ${((performance.now() - t0) / 1000).toFixed(1)} s (不计时)`);
     const r = await runChild(dir);
     log(`合并: ${r.seconds.toFixed(1)} s, 成功 ${r.ok}/${r.files}, 任务 ${r.tasks}, 重复 ${r.duplicates} 组`);
-    log(`峰值内存: maxRSS ${r.maxRssMb.toFixed(0)} MB, 采样 ${r.sampledMb.toFixed(0)} MB (目标: 不随文件数线性增长原始表格)`);
+    log(`峰值内存: maxRSS ${r.maxRssMb.toFixed(0)} MB, 采样 ${r.sampledMb.toFixed(0)} MB (逐个读取,原始表格读完即释放;余下为 ${r.tasks} 项任务本身)`);
     return {
       'merge.files_per_s': r.files / r.seconds,
       'merge.peak_mb': Math.max(r.maxRssMb, r.sampledMb),

@@ -62,7 +62,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     io.err((positionals.length ? '缺少输出文件 -o <合并.xlsx>。\n' : '请给出要合并的台账文件或文件夹。\n') + USAGE);
     return 2;
   }
+  // without --as-of each ledger is judged as of its own 截至日期 (today when it states none)
   let asOf = io.now();
+  let asOfPerFile = true;
   if (flags['as-of'] !== undefined) {
     const d = typeof flags['as-of'] === 'string' ? parseDate(flags['as-of']) : null;
     if (!d) {
@@ -70,6 +72,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       return 2;
     }
     asOf = d;
+    asOfPerFile = false;
   }
 
   const { files, missing } = await expandInputs(positionals, io, output);
@@ -90,6 +93,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const progress = io.isTTY && !json;
   const result = await mergeLedgers(inputs, {
     asOf,
+    asOfPerFile,
     onProgress: progress
       ? (done, total, current) => {
           const line = done < total ? `合并中 ${done + 1}/${total}  ${current}` : `已读取 ${total}/${total} 个文件`;

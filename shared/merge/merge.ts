@@ -41,7 +41,7 @@ export async function mergeLedgers(files: MergeInput[], opts: MergeOptions): Pro
     const input = files[f]!;
     opts.onProgress?.(f, total, input.name);
     await nextTick();
-    const outcome = await mergeOne(input, opts.asOf);
+    const outcome = await mergeOne(input, opts.asOf, opts.asOfPerFile === true);
     reports.push(outcome.report);
     for (const t of outcome.tasks) {
       all.push(t);
@@ -65,7 +65,10 @@ export async function mergeLedgers(files: MergeInput[], opts: MergeOptions): Pro
     r.duplicatesDropped = n;
     r.note = [r.note, MERGE_MESSAGES.dropped(n)].filter(Boolean).join(';');
   }
-  return { files: reports, tasks, duplicates, directory: [...units.values()], findings, asOf: isoDate(opts.asOf) };
+  // per-file dates: the merged workbook is as of the newest file's date
+  const stated = reports.map((r) => r.meta.asOf).filter((d): d is string => !!dateOf(d));
+  const asOf = opts.asOfPerFile && stated.length ? stated.reduce((a, b) => (a > b ? a : b)) : isoDate(opts.asOf);
+  return { files: reports, tasks, duplicates, directory: [...units.values()], findings, asOf };
 }
 
 function refused(file: string, reason: string, meta: LedgerMeta = EMPTY_META): FileOutcome {
@@ -77,10 +80,18 @@ function refused(file: string, reason: string, meta: LedgerMeta = EMPTY_META): F
   };
 }
 
+/** yyyy-mm-dd → local midnight of that day; null when absent or not a date. */
+function dateOf(iso: string | null): Date | null {
+  const m = iso ? /^(\d{4})-(\d{2})-(\d{2})/.exec(iso) : null;
+  if (!m) return null;
+  const d = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
 const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 /** One file: read → ledger → tasks. Its grids live only inside this call. */
-async function mergeOne(input: MergeInput, asOf: Date): Promise<FileOutcome> {
+async function mergeOne(input: MergeInput, mergeAsOf: Date, perFile: boolean): Promise<FileOutcome> {
   const file = input.name;
   let bytes: Uint8Array;
   try {
@@ -108,6 +119,7 @@ async function mergeOne(input: MergeInput, asOf: Date): Promise<FileOutcome> {
     // validate picks the directory as `kesu validate` does (the workbook's
     // 单位名录, else the bundled one for its jurisdiction), so the 问题数 of
     // the 导入报告 matches what the clerk sees when checking the file alone
+    const asOf = (perFile && dateOf(meta.asOf)) || mergeAsOf;
     const checked = validate(ledger, { asOf, file });
     const fileFindings = checked.findings.map((x: Finding) => (x.file ? x : { ...x, file }));
     const tasks = checked.tasks.map((t: Task): MergedTask => ({ ...t, source: { file, sheet: t.sheet, row: t.row }, meta }));

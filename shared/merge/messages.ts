@@ -4,7 +4,7 @@ import type { Duplicate } from './types';
 
 export const MERGE_MESSAGES = {
   noLedger: (file: string, why: string | null) =>
-    `${file}: 未找到任务台账${why ? `(${why})` : ''}。请确认有一行表头含“重点任务”或“任务内容”、“牵头单位”等列。`,
+    why ? `${file}: ${why}` : `${file}: 未找到任务台账。请确认有一行表头含“重点任务”或“任务内容”、“牵头单位”等列。`,
   readFailed: (file: string, why: string) => `${file}: 读取失败(${why})。请用 Excel 或 WPS 打开后另存为 .xlsx 再试。`,
   loadFailed: (file: string, why: string) => `${file}: 无法打开文件(${why})。`,
   dropped: (n: number) => `${n} 项任务与其他文件重复,未重复计入`,

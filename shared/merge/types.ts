@@ -18,6 +18,12 @@ export interface MergeInput {
 export interface MergeOptions {
   /** The date statuses are computed against (时间过半、任务过半). */
   asOf: Date;
+  /**
+   * Judge each file as of its own 截至日期 when it states one (a 2023年上半年
+   * ledger at 30 June 2023, not today); asOf is then only for files that state
+   * none. Default false: every file as of asOf.
+   */
+  asOfPerFile?: boolean;
   /** Called before each file (done files, total, the file about to be read) and once at the end. */
   onProgress?(done: number, total: number, current: string): void;
 }
@@ -68,6 +74,6 @@ export interface MergeResult {
   duplicates: Duplicate[];
   directory: Unit[];
   findings: Finding[];
-  /** The date the merge computed statuses against (ISO yyyy-mm-dd). */
+  /** The date the merge computed statuses against (ISO yyyy-mm-dd); with asOfPerFile, the newest file's. */
   asOf?: string;
 }
