@@ -15,7 +15,8 @@ export interface Limits {
   maxCells: number;
 }
 
-export const DEFAULT_LIMITS: Limits = { maxBytes: 4_000_000, maxCells: 500_000 };
+// 2.5 MB of values leaves room for the JSON Office.js wraps around them (addresses, action ids).
+export const DEFAULT_LIMITS: Limits = { maxBytes: 2_500_000, maxCells: 500_000 };
 
 export interface Batch {
   ops: Op[];
