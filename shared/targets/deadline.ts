@@ -41,8 +41,8 @@ export function parseDeadline(value: unknown, opts?: ParseDeadlineOptions): Dead
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return none;
     if (value >= 1949 && value <= 2100) return { year: Math.trunc(value), recurrence: null };
-    // An Excel date serial that reached us unconverted (20000 ≈ 1954, 80000 ≈ 2119).
-    if (value >= 20000 && value < 80000) return { year: yearOfSerial(value), recurrence: null };
+    // An Excel date serial that reached us unconverted (20000 ≈ 1954, 73051 = 2100-01-01).
+    if (value >= 20000 && value < 73051) return { year: yearOfSerial(value), recurrence: null };
     return none;
   }
   if (typeof value !== 'string') return none;
@@ -74,6 +74,7 @@ export function parseDeadline(value: unknown, opts?: ParseDeadlineOptions): Dead
     if (NEXT_YEAR_RE.test(text)) year = opts.year + 1;
     else if (NO_YEAR_THIS_RE.test(text)) year = opts.year;
   }
+  if (year !== null && (year < 1949 || year > 2100)) year = null;
   const out: Deadline = { year, recurrence };
   if (ONGOING_RE.test(text)) out.ongoing = true;
   return out;

@@ -48,12 +48,12 @@ const CTX_RE =
 const CLAUSE_END = '，,、；;。：:！!？?\n\t';
 // After a unit, these mean the count stands after its noun (建设学校5所。).
 const POSTPOSED_END = '，,、；;。：:！!？?）)”"\n\t ';
-const QUOTE_PAIRS: [string, string][] = [
-  ['“', '”'],
-  ['《', '》'],
-  ['「', '」'],
-  ['〔', '〕'],
-];
+// Opening and closing marks of spans that hold names, not targets: “13个强国”,
+// 《…》 titles, 〔2021〕 document numbers.
+const OPENERS = '“《「〔';
+const CLOSERS = '”》」〕';
+/** How far back a quote may open: names in quotes are short. */
+const QUOTE_REACH = 120;
 const COVER_RE = /全覆盖/g;
 const COVER_NEG_RE = /(?:未|没有|尚未|不能|难以)\s*(?:实现)?\s*$/;
 
@@ -67,11 +67,21 @@ function isAsciiWordChar(ch: string | undefined): boolean {
   return ch !== undefined && /[A-Za-z_+@#/\\-]/.test(ch);
 }
 
-function insideQuote(text: string, pos: number, sentenceStart: number): boolean {
-  for (const [open, close] of QUOTE_PAIRS) {
-    const o = text.lastIndexOf(open, pos);
-    if (o < sentenceStart - 200 || o === -1) continue;
-    if (text.lastIndexOf(close, pos) < o) return true;
+/** True when pos sits inside an unclosed “…”, 《…》, 「…」 or 〔…〕 that opened nearby. */
+function insideQuote(text: string, pos: number, marks: string = OPENERS): boolean {
+  // One bounded backward scan: the nearest mark decides. A closer seen first
+  // means its span ended; an opener seen first means we are inside it.
+  const min = Math.max(0, pos - QUOTE_REACH);
+  let closed = 0; // bit k: closer k seen
+  for (let i = pos - 1; i >= min; i--) {
+    const ch = text[i];
+    const c = CLOSERS.indexOf(ch);
+    if (c !== -1) {
+      closed |= 1 << c;
+      continue;
+    }
+    const o = OPENERS.indexOf(ch);
+    if (o !== -1 && marks.indexOf(ch) !== -1 && (closed & (1 << o)) === 0) return true;
   }
   return false;
 }
@@ -97,7 +107,7 @@ function collectContext(text: string, opts: ParseTargetsOptions | undefined): Ct
       if (before !== undefined && /[0-9.〔\[（(]/.test(before)) continue;
       if (after !== undefined && /[)）》〕\]—–─-]/.test(after)) continue;
       if (BASELINE_RE.test(text.slice(Math.max(0, pos - 3), pos + m[0].length))) continue;
-      if (text.lastIndexOf('《', pos) > text.lastIndexOf('》', pos)) continue;
+      if (insideQuote(text, pos, '《')) continue;
       out.push({ pos, kind: 'year', year: y });
     } else if (m[7] !== undefined && opts?.year !== undefined) {
       // 年底 needs a year from outside the text (the ledger's reporting year).
@@ -122,7 +132,9 @@ interface Raw extends Target {
 export function parseTargets(input: string, opts?: ParseTargetsOptions): Target[] {
   if (typeof input !== 'string' || input.length === 0) return [];
   const text = normaliseWidth(input);
-  const ctx = collectContext(text, opts);
+  // Context (years, 每年, sentence ends) is only scanned once a candidate needs it:
+  // most prose has no target at all.
+  let ctx: Ctx[] | null = null;
   const raws: Raw[] = [];
 
   // Running context state, advanced lazily up to each candidate's position.
@@ -132,6 +144,7 @@ export function parseTargets(input: string, opts?: ParseTargetsOptions): Target[
   let sentenceStart = 0;
   let sentence = 0;
   const advance = (pos: number) => {
+    if (ctx === null) ctx = collectContext(text, opts);
     while (ci < ctx.length && ctx[ci].pos < pos) {
       const c = ctx[ci++];
       if (c.kind === 'end') {
@@ -206,7 +219,7 @@ export function parseTargets(input: string, opts?: ParseTargetsOptions): Target[
     const before = text.slice(Math.max(0, s - 8), s);
     if (BASELINE_RE.test(before)) continue;
     advance(s);
-    if (insideQuote(text, s, sentenceStart)) continue;
+    if (insideQuote(text, s)) continue;
 
     const pre = PRE_RE.exec(before);
     let comparator: Comparator | null = pre ? PRE_CMP[pre[1]] : null;
@@ -260,7 +273,7 @@ export function parseTargets(input: string, opts?: ParseTargetsOptions): Target[
       const e = s + m[0].length;
       if (COVER_NEG_RE.test(text.slice(Math.max(0, s - 6), s))) continue;
       advance(s);
-      if (insideQuote(text, s, sentenceStart)) continue;
+      if (insideQuote(text, s)) continue;
       let floor = sentenceStart;
       for (const r of raws) if (r.end <= s && r.end > floor) floor = r.end;
       const start = clauseStart(s, floor);
