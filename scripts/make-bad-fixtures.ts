@@ -11,7 +11,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Deflate, Zip, ZipDeflate, deflateSync, strToU8, zipSync, type Zippable } from 'fflate';
+import { Zip, ZipDeflate, deflateSync, strToU8, zipSync, type Zippable } from 'fflate';
 import ExcelJS from 'exceljs';
 
 export interface BadFixture {
@@ -290,25 +290,39 @@ export function formattedToBottom(): Uint8Array {
   return zipSync(files);
 }
 
-/** Sheet XML that inflates to `bytes` (spaces inside sheetData), deflated in a stream. */
+/**
+ * Sheet XML that inflates to `bytes` (spaces inside sheetData), as one
+ * hand-written fixed-Huffman deflate block of 258-byte back-references:
+ * 13 bits per 258 bytes, generated in milliseconds. The CRC is left at 0:
+ * the reader must refuse the entry before anything could check it.
+ */
 function deflatedPadding(bytes: number): { data: Uint8Array; crc: number } {
-  const out: Uint8Array[] = [];
-  const d = new Deflate({ level: 1 }, (chunk) => out.push(chunk));
   const head = strToU8(`<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${NS}"><sheetData>`);
   const tail = strToU8('</sheetData></worksheet>');
-  const block = new Uint8Array(1 << 20).fill(0x20);
-  let crc = crc32(head);
-  d.push(head);
-  let left = bytes - head.length - tail.length;
-  while (left > 0) {
-    const b = left >= block.length ? block : block.subarray(0, left);
-    crc = crc32(b, crc);
-    d.push(b);
-    left -= b.length;
+  const spaces = bytes - head.length - tail.length;
+  const matches = Math.floor((spaces - 1) / 258);
+  const rest = spaces - 1 - matches * 258;
+  const out = new Uint8Array(Math.ceil((3 + (head.length + tail.length + rest + 1) * 8 + matches * 13 + 7) / 8) + 8);
+  let pos = 0;
+  const bits = (value: number, n: number): void => {
+    for (let i = 0; i < n; i++, pos++) if ((value >> i) & 1) out[pos >> 3] |= 1 << (pos & 7);
+  };
+  const code = (c: number, n: number): void => {
+    for (let i = n - 1; i >= 0; i--, pos++) if ((c >> i) & 1) out[pos >> 3] |= 1 << (pos & 7);
+  };
+  const literal = (b: number): void => code(0x30 + b, 8); // literals 0-143
+  bits(1, 1); // BFINAL
+  bits(1, 2); // BTYPE = fixed Huffman
+  head.forEach(literal);
+  literal(0x20);
+  for (let i = 0; i < matches; i++) {
+    code(0xc5, 8); // length symbol 285 = 258
+    code(0, 5); // distance symbol 0 = 1
   }
-  crc = crc32(tail, crc);
-  d.push(tail, true);
-  return { data: concat(out), crc };
+  for (let i = 0; i < rest; i++) literal(0x20);
+  tail.forEach(literal);
+  code(0, 7); // end of block
+  return { data: out.subarray(0, (pos + 7) >> 3), crc: 0 };
 }
 
 function bombWorkbook(sheetBytes: number, declared: number): Uint8Array {

@@ -3,12 +3,11 @@
 // really are, refuse what would hurt (zip bombs, entity expansion, unsafe
 // paths), read CSV text themselves, and thin out sheets "formatted to the
 // bottom" so the parser never builds a million row objects.
-import { unzipSync, zipSync, type Zippable } from 'fflate';
 import type { FileProblem, SheetGrid } from '../model';
 import { cfbKind, isCfb } from './cfb';
 import { csvToGrid, decodeText, looksLikeText, parseDelimited, sniffDelimiter } from './csv';
 import { formatBytes, problem } from './messages';
-import { entryData, inflateCapped, inflateEntry, readZipDirectory, startsWithZipSignature } from './zip';
+import { entryData, inflateCapped, inflateEntry, readZipDirectory, rewriteZip, startsWithZipSignature } from './zip';
 
 export interface ReadLimits {
   /** Entries in the archive. A real workbook has tens; thousands mean something else. */
@@ -86,43 +85,37 @@ function guardText(bytes: Uint8Array, file: string, limits: ReadLimits): GuardRe
   return { kind: 'csv', sheet, warnings };
 }
 
-/** Byte-pattern counter that survives chunk boundaries (patterns have no self-overlap beyond '<'). */
+/**
+ * Counts ASCII patterns across chunk boundaries. Chunks are decoded as
+ * latin1 (one char per byte, no validation) so the native indexOf does the
+ * scanning; the last few chars of each chunk are carried over.
+ */
 class Matcher {
-  private state: number[];
+  private tail = '';
   readonly counts: number[];
-  constructor(private readonly patterns: Uint8Array[]) {
-    this.state = patterns.map(() => 0);
+  private readonly keep: number;
+  private static readonly latin1 = new TextDecoder('latin1');
+  constructor(private readonly patterns: string[]) {
     this.counts = patterns.map(() => 0);
+    this.keep = Math.max(...patterns.map((p) => p.length)) - 1;
   }
   feed(chunk: Uint8Array): void {
-    const pats = this.patterns;
-    for (let p = 0; p < pats.length; p++) {
-      const pat = pats[p];
-      const first = pat[0];
-      let s = this.state[p];
-      let c = 0;
-      for (let i = 0; i < chunk.length; i++) {
-        const b = chunk[i];
-        if (s === 0) {
-          if (b !== first) {
-            const j = chunk.indexOf(first, i);
-            if (j < 0) break;
-            i = j;
-          }
-          s = 1;
-        } else if (b === pat[s]) {
-          if (++s === pat.length) (c++, (s = 0));
-        } else s = b === first ? 1 : 0;
+    const s = this.tail + Matcher.latin1.decode(chunk);
+    for (let p = 0; p < this.patterns.length; p++) {
+      const pat = this.patterns[p];
+      // Matches lying wholly inside the carried tail were counted last time.
+      let i = s.indexOf(pat, Math.max(0, this.tail.length - pat.length + 1));
+      while (i >= 0) {
+        this.counts[p]++;
+        i = s.indexOf(pat, i + pat.length);
       }
-      this.state[p] = s;
-      this.counts[p] += c;
     }
+    this.tail = s.slice(Math.max(0, s.length - this.keep));
   }
 }
 
-const ascii = (s: string): Uint8Array => Uint8Array.from(s, (ch) => ch.charCodeAt(0));
-const DOCTYPE = [ascii('<!DOCTYPE'), ascii('<!ENTITY')];
-const ROW = [ascii('<row '), ascii('<row>')];
+const DOCTYPE = ['<!DOCTYPE', '<!ENTITY'];
+const ROW = ['<row ', '<row>'];
 
 function unsafePath(name: string): boolean {
   return name.startsWith('/') || name.includes('\\') || /^[a-zA-Z]:/.test(name) || name.split('/').some((s) => s === '..') || name.includes('\0');
@@ -185,6 +178,9 @@ function guardZip(bytes: Uint8Array, file: string, limits: ReadLimits): GuardRes
   // and counting the row elements of each part (sheets are identified below).
   let total = 0;
   const rowCounts = new Map<string, number>();
+  // Sheet parts with more row elements than the cap, kept from this pass so
+  // they need not be inflated again.
+  const oversized = new Map<string, Uint8Array>();
   for (const e of entries) {
     if (e.name.endsWith('/')) continue;
     const data = entryData(bytes, e);
@@ -194,11 +190,15 @@ function guardZip(bytes: Uint8Array, file: string, limits: ReadLimits): GuardRes
     const dt = isXml ? new Matcher(DOCTYPE) : null;
     const rows = isSheet ? new Matcher(ROW) : null;
     const cap = Math.min(limits.maxEntryBytes, limits.maxTotalBytes - total);
+    const kept: Uint8Array[] = [];
     const r = inflateCapped(data, e.method, cap, (chunk) => {
       // DOCTYPE belongs in the prolog, but scanning the whole part costs little
       // and also catches a declaration hidden after a long comment.
       dt?.feed(chunk);
-      rows?.feed(chunk);
+      if (rows) {
+        rows.feed(chunk);
+        kept.push(chunk);
+      }
     });
     if (!r.ok) {
       if (r.reason === 'limit') {
@@ -209,7 +209,11 @@ function guardZip(bytes: Uint8Array, file: string, limits: ReadLimits): GuardRes
     }
     total += r.size;
     if (dt && (dt.counts[0] > 0 || dt.counts[1] > 0)) return refuse(problem('xml-doctype', file, { entry: e.name }));
-    if (rows) rowCounts.set(e.name, rows.counts[0] + rows.counts[1]);
+    if (rows) {
+      const n = rows.counts[0] + rows.counts[1];
+      rowCounts.set(e.name, n);
+      if (n > limits.maxRows) oversized.set(e.name, joinChunks(kept, r.size));
+    }
   }
 
   // Which parts are the sheets (names and states come from workbook.xml).
@@ -246,36 +250,51 @@ function guardZip(bytes: Uint8Array, file: string, limits: ReadLimits): GuardRes
   // Sheets with more row elements than the cap: rewrite them before exceljs
   // (which would allocate every row) — drop empty formatted rows and stray
   // content far below the data, or drop the sheet when it truly is too big.
-  const replaced: Record<string, Uint8Array> = {};
+  const replaced = new Map<string, Uint8Array>();
   const droppedSheets: string[] = [];
   for (const s of sheets) {
     const count = rowCounts.get(s.path) ?? 0;
     if (count <= limits.maxRows) continue;
-    const entry = byName.get(s.path);
-    if (!entry) continue;
-    const xml = partText(s.path);
-    const thin = thinSheetXml(xml, limits.maxRows);
-    if (thin.valueRows > limits.maxRows) {
-      warnings.push(problem('sheet-too-many-rows', file, { count: thin.valueRows.toLocaleString('en-US'), limit: limits.maxRows.toLocaleString('en-US') }, { sheet: s.name }));
+    const raw = oversized.get(s.path);
+    if (!raw) continue;
+    const xml = text(raw);
+    oversized.delete(s.path);
+    const valueRows = countValueRows(xml);
+    if (valueRows > limits.maxRows) {
+      warnings.push(problem('sheet-too-many-rows', file, { count: valueRows.toLocaleString('en-US'), limit: limits.maxRows.toLocaleString('en-US') }, { sheet: s.name }));
       droppedSheets.push(s.name);
       const a = xml.indexOf('<sheetData');
       const b = xml.lastIndexOf('</sheetData>');
       const emptied = a >= 0 && b > a ? xml.slice(0, a) + '<sheetData/>' + xml.slice(b + '</sheetData>'.length) : xml;
-      replaced[s.path] = new TextEncoder().encode(emptied.replace(/<mergeCells\b[\s\S]*?<\/mergeCells>/, ''));
+      replaced.set(s.path, new TextEncoder().encode(emptied.replace(/<mergeCells\b[\s\S]*?<\/mergeCells>/, '')));
     } else {
+      const thin = thinSheetXml(xml, limits.maxRows);
       if (thin.strayRows > 0)
         warnings.push(problem('rows-beyond-cap', file, { count: thin.strayRows, limit: limits.maxRows.toLocaleString('en-US') }, { sheet: s.name, row: thin.firstStray }));
-      replaced[s.path] = new TextEncoder().encode(thin.xml);
+      replaced.set(s.path, new TextEncoder().encode(thin.xml));
     }
   }
   let out = bytes;
-  if (Object.keys(replaced).length) {
-    // Sizes are verified above, so a plain unzip is safe now.
-    const files = unzipSync(bytes) as Zippable;
-    for (const [k, v] of Object.entries(replaced)) files[k] = v;
-    out = zipSync(files, { level: 1 });
-  }
+  if (replaced.size) out = rewriteZip(bytes, entries, replaced);
   return { kind: 'xlsx', bytes: out, sheets, warnings, droppedSheets };
+}
+
+function joinChunks(parts: Uint8Array[], size: number): Uint8Array {
+  const out = new Uint8Array(size);
+  let o = 0;
+  for (const c of parts) out.set(c, o), (o += c.length);
+  return out;
+}
+
+const ROW_RE = /<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g;
+const VALUE_RE = /<(?:\w+:)?(?:v|is|f)\b/;
+
+/** Rows that hold a value or formula (empty formatted rows do not count). */
+export function countValueRows(xml: string): number {
+  let n = 0;
+  const re = new RegExp(ROW_RE.source, 'g');
+  for (let m = re.exec(xml); m; m = re.exec(xml)) if (m[2] && VALUE_RE.test(m[2])) n++;
+  return n;
 }
 
 /** Keeps rows that hold a value (or formula) at or above the cap; counts what it drops. */

@@ -3,13 +3,16 @@
 // inflation, so a small archive whose sheet XML expands to gigabytes kills
 // the process with an uncatchable out-of-memory; we look at the declared sizes
 // and count the actual bytes ourselves before any parser sees the file.
-import { Inflate } from 'fflate';
+import { Inflate, deflateSync } from 'fflate';
 
 export interface ZipEntry {
   /** Entry name as decoded (UTF-8, or GB18030 when the UTF-8 flag is off and the bytes are not UTF-8). */
   name: string;
   /** True when the name bytes were not valid UTF-8. */
   nameNotUtf8: boolean;
+  /** The name exactly as stored. */
+  rawName: Uint8Array;
+  crc: number;
   flags: number;
   method: number;
   compressedSize: number;
@@ -80,6 +83,7 @@ export function readZipDirectory(b: Uint8Array): ZipDirectory {
     if (u32(b, p) !== SIG_CEN) return { ok: false, reason: 'corrupt', detail: 'central directory' };
     const flags = u16(b, p + 8);
     const method = u16(b, p + 10);
+    const crc = u32(b, p + 16);
     let compressedSize = u32(b, p + 20);
     let size = u32(b, p + 24);
     const nameLen = u16(b, p + 28);
@@ -87,7 +91,8 @@ export function readZipDirectory(b: Uint8Array): ZipDirectory {
     const commentLen = u16(b, p + 32);
     let localOffset = u32(b, p + 42);
     if (p + 46 + nameLen + extraLen > b.length) return { ok: false, reason: 'truncated' };
-    const { name, bad } = decodeName(b.subarray(p + 46, p + 46 + nameLen), (flags & 0x800) !== 0);
+    const rawName = b.subarray(p + 46, p + 46 + nameLen);
+    const { name, bad } = decodeName(rawName, (flags & 0x800) !== 0);
     // zip64 extra field: the 0xFFFFFFFF fields follow in a fixed order.
     let x = p + 46 + nameLen;
     const xEnd = x + extraLen;
@@ -102,7 +107,7 @@ export function readZipDirectory(b: Uint8Array): ZipDirectory {
       }
       x += 4 + len;
     }
-    entries.push({ name, nameNotUtf8: bad, flags, method, compressedSize, size, localOffset });
+    entries.push({ name, nameNotUtf8: bad, rawName, crc, flags, method, compressedSize, size, localOffset });
     p += 46 + nameLen + extraLen + commentLen;
   }
   return { ok: true, entries };
@@ -173,5 +178,75 @@ export function inflateEntry(b: Uint8Array, e: ZipEntry, limit: number): Uint8Ar
   const out = new Uint8Array(r.size);
   let o = 0;
   for (const c of parts) out.set(c, o), (o += c.length);
+  return out;
+}
+
+const CRC_TABLE = (() => {
+  const t = new Int32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c;
+  }
+  return t;
+})();
+
+export function crc32(data: Uint8Array): number {
+  let c = -1;
+  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
+  return ~c >>> 0;
+}
+
+/**
+ * Writes the archive again with some entries replaced. Unchanged entries are
+ * copied compressed, as they were (no second inflate/deflate); replaced ones
+ * are deflated here. Entries are those of readZipDirectory on `b`.
+ */
+export function rewriteZip(b: Uint8Array, entries: ZipEntry[], replaced: Map<string, Uint8Array>): Uint8Array {
+  const locals: Uint8Array[] = [];
+  const centrals: Uint8Array[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const fresh = replaced.get(e.name);
+    const data = fresh ? deflateSync(fresh, { level: 1 }) : (entryData(b, e) ?? new Uint8Array(0));
+    const method = fresh ? 8 : e.method;
+    const crc = fresh ? crc32(fresh) : e.crc;
+    const size = fresh ? fresh.length : e.size;
+    const flags = e.flags & 0x800;
+    const loc = new DataView(new ArrayBuffer(30));
+    loc.setUint32(0, SIG_LOC, true);
+    loc.setUint16(4, 20, true);
+    loc.setUint16(6, flags, true);
+    loc.setUint16(8, method, true);
+    loc.setUint32(14, crc, true);
+    loc.setUint32(18, data.length, true);
+    loc.setUint32(22, size, true);
+    loc.setUint16(26, e.rawName.length, true);
+    locals.push(new Uint8Array(loc.buffer), e.rawName, data);
+    const cen = new DataView(new ArrayBuffer(46));
+    cen.setUint32(0, SIG_CEN, true);
+    cen.setUint16(4, 20, true);
+    cen.setUint16(6, 20, true);
+    cen.setUint16(8, flags, true);
+    cen.setUint16(10, method, true);
+    cen.setUint32(16, crc, true);
+    cen.setUint32(20, data.length, true);
+    cen.setUint32(24, size, true);
+    cen.setUint16(28, e.rawName.length, true);
+    cen.setUint32(42, offset, true);
+    centrals.push(new Uint8Array(cen.buffer), e.rawName);
+    offset += 30 + e.rawName.length + data.length;
+  }
+  const cdSize = centrals.reduce((n, c) => n + c.length, 0);
+  const end = new DataView(new ArrayBuffer(22));
+  end.setUint32(0, SIG_EOCD, true);
+  end.setUint16(8, entries.length, true);
+  end.setUint16(10, entries.length, true);
+  end.setUint32(12, cdSize, true);
+  end.setUint32(16, offset, true);
+  const parts = [...locals, ...centrals, new Uint8Array(end.buffer)];
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let o = 0;
+  for (const p of parts) out.set(p, o), (o += p.length);
   return out;
 }
