@@ -1,0 +1,188 @@
+// The real task pane in Debian Chromium, on the demo page over the in-memory
+// workbook, loaded with the example ledger (two owner names misspelled so the
+// 单位名录 suggestions have work to do). The expected results come from the
+// same commands run in Node on the same grids, so the page is checked
+// against the core, not against numbers copied here.
+import { mkdirSync, readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launch } from '../support/chromium';
+import { startServer } from '../../server/serve';
+import type { SheetGrid } from '../../shared/model';
+import { MemoryGateway, MemoryWorkbook } from '../../addin/memory/gateway';
+import { runValidate } from '../../addin/commands/validate';
+import { runEnrich } from '../../addin/commands/enrich';
+import { planGenerate } from '../../addin/commands/generate';
+import { AS_OF, SEED_000, clone, exampleGrids, withTypos } from '../fixtures/addin/ledgers';
+
+const SHOTS = 'test/screenshots';
+let browser: Browser;
+let server: { url: string; close(): Promise<void> };
+let grids: SheetGrid[];
+let typos: { row: number; col: number; text: string; input: string }[];
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  const t = withTypos(await exampleGrids());
+  grids = t.grids;
+  typos = t.cells;
+  server = await startServer({ port: 0, root: 'dist' });
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openDemo(): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${server.url}/demo.html`);
+  await page.waitForSelector('[data-testid=run-validate]');
+  expect(errors).toEqual([]);
+  await page.evaluate((g) => window.__kesuDemo!.load(g, 'jinjiang-2023H1.xlsx'), grids);
+  await page.waitForSelector('[data-testid=grid][data-sheet=任务台账]');
+  await page.fill('[data-testid=as-of]', '2023-06-30');
+  return page;
+}
+
+/** Click, then wait until the status line reports the outcome. */
+async function runAndWait(page: Page, selector: string): Promise<{ kind: string; text: string }> {
+  const status = page.locator('[data-testid=status]');
+  const before = await status.textContent();
+  await page.click(selector);
+  await page.waitForFunction(
+    (prev) => {
+      const el = document.querySelector('[data-testid=status]') as HTMLElement | null;
+      return !!el && el.dataset.kind !== 'busy' && el.textContent !== prev;
+    },
+    before,
+    { timeout: 30_000 },
+  );
+  return { kind: (await status.getAttribute('data-kind')) ?? '', text: (await status.textContent()) ?? '' };
+}
+
+const snapshot = (page: Page) => page.evaluate(() => JSON.stringify(window.__kesuDemo!.workbook.toGrids())).then((s) => JSON.parse(s) as SheetGrid[]);
+
+function nodeRun() {
+  const wb = MemoryWorkbook.fromGrids(clone(grids));
+  return { wb, gw: new MemoryGateway(wb) };
+}
+
+describe('task pane on the demo page', () => {
+  it('校验 shows the findings the core finds, grouped with counts, and a click selects the cell', async () => {
+    const { gw } = nodeRun();
+    const want = await runValidate(gw, { asOf: AS_OF });
+    if (!want.ok) throw new Error(want.message);
+    const page = await openDemo();
+    const st = await runAndWait(page, '[data-testid=run-validate]');
+    expect(st.kind).toBe('success');
+    for (const sev of ['error', 'warning', 'info'] as const)
+      expect(await page.textContent(`[data-testid=count-${sev}]`)).toContain(String(want.value.counts[sev]));
+    const groups = await page.$$eval('[data-testid=finding-group]', (els) => els.map((e) => [e.getAttribute('data-code'), e.querySelector('[data-testid=group-count]')?.textContent]));
+    expect(groups).toEqual(want.value.groups.map((g) => [g.code, String(g.count)]));
+    // Highlights landed on the grid.
+    const hl = await page.evaluate(() => window.__kesuDemo!.workbook.sheet('任务台账')!.highlights.size);
+    expect(hl).toBe(want.value.highlighted);
+    // Click a finding that names a cell: the grid selects it.
+    const item = page.locator('[data-testid=finding][data-col]:not([data-col=""])').first();
+    const row = Number(await item.getAttribute('data-row'));
+    const col = Number(await item.getAttribute('data-col'));
+    await runAndWait(page, '[data-testid=finding][data-col]:not([data-col=""]) >> nth=0');
+    const sel = await page.evaluate(() => window.__kesuDemo!.workbook.selection);
+    expect(sel).toEqual({ sheet: '任务台账', row: row - 1, col });
+    await expect(page.locator('td.sel').count()).resolves.toBe(1);
+    await page.screenshot({ path: `${SHOTS}/addin-validate.png` });
+    await page.close();
+  });
+
+  it('补全 adds the columns with the core values and leaves the original cells byte-identical', async () => {
+    const { wb, gw } = nodeRun();
+    const want = await runEnrich(gw, { asOf: AS_OF });
+    if (!want.ok) throw new Error(want.message);
+    const page = await openDemo();
+    const before = await snapshot(page);
+    await page.click('[data-testid=tab-enrich]');
+    const st = await runAndWait(page, '[data-testid=run-enrich]');
+    expect(st.kind).toBe('success');
+    expect(st.text).toContain(want.value.range);
+    const after = await snapshot(page);
+    const b = before.find((g) => g.name === '任务台账')!;
+    const a = after.find((g) => g.name === '任务台账')!;
+    b.rows.forEach((row, i) => row.forEach((v, j) => expect(JSON.stringify(a.rows[i][j] ?? null)).toBe(JSON.stringify(v))));
+    expect(JSON.stringify(after.find((g) => g.name === '单位名录'))).toBe(JSON.stringify(before.find((g) => g.name === '单位名录')));
+    // The new columns hold exactly what the commands compute in Node.
+    expect(JSON.stringify(a.rows)).toBe(JSON.stringify(wb.toGrids().find((g) => g.name === '任务台账')!.rows));
+    await page.screenshot({ path: `${SHOTS}/addin-enrich.png` });
+    // One click removes them again.
+    const rm = await runAndWait(page, '[data-testid=remove-enrich]');
+    expect(rm.kind).toBe('success');
+    const width = Math.max(...(await snapshot(page)).find((g) => g.name === '任务台账')!.rows.map((r) => r.length));
+    expect(width).toBeLessThanOrEqual(Math.max(...b.rows.map((r) => r.length)));
+    await page.close();
+  });
+
+  it('单位名录: accepting a suggestion changes only that cell and keeps the original in a comment', async () => {
+    const page = await openDemo();
+    await page.click('[data-testid=tab-directory]');
+    const st = await runAndWait(page, '[data-testid=load-suggestions]');
+    expect(st.kind).toBe('success');
+    const cellOf = (t: { row: number; col: number }) => `${String.fromCharCode(65 + t.col)}${t.row + 1}`;
+    const cards = page.locator('[data-testid=suggestion]');
+    const cells = await cards.evaluateAll((els) => els.map((e) => e.getAttribute('data-cell')));
+    for (const t of typos) expect(cells).toContain(cellOf(t));
+    const before = await snapshot(page);
+    const card = page.locator(`[data-testid=suggestion][data-cell=${cellOf(typos[0])}]`).first();
+    const chosen = await card.locator('select').inputValue();
+    await page.screenshot({ path: `${SHOTS}/addin-directory.png` });
+    await card.locator('[data-testid=accept-one]').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid=status]')?.getAttribute('data-kind') !== 'busy');
+    await page.waitForFunction(() => /已替换/.test(document.querySelector('[data-testid=status]')?.textContent ?? ''));
+    const after = await snapshot(page);
+    const diffs: string[] = [];
+    after.forEach((g, k) => g.rows.forEach((r, i) => r.forEach((v, j) => JSON.stringify(v) !== JSON.stringify(before[k].rows[i]?.[j] ?? null) && diffs.push(`${g.name}!${i},${j}`))));
+    expect(diffs).toEqual([`任务台账!${typos[0].row},${typos[0].col}`]);
+    const now = String(after.find((g) => g.name === '任务台账')!.rows[typos[0].row][typos[0].col]);
+    expect(now).toContain(chosen);
+    expect(now).not.toContain(typos[0].input);
+    const note = await page.evaluate((k) => window.__kesuDemo!.workbook.sheet('任务台账')!.notes.get(k), `${typos[0].row},${typos[0].col}`);
+    expect(note).toContain(typos[0].text);
+    await page.close();
+  });
+
+  it('生成台账 from seed 000 text makes a new ledger sheet with its 29+ tasks', async () => {
+    const text = readFileSync(SEED_000, 'utf8');
+    const want = planGenerate(text, undefined, grids.map((g) => g.name));
+    if (!want.ok) throw new Error(want.message);
+    expect(want.value.tasks).toBeGreaterThanOrEqual(29);
+    const page = await openDemo();
+    await page.click('[data-testid=tab-generate]');
+    await page.fill('[data-testid=plan-text]', text);
+    const st = await runAndWait(page, '[data-testid=run-generate]');
+    expect(st.kind).toBe('success');
+    expect(st.text).toContain(`${want.value.tasks} 项任务`);
+    const names = await page.evaluate(() => window.__kesuDemo!.workbook.sheets.map((s) => s.name));
+    expect(names).toEqual([...grids.map((g) => g.name), want.value.sheet]);
+    await page.waitForSelector(`[data-testid=grid][data-sheet="${want.value.sheet}"]`);
+    // Checking the new sheet finds the same tasks.
+    await page.click('[data-testid=tab-validate]');
+    const v = await runAndWait(page, '[data-testid=run-validate]');
+    expect(v.text).toContain(`${want.value.tasks} 项任务`);
+    await page.screenshot({ path: `${SHOTS}/addin-generate.png` });
+    await page.close();
+  });
+
+  it('导出 hands over the standard workbook', async () => {
+    const page = await openDemo();
+    await page.click('[data-testid=tab-export]');
+    await page.fill('[data-testid=export-period]', '2023年上半年');
+    const st = await runAndWait(page, '[data-testid=run-export]');
+    expect(st.kind).toBe('success');
+    const got = await page.evaluate(() => ({ name: window.__kesuDemo!.lastDownload?.fileName, size: window.__kesuDemo!.lastDownload?.bytes.length }));
+    expect(got.name).toMatch(/2023年上半年.*\.xlsx$/);
+    expect(got.size).toBeGreaterThan(1000);
+    await page.close();
+  });
+});
