@@ -10,6 +10,7 @@ import type { Finding, LedgerMeta, Task, Unit } from '../model';
 import { readWorkbook } from '../io/read';
 import { readLedger } from '../ledger/read';
 import { validate } from '../checks/validate';
+import { REPORT_SHEET } from '../ledger/standard';
 import type { FileReport, MergedTask, MergeInput, MergeOptions, MergeResult } from './types';
 import { dedupe } from './dedupe';
 import { MERGE_MESSAGES, namingFile } from './messages';
@@ -124,6 +125,7 @@ async function mergeOne(input: MergeInput, mergeAsOf: Date, perFile: boolean): P
     const fileFindings = checked.findings.map((x: Finding) => (x.file ? x : { ...x, file }));
     const tasks = checked.tasks.map((t: Task): MergedTask => ({ ...t, source: { file, sheet: t.sheet, row: t.row }, meta }));
     const notes = [
+      read.sheets.some((g) => g.name.trim() === REPORT_SHEET) ? MERGE_MESSAGES.earlierMerge : null,
       read.warnings.length ? MERGE_MESSAGES.readerWarnings(read.warnings.length) : null,
       tasks.length ? null : MERGE_MESSAGES.noTasks,
     ].filter(Boolean);

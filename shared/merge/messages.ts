@@ -10,6 +10,7 @@ export const MERGE_MESSAGES = {
   dropped: (n: number) => `${n} 项任务与其他文件重复,未重复计入`,
   readerWarnings: (n: number) => `读取提示 ${n} 条`,
   noTasks: '未读到任务行',
+  earlierMerge: '此文件本身是合并结果(含“导入报告”),与其他文件重复的任务只计一次',
 } as const;
 
 export const STATUS_LABEL = { ok: '已合并', refused: '未能读取' } as const;

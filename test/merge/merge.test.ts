@@ -197,6 +197,10 @@ describe('mergeToWorkbook', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
     expect(wb.getWorksheet(REPORT_SHEET)!.getCell(2, 1).value).toBe(A);
+    // merging the merged workbook with one of its inputs: said so, and nothing doubled
+    const again = await mergeLedgers([{ name: '合并.xlsx', bytes }, inputs[1]!], { asOf: AS_OF });
+    expect(again.files[0]!.note).toContain('合并结果');
+    expect(again.tasks).toHaveLength(result.tasks.length);
   });
 });
 
