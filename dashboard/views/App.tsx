@@ -38,11 +38,13 @@ export function App() {
     const changed = listing.files.filter((f) => known.current.get(f.name) !== stamp(f));
     const present = new Set(listing.files.map((f) => f.name));
     if (changed.length) {
+      performance.mark('kesu:load-start');
       const loaded = await loadWorkbooks(
         changed.map((f) => ({ name: f.name, bytes: () => fetchFile(f.name) })),
         'server',
         progress,
       );
+      performance.mark('kesu:merged');
       for (const f of changed) known.current.set(f.name, stamp(f));
       setFiles((m) => putFiles(m, loaded));
     }
@@ -76,6 +78,14 @@ export function App() {
   const filtered = useMemo(() => filterTasks(tasks, filter), [tasks, filter]);
   const summary = useMemo(() => dashboardSummary(filtered), [filtered]);
   const heads = useMemo(() => headlines(filterTasks(tasks, { jurisdiction: filter.jurisdiction, period: filter.period })), [tasks, filter.jurisdiction, filter.period]);
+  // Marks for the benchmark (bench/dashboard.ts): when the charts of the
+  // current data were painted.
+  useEffect(() => {
+    requestAnimationFrame(() => {
+      performance.mark('kesu:rendered');
+      document.body.dataset.tasks = String(tasks.length);
+    });
+  }, [tasks]);
   const pick = (f: TaskFilter) => setFilter((cur) => ({ ...cur, ...f }));
   const fileList = useMemo(() => [...files.values()], [files]);
   const sampleShown = !!source?.sample && fileList.some((f) => f.origin === 'server');

@@ -15,7 +15,7 @@ export function GroupCharts(props: { id: 'population' | 'project'; title: string
   const rows: Row[] = props.data.map((g) => ({ key: g.key, total: g.total, rate: g.completionRate === null ? null : Math.round(g.completionRate * 1000) / 10, ...g.counts }));
   const values = props.data.map((g) => ({ key: g.key, total: g.total, completionRate: g.completionRate, counts: g.counts }));
   const height = Math.max(220, rows.length * 34 + 60);
-  const labelWidth = props.id === 'project' ? 150 : 118;
+  const labelWidth = props.id === 'project' ? 176 : 124;
   const pick = (d: unknown, status?: Status) => props.onPick((d as { payload: Row }).payload.key, status);
   return (
     <ChartCard id={props.id} title={props.title} hint="左：平均完成率（有量化目标的任务）；右：各状态任务数" values={values} wide>
@@ -25,7 +25,7 @@ export function GroupCharts(props: { id: 'population' | 'project'; title: string
             <BarChart data={rows} layout="vertical" margin={{ left: 4, right: 52, top: 4, bottom: 4 }}>
               <CartesianGrid horizontal={false} strokeDasharray="3 3" />
               <XAxis type="number" domain={[0, 100]} tickFormatter={(v) => v + '%'} />
-              <YAxis type="category" dataKey="key" width={labelWidth} interval={0} />
+              <YAxis type="category" dataKey="key" width={labelWidth} interval={0} tick={{ fontSize: 12 }} />
               <Tooltip formatter={(v) => [v === null ? '—' : v + '%', '平均完成率']} />
               <Bar dataKey="rate" name="平均完成率" fill={COMPLETION_COLOR} isAnimationActive={false} cursor="pointer" onClick={(d) => pick(d)}>
                 <LabelList dataKey="rate" position="right" formatter={(v: unknown) => (v === null || v === undefined ? '' : formatPercent(Number(v) / 100))} />
@@ -38,7 +38,7 @@ export function GroupCharts(props: { id: 'population' | 'project'; title: string
             <BarChart data={rows} layout="vertical" margin={{ left: 4, right: 24, top: 4, bottom: 4 }}>
               <CartesianGrid horizontal={false} strokeDasharray="3 3" />
               <XAxis type="number" allowDecimals={false} tickFormatter={formatCount} />
-              <YAxis type="category" dataKey="key" width={labelWidth} interval={0} />
+              <YAxis type="category" dataKey="key" width={labelWidth} interval={0} tick={{ fontSize: 12 }} />
               <Tooltip formatter={(v, name) => [formatCount(Number(v)) + ' 项', String(name)]} />
               <Legend />
               {STATUSES.map((s) => (

@@ -24,7 +24,7 @@ export function TrendChart(props: { dim: 'population' | 'project'; data: TrendSe
     </span>
   );
   return (
-    <ChartCard id="trend" title={props.dim === 'population' ? '各人群完成率趋势' : '各工程完成率趋势'} hint="各报告期平均完成率；点击报告期查看明细" values={values} wide extra={toggle}>
+    <ChartCard id="trend" title={props.dim === 'population' ? '各人群完成率趋势' : '各工程完成率趋势'} hint="各报告期平均完成率；点击报告期查看明细" values={values} extra={toggle}>
       {props.data.periods.length ? (
         <ResponsiveContainer width="100%" height={320}>
           <LineChart

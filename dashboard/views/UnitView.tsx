@@ -36,7 +36,7 @@ export function UnitView(props: { data: UnitSummary[]; onPick: (unit: string) =>
               <BarChart data={top} layout="vertical" margin={{ left: 4, right: 24, top: 4, bottom: 4 }}>
                 <CartesianGrid horizontal={false} strokeDasharray="3 3" />
                 <XAxis type="number" allowDecimals={false} tickFormatter={formatCount} />
-                <YAxis type="category" dataKey="unit" width={160} interval={0} />
+                <YAxis type="category" dataKey="unit" width={210} interval={0} tick={{ fontSize: 12 }} />
                 <Tooltip formatter={(v, name) => [formatCount(Number(v)) + ' 项', String(name)]} />
                 <Legend />
                 <Bar dataKey="behind" name="滞后" stackId="u" fill={STATUS_COLORS['滞后']} isAnimationActive={false} cursor="pointer" onClick={(d) => props.onPick((d as unknown as { payload: UnitSummary }).payload.unit)} />

@@ -1,0 +1,130 @@
+// Dashboard at scale: 1,000 standard workbooks (100 tasks each, 100,000 in
+// all: 50 districts × 20 quarters) served as a --data folder; headless
+// Chromium opens the page, which fetches, parses and merges them in the
+// browser, aggregates and paints the first charts. Then one filter change.
+//   dashboard.load_s    navigation → all 100,000 tasks aggregated and painted
+//   dashboard.filter_ms filter change → table and charts re-rendered (next frame)
+// Also reported: the split of load_s between reading the workbooks (fetch +
+// unzip + parse + merge, in the page) and aggregating + rendering.
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { execSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { CellValue } from '../shared/model';
+import { writeWorkbook } from '../shared/io';
+import { STANDARD_COLUMNS, LEDGER_SHEET, META_SHEET } from '../shared/ledger/standard';
+import { seededRandom } from '../shared/sample/random';
+import { startServer } from '../server/serve';
+import { launch } from '../test/support/chromium';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const DIR = path.join(repo, 'node_modules', '.cache', 'kesu-bench-dashboard');
+const FILES = 1000;
+const ROWS = 100;
+const POPS = ['青少年科学素质提升行动', '农民科学素质提升行动', '产业工人科学素质提升行动', '老年人科学素质提升行动', '领导干部和公务员科学素质提升行动', '科普基础设施工程', '科普信息化提升工程', '基层科普能力提升工程'];
+const UNITS = ['区教育局', '区科协', '区新经济和科技局', '区农业农村局', '区人社局', '区卫健局', '团区委', '区妇联', '区委组织部', '区委宣传部'];
+const QUARTERS = ['第一季度', '第二季度', '第三季度', '第四季度'];
+
+async function generate(log: (s: string) => void): Promise<void> {
+  const stamp = path.join(DIR, '.done');
+  if (existsSync(stamp) && readdirSync(DIR).filter((f) => f.endsWith('.xlsx')).length === FILES) return;
+  mkdirSync(DIR, { recursive: true });
+  const rnd = seededRandom(20231231);
+  const col = (name: string) => STANDARD_COLUMNS.indexOf(name as (typeof STANDARD_COLUMNS)[number]);
+  const started = Date.now();
+  for (let f = 0; f < FILES; f++) {
+    const district = `示例市第${Math.floor(f / 20) + 1}区`;
+    const year = 2019 + Math.floor((f % 20) / 4);
+    const q = f % 4;
+    const rows: CellValue[][] = [[...STANDARD_COLUMNS]];
+    for (let r = 0; r < ROWS; r++) {
+      const row: CellValue[] = new Array(STANDARD_COLUMNS.length).fill(null);
+      const target = 10 + Math.floor(rnd() * 90);
+      const quantified = rnd() < 0.7;
+      row[col('序号')] = r + 1;
+      row[col('类别')] = POPS[r % POPS.length]!;
+      row[col('重点任务')] = `重点任务${r + 1}`;
+      row[col('任务内容')] = quantified ? `每年开展科普活动不少于${target}场` : '持续推进科普工作';
+      row[col('牵头单位')] = UNITS[r % UNITS.length]!;
+      row[col('责任单位')] = UNITS[(r + 3) % UNITS.length]!;
+      row[col('完成时限')] = '每年';
+      if (quantified) {
+        row[col('量化目标')] = `不少于${target}场`;
+        row[col('目标值')] = target;
+        row[col('单位')] = '场';
+        if (rnd() > 0.1) row[col('完成值')] = Math.round(target * ((q + 1) / 4) * (0.5 + rnd() * 0.8));
+      }
+      row[col('工作进展')] = '按计划推进';
+      rows.push(row);
+    }
+    const meta: CellValue[][] = [
+      ['项目', '内容'],
+      ['辖区', district],
+      ['报告期', `${year}年${QUARTERS[q]}`],
+      ['截至日期', `${year}-${['03-31', '06-30', '09-30', '12-31'][q]}`],
+      ['规划起始年', 2019],
+      ['规划截止年', 2023],
+    ];
+    const bytes = await writeWorkbook({ sheets: [{ name: LEDGER_SHEET, rows, headerRow: 0 }, { name: META_SHEET, rows: meta }] });
+    writeFileSync(path.join(DIR, `${district}-${year}Q${q + 1}.xlsx`), bytes);
+    if (f % 200 === 199) log(`生成 ${f + 1}/${FILES} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  }
+  writeFileSync(stamp, '1');
+}
+
+export async function run(log: (s: string) => void): Promise<Record<string, number | string>> {
+  await generate(log);
+  const root = process.env.KESU_DIST ?? path.join(repo, 'dist');
+  if (!existsSync(path.join(root, 'index.html'))) execSync('npx webpack --mode production', { cwd: repo, stdio: 'inherit' });
+  const bytes = readdirSync(DIR).filter((f) => f.endsWith('.xlsx')).reduce((n, f) => n + readFileSync(path.join(DIR, f)).length, 0);
+  log(`${FILES} 个工作簿, ${(bytes / 1e6).toFixed(1)} MB`);
+
+  const server = await startServer({ root, dataDir: DIR });
+  const browser = await launch();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    const t0 = Date.now();
+    await page.goto(server.url);
+    await page.waitForFunction((n) => document.body.dataset.tasks === String(n), FILES * ROWS, { timeout: 600_000, polling: 100 });
+    const loadS = (Date.now() - t0) / 1000;
+    const marks = await page.evaluate(() => {
+      const at = (n: string) => performance.getEntriesByName(n).at(-1)?.startTime ?? NaN;
+      return { start: at('kesu:load-start'), merged: at('kesu:merged'), rendered: at('kesu:rendered') };
+    });
+    const readS = (marks.merged - marks.start) / 1000;
+    const renderMs = marks.rendered - marks.merged;
+    log(`读取+解析+合并 ${readS.toFixed(1)} s; 汇总+首次绘制 ${renderMs.toFixed(0)} ms`);
+
+    // Filter change: the status filter (touches every task), then back to all.
+    const times: number[] = [];
+    for (const value of ['滞后', '', '青少年', '']) {
+      const key = value === '青少年' ? 'population' : 'status';
+      times.push(
+        await page.evaluate(
+          ({ key, value }) =>
+            new Promise<number>((resolve) => {
+              const select = document.querySelector(`select[data-filter="${key}"]`) as HTMLSelectElement;
+              const t = performance.now();
+              select.value = value;
+              select.dispatchEvent(new Event('change', { bubbles: true }));
+              requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t), 0));
+            }),
+          { key, value },
+        ),
+      );
+    }
+    const count = Number(await page.getAttribute('[data-testid="task-table"]', 'data-count'));
+    if (count !== FILES * ROWS) throw new Error(`筛选复原后应有 ${FILES * ROWS} 项任务, 实际 ${count}`);
+    log(`筛选耗时 ${times.map((t) => t.toFixed(0)).join(' / ')} ms`);
+    return {
+      'dashboard.load_s': +loadS.toFixed(2),
+      'dashboard.filter_ms': +Math.max(...times).toFixed(1),
+      'dashboard.read_s': +readS.toFixed(2),
+      'dashboard.render_ms': +renderMs.toFixed(0),
+      'dashboard.goal': 'load_s ≤ 3, filter_ms ≤ 150',
+    };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}

@@ -1,0 +1,201 @@
+// The dashboard in Debian's Chromium: the sample data loads, each chart shows
+// the bars its data implies (compared with the core's aggregates computed here
+// in Node over the same files), a filter and a drill-down change the table, a
+// dropped workbook adds its jurisdiction, an unreadable file shows its reason.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launch } from '../support/chromium';
+import { startServer } from '../../server/serve';
+import type { RunningServer } from '../../server/serve';
+import { makeSampleData } from '../../scripts/make-sample-data';
+import { loadWorkbooks } from '../../dashboard/load';
+import type { MergedTask } from '../../dashboard/load';
+import { dashboardSummary, filterTasks } from '../../shared/aggregate';
+import type { DashboardSummary } from '../../shared/aggregate';
+import { readWorkbook, writeWorkbook } from '../../shared/io';
+
+const ROOT = process.env.KESU_DIST ?? path.resolve('dist');
+const SHOTS = path.resolve('test/screenshots');
+const EXAMPLE = '/work/shared/examples/jinjiang-2023H1.xlsx';
+
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+let tasks: MergedTask[];
+let expected: DashboardSummary;
+const tmp = mkdtempSync(path.join(tmpdir(), 'kesu-e2e-'));
+
+/** The example ledger retitled to another district: a jurisdiction the samples do not have. */
+async function wuhouFixture(): Promise<string> {
+  const read = await readWorkbook(new Uint8Array(readFileSync(EXAMPLE)), 'jinjiang-2023H1.xlsx');
+  if (!read.ok) throw new Error(read.problem.message);
+  const sheets = read.sheets.map((s) => ({
+    name: s.name,
+    merges: s.merges,
+    rows: s.rows.map((r, i) => (i < 2 ? r.map((c) => (typeof c === 'string' ? c.replaceAll('锦江区', '武侯区') : c)) : r)),
+  }));
+  const file = path.join(tmp, '武侯区-2023H1.xlsx');
+  writeFileSync(file, await writeWorkbook({ sheets }));
+  return file;
+}
+
+async function chartValues<T>(id: string): Promise<T> {
+  return JSON.parse((await page.getAttribute(`[data-chart="${id}"]`, 'data-values'))!) as T;
+}
+
+async function tableCount(): Promise<number> {
+  return Number(await page.getAttribute('[data-testid="task-table"]', 'data-count'));
+}
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  const sample = await makeSampleData();
+  const files = sample.files.map((name) => ({ name, bytes: new Uint8Array(readFileSync(path.join(sample.dir, name))) }));
+  tasks = (await loadWorkbooks(files, 'server')).flatMap((f) => f.tasks);
+  expected = dashboardSummary(tasks);
+  server = await startServer({ root: ROOT, dataDir: sample.dir, sample: true });
+  browser = await launch();
+  page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.goto(server.url);
+  await page.waitForSelector('[data-testid="sample-badge"]', { timeout: 120_000 });
+  await page.waitForFunction((n) => Number(document.querySelector('[data-testid="task-table"]')?.getAttribute('data-count')) === n, tasks.length, { timeout: 120_000 });
+  expect(errors.filter((e) => /Content Security Policy|Refused/.test(e))).toEqual([]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('dashboard over the sample data', () => {
+  it('loads the twelve sample workbooks, labelled 示例数据', async () => {
+    expect(tasks.length).toBeGreaterThan(100);
+    expect(await page.textContent('[data-testid="sample-badge"]')).toBe('示例数据');
+    expect(await page.locator('[data-testid="files"] li[data-status="ok"]').count()).toBe(12);
+    await page.screenshot({ path: path.join(SHOTS, 'dashboard-sample.png'), fullPage: true });
+  });
+
+  it('status chart: one bar per non-empty status with the counts of the core', async () => {
+    const values = await chartValues<{ key: string; value: number }[]>('status');
+    expect(values).toEqual(expected.status.map((s) => ({ key: s.status, value: s.count })));
+    const bars = page.locator('[data-chart="status"] .recharts-bar-rectangle path');
+    expect(await bars.count()).toBe(expected.status.filter((s) => s.count > 0).length);
+    const labels = await page.locator('[data-chart="status"] .recharts-label-list text').allTextContents();
+    expect(labels.map(Number).filter((n) => n > 0).sort((a, b) => a - b)).toEqual(expected.status.map((s) => s.count).filter((n) => n > 0).sort((a, b) => a - b));
+  });
+
+  it.each(['population', 'project'] as const)('%s charts: completion and status bars as aggregated', async (id) => {
+    const groups = id === 'population' ? expected.populations : expected.projects;
+    const values = await chartValues<{ key: string; total: number; completionRate: number | null; counts: Record<string, number> }[]>(id);
+    expect(values.map((v) => [v.key, v.total, v.completionRate])).toEqual(groups.map((g) => [g.key, g.total, g.completionRate]));
+    const rateBars = page.locator(`[data-chart="${id}"] [data-part="completion"] .recharts-bar-rectangle path`);
+    expect(await rateBars.count()).toBe(groups.filter((g) => (g.completionRate ?? 0) > 0).length);
+    const segments = page.locator(`[data-chart="${id}"] [data-part="status"] .recharts-bar-rectangle path`);
+    expect(await segments.count()).toBe(groups.reduce((n, g) => n + Object.values(g.counts).filter((c) => c > 0).length, 0));
+  });
+
+  it('trend: one point per period and series, four quarters in order', async () => {
+    const values = await chartValues<{ periods: string[]; keys: string[] }>('trend');
+    expect(values.periods).toEqual(['2023年第一季度', '2023年第二季度', '2023年第三季度', '2023年第四季度']);
+    expect(values.keys).toEqual(expected.populationTrend.keys);
+    const lines = page.locator('[data-chart="trend"] .recharts-line');
+    expect(await lines.count()).toBe(expected.populationTrend.keys.length);
+    const dots = page.locator('[data-chart="trend"] .recharts-line-dots circle');
+    const nonNull = expected.populationTrend.rows.reduce((n, r) => n + expected.populationTrend.keys.filter((k) => r[k] !== null).length, 0);
+    expect(await dots.count()).toBe(nonNull);
+  });
+
+  it('units: the table lists every lead unit with its counts; sorting by 逾期 puts the most overdue first', async () => {
+    const rows = page.locator('[data-testid="unit-table"] tbody tr');
+    expect(await rows.count()).toBe(expected.units.length);
+    const first = expected.units[0]!;
+    expect(await rows.first().locator('td').allTextContents()).toEqual([first.unit, String(first.led), String(first.completed), String(first.behind), String(first.overdue), String(first.unreported)]);
+    await page.click('[data-testid="unit-table"] th[data-sort="behind"]');
+    const topBehind = Math.max(...expected.units.map((u) => u.behind));
+    expect(await rows.first().locator('td').nth(3).textContent()).toBe(String(topBehind));
+    const values = await chartValues<{ key: string; behind: number; overdue: number }[]>('units');
+    expect(await page.locator('[data-chart="units"] .recharts-bar-rectangle path').count()).toBe(values.reduce((n, v) => n + (v.behind > 0 ? 1 : 0) + (v.overdue > 0 ? 1 : 0), 0));
+  });
+
+  it('the headline indicator shows goal, baseline and the latest value per jurisdiction', async () => {
+    const jinjiang = page.locator('[data-testid="headline"] [data-jurisdiction="成都市锦江区"]');
+    expect(await jinjiang.getAttribute('data-goal')).toBe('18');
+    expect(await jinjiang.getAttribute('data-current')).toBe('16.3');
+    expect(await page.locator('[data-testid="headline"] [data-jurisdiction="国家"]').getAttribute('data-baseline')).toBe('10.56');
+  });
+});
+
+describe('filters and drill-down', () => {
+  it('a filter narrows the table and the charts', async () => {
+    await page.selectOption('select[data-filter="population"]', '青少年');
+    const want = filterTasks(tasks, { population: '青少年' }).length;
+    await page.waitForFunction((n) => Number(document.querySelector('[data-testid="task-table"]')?.getAttribute('data-count')) === n, want);
+    expect(want).toBeLessThan(tasks.length);
+    const status = await chartValues<{ value: number }[]>('status');
+    expect(status.reduce((n, s) => n + s.value, 0)).toBe(want);
+    await page.click('[data-clear-filters]');
+    expect(await tableCount()).toBe(tasks.length);
+  });
+
+  it('clicking a status bar filters the table to its tasks', async () => {
+    const target = expected.status.find((s) => s.status === '滞后' && s.count > 0) ?? expected.status.find((s) => s.count > 0)!;
+    const index = expected.status.filter((s) => s.count > 0).indexOf(target);
+    await page.locator('[data-chart="status"] .recharts-bar-rectangle path').nth(index).click();
+    await page.waitForFunction((n) => Number(document.querySelector('[data-testid="task-table"]')?.getAttribute('data-count')) === n, target.count);
+    expect(await page.getAttribute('select[data-filter="status"]', 'value').catch(() => null)).toBeDefined();
+    expect(await page.locator('select[data-filter="status"]').inputValue()).toBe(target.status);
+    const shown = await page.locator('[data-testid="task-table"] [data-task-row]').evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
+    expect(new Set(shown)).toEqual(new Set([target.status]));
+    await page.screenshot({ path: path.join(SHOTS, 'dashboard-drilldown.png'), fullPage: false });
+    await page.click('[data-clear-filters]');
+  });
+
+  it('clicking a population bar filters to that population', async () => {
+    const firstWithRate = expected.populations.findIndex((g) => (g.completionRate ?? 0) > 0);
+    const g = expected.populations[firstWithRate]!;
+    await page.locator('[data-chart="population"] [data-part="completion"] .recharts-bar-rectangle path').first().click();
+    await page.waitForFunction((n) => Number(document.querySelector('[data-testid="task-table"]')?.getAttribute('data-count')) === n, g.total);
+    expect(await page.locator('select[data-filter="population"]').inputValue()).toBe(g.key);
+    await page.click('[data-clear-filters]');
+  });
+});
+
+describe('files from the user', () => {
+  it('a dropped workbook adds its jurisdiction; an unreadable one is listed with its reason', async () => {
+    const good = await wuhouFixture();
+    const bad = path.join(tmp, '坏文件.xlsx');
+    writeFileSync(bad, '这不是一个 Excel 文件');
+    await page.setInputFiles('[data-testid="file-input"]', [good, bad]);
+    await page.waitForSelector('[data-testid="files"] li[data-status="refused"]', { timeout: 60_000 });
+    const reason = await page.textContent('[data-testid="files"] li[data-status="refused"] [data-reason]');
+    expect(reason).toContain('坏文件.xlsx');
+    await page.waitForFunction(() => [...document.querySelectorAll('select[data-filter="jurisdiction"] option')].some((o) => o.textContent!.includes('武侯区')));
+    const options = await page.locator('select[data-filter="jurisdiction"] option').allTextContents();
+    const wuhou = options.find((o) => o.includes('武侯区'))!;
+    await page.selectOption('select[data-filter="jurisdiction"]', wuhou);
+    expect(await tableCount()).toBeGreaterThan(20);
+    expect(await page.locator('[data-testid="files"] li[data-status="ok"]').count()).toBe(13);
+    await page.screenshot({ path: path.join(SHOTS, 'dashboard-dropped.png'), fullPage: false });
+    await page.click('[data-clear-filters]');
+  });
+
+  it('a narrow window (laptop) and a wide one (projector) both render every chart', async () => {
+    for (const [w, h, name] of [[1024, 768, 'laptop'], [1920, 1080, 'projector']] as const) {
+      await page.setViewportSize({ width: w, height: h });
+      await page.waitForTimeout(300);
+      for (const id of ['status', 'population', 'project', 'units', 'trend']) {
+        const box = await page.locator(`[data-chart="${id}"] svg.recharts-surface`).first().boundingBox();
+        expect(box && box.width > 200 && box.width <= w).toBe(true);
+      }
+      await page.screenshot({ path: path.join(SHOTS, `dashboard-${name}.png`), fullPage: false });
+    }
+  });
+});
