@@ -43,6 +43,19 @@ export async function expandInputs(paths: string[], io: CliIO, output: string | 
   return { files: [...new Set(files)], missing };
 }
 
+/**
+ * A name that arrived as non-UTF-8 bytes (a zip unpacked on Chinese Windows)
+ * is listed with U+FFFD in it and cannot be opened by that name: say so.
+ */
+async function readInput(io: CliIO, file: string): Promise<Uint8Array> {
+  try {
+    return await io.readFile(file);
+  } catch (e) {
+    if (file.includes('\uFFFD')) throw new Error('文件名不是 UTF-8 编码,多见于中文 Windows 压缩包解出的文件;请将该文件重命名后再合并');
+    throw e;
+  }
+}
+
 function parseDate(s: string): Date | null {
   const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s.trim());
   if (!m) return null;
@@ -77,7 +90,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
 
   const { files, missing } = await expandInputs(positionals, io, output);
   const inputs: MergeInput[] = [
-    ...files.map((f) => ({ name: f, bytes: () => io.readFile(f) })),
+    ...files.map((f) => ({ name: f, bytes: () => readInput(io, f) })),
     ...missing.map((f) => ({
       name: f,
       bytes: (): Promise<Uint8Array> => Promise.reject(new Error('找不到该文件或文件夹')),

@@ -154,6 +154,19 @@ describe('kesu merge on a terminal', () => {
     expect(io.stderr).toBe('');
   });
 
+  it('refuses a file whose name is not UTF-8, saying to rename it, and merges the rest', async () => {
+    const io = fakeIO(good);
+    const garbled = '收件/\uFFFD\uFFFD\uFFFD台账.xlsx';
+    const list = io.listFiles;
+    io.listFiles = async (dir) => [...(await list(dir)), garbled].sort();
+    expect(await main(['merge', '收件', '-o', 'm.xlsx', '--json'], io)).toBe(0);
+    const f = json(io).files.find((x) => x.file === garbled)!;
+    expect(f.status).toBe('refused');
+    expect(f.reason).toContain(garbled);
+    expect(f.reason).toContain('重命名');
+    expect(json(io).files.filter((x) => x.status === 'ok')).toHaveLength(Object.keys(good).length);
+  });
+
   it('does not read its own output back when it lies in the folder', async () => {
     const io = fakeIO(good);
     expect(await main(['merge', '收件', '-o', '收件/合并.xlsx', '--json'], io)).toBe(0);
