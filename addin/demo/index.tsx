@@ -62,7 +62,7 @@ function Demo() {
             jurisdictions: bundledJurisdictions(),
             download: (bytes, fileName) => {
               api.lastDownload = { fileName, bytes };
-              browserDownload(bytes, fileName);
+              return browserDownload(bytes, fileName);
             },
           }}
         />

@@ -4,8 +4,11 @@ import type { WorkbookGateway } from '../gateway';
 
 export interface PaneHost {
   gateway: WorkbookGateway;
-  /** Offer bytes to the user as a file (a download in a browser, a link in Excel). */
-  download(bytes: Uint8Array, fileName: string): Promise<void> | void;
+  /**
+   * Offer bytes to the user as a file. Returns a URL the pane also shows as a
+   * link, for hosts (some Excel desktop web views) that ignore a scripted download.
+   */
+  download(bytes: Uint8Array, fileName: string): Promise<string | void> | string | void;
   /** Shown in the header: 演示 (in-memory workbook) or Excel. */
   label: string;
   /** Jurisdictions the bundled directory knows (for the picker). */
@@ -23,5 +26,6 @@ export function browserDownload(bytes: Uint8Array, fileName: string): string {
   document.body.appendChild(a);
   a.click();
   a.remove();
+  // The URL stays valid for the link the pane shows; the pane revokes it on the next export.
   return url;
 }

@@ -16,9 +16,7 @@ Office.onReady(() => {
         gateway,
         label: 'Excel',
         jurisdictions: bundledJurisdictions(),
-        download: (bytes, name) => {
-          browserDownload(bytes, name);
-        },
+        download: (bytes, name) => browserDownload(bytes, name),
       }}
     />,
   );

@@ -9,19 +9,23 @@ export interface ExportPanelProps {
   runner: Runner;
   asOf: Date;
   jurisdiction: string;
-  download(bytes: Uint8Array, fileName: string): Promise<void> | void;
+  download(bytes: Uint8Array, fileName: string): Promise<string | void> | string | void;
 }
 
 export function ExportPanel({ gateway, runner, asOf, jurisdiction, download }: ExportPanelProps) {
   const [period, setPeriod] = useState('');
-  const [last, setLast] = useState<string | null>(null);
+  const [last, setLast] = useState<{ name: string; url: string | null } | null>(null);
   const go = () =>
     runner.run('正在导出标准台账', async () => {
       const r = await runExport(gateway, { asOf, jurisdiction, period: period.trim() || undefined });
-      if (r.ok) await download(r.value.bytes, r.value.fileName);
-      return r;
+      if (!r.ok) return r;
+      const url = await download(r.value.bytes, r.value.fileName);
+      return { ok: true as const, value: { ...r.value, url: typeof url === 'string' ? url : null } };
     }, (r) => {
-      setLast(r.fileName);
+      setLast((old) => {
+        if (old?.url) URL.revokeObjectURL(old.url);
+        return { name: r.fileName, url: r.url };
+      });
       return `已导出「${r.fileName}」（${r.tasks} 项任务），可在看板中打开。`;
     });
   return (
@@ -31,7 +35,11 @@ export function ExportPanel({ gateway, runner, asOf, jurisdiction, download }: E
         <Input value={period} onChange={(_e, d) => setPeriod(d.value)} data-testid="export-period" />
       </Field>
       <Button appearance="primary" onClick={go} disabled={runner.busy} style={{ marginTop: 8 }} data-testid="run-export">导出标准台账</Button>
-      {last && <Text block size={200} style={{ marginTop: 8 }} data-testid="export-file">{last}</Text>}
+      {last && (
+        <Text block size={200} style={{ marginTop: 8 }} data-testid="export-file">
+          {last.url ? <a href={last.url} download={last.name}>下载「{last.name}」</a> : last.name}
+        </Text>
+      )}
     </section>
   );
 }
