@@ -9,7 +9,7 @@
 // the sentence.
 
 import type { Comparator, Target } from '../model';
-import { hasChineseDigit, normaliseWidth, parseArabic, parseChineseNumeral } from './number';
+import { hasChineseDigit, normaliseWidth, parseArabic, parseChineseNumeral, parseNumber } from './number';
 import { COUNT_UNITS, FURNITURE_AFTER, UNIT_CANONICAL, UNIT_NOT_BEFORE } from './units';
 
 export interface ParseTargetsOptions {
@@ -19,20 +19,30 @@ export interface ParseTargetsOptions {
 
 // Number candidates: Arabic (thousands separators, decimals, then 万/亿 …) or a
 // run of Chinese numeral characters (validated afterwards).
-const NUM_RE = /(\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?)([百千万亿]*)|([零〇一二两三四五六七八九十百千万亿]+)/g;
+const NUM_RE =
+  /百分之(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十]+)|(\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?)([百千万亿]*)|([零〇一二两三四五六七八九十百千万亿]+)/g;
+// 3-5所 / 3至5所: the high end of a range.
+const RANGE_RE = /\s?(?:-|~|～|—|–|至)\s?(\d+(?:\.\d+)?)([百千万亿]*)/y;
+// 50场/年, 50场／年
+const PER_YEAR_RE = /\s?[/／]\s?(?:每)?年/y;
+// A whole cell that is just a number, possibly with a comparator sign.
+const BARE_RE = /^\s*(≥|≧|>=|>|＞|≤|≦|<=|<|＜)?\s*((?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*[万亿]?)\s*$/;
 
 // Right after the number: optional 余/多, a unit, optional 以上/以下 ….
 const UNIT_RE = /\s?(余|多)?(个百分点|百分点|人次|场次|平方米|%|[场所个人名家期项次篇部支户件座处册本门批种份元])(及以上|以上|以下|以内|左右)?/y;
 
 // Comparator words ending right before the number.
 const PRE_RE =
-  /(不少于|不低于|不超过|不高于|不多于|至少|提高到|提升到|增加到|增长到|达到|超过|高于|多于|大于|低于|少于|小于|突破|提高|提升|增长|增加|增至|达|约|控制在|保持在|稳定在)\s*$/;
+  /(≥|≧|>=|＞=|＞|>|≤|≦|<=|＜|<|不少于|不低于|不超过|不高于|不多于|至少|提高到|提升到|增加到|增长到|达到|超过|高于|多于|大于|低于|少于|小于|突破|提高|提升|增长|增加|增至|达|约|控制在|保持在|稳定在)\s*$/;
 const PRE_CMP: Record<string, Comparator> = {
   不少于: '>=', 不低于: '>=', 至少: '>=', 达到: '>=', 达: '>=', 提高到: '>=', 提升到: '>=', 增加到: '>=', 增长到: '>=',
   提高: '>=', 提升: '>=', 增长: '>=', 增加: '>=', 增至: '>=', 保持在: '>=', 稳定在: '>=',
   超过: '>', 高于: '>', 多于: '>', 大于: '>', 突破: '>',
   不超过: '<=', 不高于: '<=', 不多于: '<=', 低于: '<=', 少于: '<=', 小于: '<=', 控制在: '<=',
   约: '=',
+  '≥': '>=', '≧': '>=', '>=': '>=', '＞=': '>=', '＞': '>', '>': '>',
+  // The model has no strict "less than"; < reads as a ceiling.
+  '≤': '<=', '≦': '<=', '<=': '<=', '＜': '<=', '<': '<=',
 };
 const POST_CMP: Record<string, Comparator> = { 及以上: '>=', 以上: '>=', 以下: '<=', 以内: '<=', 左右: '=' };
 
@@ -188,33 +198,50 @@ export function parseTargets(input: string, opts?: ParseTargetsOptions): Target[
   let m: RegExpExecArray | null;
   while ((m = NUM_RE.exec(text)) !== null) {
     const s = m.index;
-    const e = s + m[0].length;
-    const chinese = m[3] !== undefined;
+    let e = s + m[0].length;
+    const percentWords = m[1] !== undefined; // 百分之二十
+    const chinese = m[4] !== undefined;
     const prev = text[s - 1];
 
     // Ordinals (第37届, 第二届), codes (5G, H5, 3+2), versions (2.0 follows 计划 with no unit anyway).
     if (prev === '第' || prev === '每' || prev === '了') continue;
-    if (!chinese && (isAsciiWordChar(prev) || prev === '.')) continue;
-    UNIT_RE.lastIndex = e;
-    const u = UNIT_RE.exec(text);
-    if (!u) continue;
-    if (!chinese && u[0].startsWith(' ') === false && isAsciiWordChar(text[e])) continue;
-    const written = u[2];
-    const unitEnd = e + u[0].length - (u[3]?.length ?? 0);
-    const next = text[unitEnd];
-    const notBefore = UNIT_NOT_BEFORE[written];
-    if (u[3] === undefined && notBefore !== undefined && next !== undefined && notBefore.indexOf(next) !== -1) continue;
-    if (written === '次' && FURNITURE_AFTER.test(text.slice(unitEnd, unitEnd + 6))) continue;
-    // Chinese chars only: 万/千 alone are words (万家, 千人); 十四五 is a name.
+    if (!chinese && !percentWords && (isAsciiWordChar(prev) || prev === '.')) continue;
+
     let value: number | null;
-    if (chinese) {
-      const cn = m[3];
-      if (!hasChineseDigit(cn)) continue;
-      value = parseChineseNumeral(cn);
-    } else {
-      value = parseArabic(m[1], m[2]);
-    }
+    if (percentWords) value = /^\d/.test(m[1]) ? Number(m[1]) : parseChineseNumeral(m[1]);
+    else if (chinese) {
+      // Chinese chars only: 万/千 alone are words (万家, 千人); 十四五 is a name.
+      if (!hasChineseDigit(m[4])) continue;
+      value = parseChineseNumeral(m[4]);
+    } else value = parseArabic(m[2], m[3]);
     if (value === null) continue;
+
+    // 3-5所, 3至5所: the low end is the target, the high end its stretch.
+    let high: number | null = null;
+    if (!percentWords) {
+      RANGE_RE.lastIndex = e;
+      const r = RANGE_RE.exec(text);
+      if (r) {
+        high = parseArabic(r[1], r[2]);
+        e += r[0].length;
+      }
+    }
+
+    let written: string;
+    let u: RegExpExecArray | null = null;
+    if (percentWords) written = '%';
+    else {
+      UNIT_RE.lastIndex = e;
+      u = UNIT_RE.exec(text);
+      if (!u) continue;
+      if (!chinese && !u[0].startsWith(' ') && isAsciiWordChar(text[e])) continue;
+      written = u[2];
+      const unitEnd = e + u[0].length - (u[3]?.length ?? 0);
+      const next = text[unitEnd];
+      const notBefore = UNIT_NOT_BEFORE[written];
+      if (u[3] === undefined && notBefore !== undefined && next !== undefined && notBefore.indexOf(next) !== -1) continue;
+      if (written === '次' && FURNITURE_AFTER.test(text.slice(unitEnd, unitEnd + 6))) continue;
+    }
 
     const before = text.slice(Math.max(0, s - 8), s);
     if (BASELINE_RE.test(before)) continue;
@@ -223,13 +250,18 @@ export function parseTargets(input: string, opts?: ParseTargetsOptions): Target[
 
     const pre = PRE_RE.exec(before);
     let comparator: Comparator | null = pre ? PRE_CMP[pre[1]] : null;
-    if (u[3] !== undefined) comparator = POST_CMP[u[3]];
-    if (u[1] !== undefined && comparator === null) comparator = '>='; // 300余人, 500多名
+    if (u?.[3] !== undefined) comparator = POST_CMP[u[3]];
+    if (u?.[1] !== undefined && comparator === null) comparator = '>='; // 300余人, 500多名
+    if (high !== null && comparator === null) comparator = '>=';
     // 一 without a comparator is an article (一支队伍, 一批, 一个): not a target.
     if (chinese && value === 1 && comparator === null) continue;
 
     const unit = UNIT_CANONICAL[written] ?? written;
-    const end = e + u[0].length;
+    let end = e + (u ? u[0].length : 0);
+    // 50场/年: a per-year rate.
+    PER_YEAR_RE.lastIndex = end;
+    const perYear = PER_YEAR_RE.exec(text);
+    if (perYear) end += perYear[0].length;
     if (comparator === null) {
       // A count after its noun (建设科技教育特色学校5所。) is a quota, hence a floor;
       // a count before its noun (配备1名专兼职科技副校长) states a composition.
@@ -250,12 +282,27 @@ export function parseTargets(input: string, opts?: ParseTargetsOptions): Target[
       value,
       unit,
       comparator,
-      stretch: null,
+      stretch: high,
       stretchCue: STRETCH_RE.test(beforeCmp),
     });
+    const last = raws[raws.length - 1];
+    if (perYear) last.recurrence = 'annual';
     // The next search starts after the unit, not after the noun we borrowed.
     NUM_RE.lastIndex = end;
-    raws[raws.length - 1].end = Math.max(end, raws[raws.length - 1].end);
+    last.end = Math.max(end, last.end);
+  }
+
+  // A cell that is only a number (a 目标值 column: 50, 1,200, 1.5万, ≥50) is the
+  // target value itself, with no unit.
+  if (raws.length === 0) {
+    const bare = BARE_RE.exec(text);
+    const value = bare ? parseNumber(bare[2]) : null;
+    if (bare && value !== null) {
+      const t = text.trim();
+      const start = text.indexOf(t);
+      const comparator: Comparator = bare[1] ? PRE_CMP[bare[1]] : '>=';
+      return [{ text: input.slice(start, start + t.length), value, unit: '', comparator, stretch: null, year: null, recurrence: null, start }];
+    }
   }
 
   // 全覆盖: 100% coverage.
@@ -320,7 +367,7 @@ export function parseTargets(input: string, opts?: ParseTargetsOptions): Target[
       value: r.value,
       unit: r.unit,
       comparator: r.comparator,
-      stretch: null,
+      stretch: r.stretch,
       year: r.year,
       recurrence: r.recurrence,
       start: r.start,

@@ -102,6 +102,19 @@ describe('numerals, magnitudes, units', () => {
     ['组建科技志愿服务队10支', { value: 10, unit: '支', comparator: '>=' }],
     ['吸纳企业15家', { value: 15, unit: '家', comparator: '>=' }],
     ['举办培训班4期', { value: 4, unit: '期', comparator: '>=' }],
+    // How 量化目标 cells are often written.
+    ['≥50场', { value: 50, unit: '场', comparator: '>=' }],
+    ['＞18%', { value: 18, unit: '%', comparator: '>' }],
+    ['≤200人', { value: 200, unit: '人', comparator: '<=' }],
+    ['50场/年', { value: 50, unit: '场', comparator: '>=', recurrence: 'annual' }],
+    ['不少于2000名／年', { value: 2000, unit: '名', comparator: '>=', recurrence: 'annual' }],
+    ['建设示范学校3-5所', { value: 3, unit: '所', comparator: '>=', stretch: 5 }],
+    ['建设示范学校3至5所', { value: 3, unit: '所', comparator: '>=', stretch: 5 }],
+    ['覆盖率达到百分之二十', { value: 20, unit: '%', comparator: '>=' }],
+    ['50', { value: 50, unit: '', comparator: '>=' }],
+    [' 1,200 ', { value: 1200, unit: '', comparator: '>=' }],
+    ['1.5万', { value: 15000, unit: '', comparator: '>=' }],
+    ['≥18', { value: 18, unit: '', comparator: '>=' }],
   ])('%s', (text, want) => {
     expect(pick(text)).toEqual([full(want)]);
   });
@@ -169,6 +182,9 @@ describe('not targets', () => {
     '统筹推进“五位一体”总体布局，协调推进“四个全面”战略布局',
     '比2017年的6.5%提高了2.3个百分点',
     '区直各部门、3部门联合',
+    '（2021-2025年）',
+    '2021至2025年',
+    '序号12',
     '扫一扫在手机打开当前页',
     '加强青少年科学教育，激发好奇心和想象力。',
     '',
