@@ -149,12 +149,22 @@ export interface Where {
 
 /** A finding with its severity, message and fix from the table. */
 export function finding(code: string, where: Where, params: Params = {}): Finding {
-  return {
-    ...where,
+  return stamp(where, code, params, message(code, params), fixFor(code, params));
+}
+
+/** A finding whose wording was made already (the same owner text on many rows shares one). */
+export function stamp(where: Where, code: string, params: Params, msg: string, fix: string | null): Finding {
+  const f: Finding = {
+    sheet: where.sheet,
+    row: where.row,
+    column: where.column,
+    col: where.col ?? null,
     code,
     severity: severityOf(code),
     params,
-    message: message(code, params),
-    fix: fixFor(code, params),
+    message: msg,
+    fix,
   };
+  if (where.file !== undefined) f.file = where.file;
+  return f;
 }

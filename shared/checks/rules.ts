@@ -3,14 +3,19 @@
 // row and column. Owner findings depend only on the cell text, so they are
 // computed once per distinct text.
 import type { FieldKey, OwnerMatch, PlanPeriod, Target, Task } from '../model';
-import type { Params } from './messages';
+import { fixFor, message, type Params } from './messages';
 import type { StatusDetail } from './status';
 
 export interface Hit {
   code: string;
   field: FieldKey | null;
   params: Params;
+  /** Wording made once, for hits shared by many rows. */
+  message?: string;
+  fix?: string | null;
 }
+
+const NO_PARAMS: Params = Object.freeze({}) as Params;
 
 /** Units targets are counted in, in ledgers we have seen; anything else gets a second look. */
 export const PLAUSIBLE_UNITS = new Set(
@@ -20,6 +25,11 @@ export const PLAUSIBLE_UNITS = new Set(
   ).split(/\s+/),
 );
 
+const worded = (h: Hit): Hit => ({ ...h, message: message(h.code, h.params), fix: fixFor(h.code, h.params) });
+const MISSING_LEAD = worded({ code: 'owners.missing-lead', field: 'leads', params: NO_PARAMS });
+const UNREPORTED = worded({ code: 'status.unreported', field: 'progress', params: NO_PARAMS });
+
+/** Owner hits come worded: validate caches them per cell text. */
 export function ownerHits(matches: OwnerMatch[], field: 'leads' | 'partners'): Hit[] {
   const hits: Hit[] = [];
   for (const m of matches) {
@@ -39,12 +49,12 @@ export function ownerHits(matches: OwnerMatch[], field: 'leads' | 'partners'): H
         break;
     }
   }
-  return hits;
+  return hits.map(worded);
 }
 
 export function taskHits(task: Task, detail: StatusDetail, plan: PlanPeriod | null, hasActualColumn: boolean): Hit[] {
   const hits: Hit[] = [];
-  if (!task.leadsText.trim()) hits.push({ code: 'owners.missing-lead', field: 'leads', params: {} });
+  if (!task.leadsText.trim()) hits.push(MISSING_LEAD);
   const leadNames = new Set(task.leads.filter((m) => m.name && m.matched !== 'group').map((m) => m.name!));
   const both = new Set<string>();
   for (const p of task.partners) if (p.name && leadNames.has(p.name) && !both.has(p.name)) both.add(p.name);
@@ -73,7 +83,7 @@ export function taskHits(task: Task, detail: StatusDetail, plan: PlanPeriod | nu
   }
   if (task.status === '滞后') hits.push({ code: 'status.behind', field: 'progress', params: { completion: detail.completion, elapsed: detail.elapsed } });
   else if (task.status === '逾期') hits.push({ code: 'status.overdue', field: 'progress', params: { completion: detail.completion ?? 0, deadline: detail.deadline } });
-  else if (task.status === '未填报') hits.push({ code: 'status.unreported', field: 'progress', params: {} });
+  else if (task.status === '未填报') hits.push(UNREPORTED);
   return hits;
 }
 

@@ -1,12 +1,12 @@
 // validate: a read ledger → tasks with their status, and every finding as data.
-import type { Finding, LedgerMeta, PlanPeriod, Task } from '../model';
+import type { FieldKey, Finding, LedgerMeta, PlanPeriod, Task } from '../model';
 import type { Directory } from '../owners';
 import { bundledJurisdiction, createDirectory, defaultDirectory } from '../owners';
 import type { LedgerRead } from '../ledger/read';
 import { createDetailedBuilder } from '../ledger/tasks';
 import { ledgerYear } from '../ledger/meta';
 import { columnLetter } from '../ledger/text';
-import { finding, type Where } from './messages';
+import { finding, stamp, type Where } from './messages';
 import { ownerHits, taskHits, type Hit } from './rules';
 
 export interface ValidateContext {
@@ -56,21 +56,23 @@ export function validate(ledger: LedgerRead, ctx: ValidateContext): ValidateResu
   const findings: Finding[] = [...ledger.findings];
   const tasks: Task[] = [];
   const ownerCache = new Map<string, Hit[]>();
-  const file = ctx.file ? { file: ctx.file } : {};
 
   for (const sheet of ledger.sheets) {
     const h = sheet.header;
     const origin = h.colOffset ?? 0;
     const hasActual = h.columns.actual !== undefined;
+    const colName = (c: number | undefined) => (c === undefined ? null : h.headers[c] || columnLetter(c + origin));
+    // One Where per field, reused for every row: findings are the bulk of validate's allocations.
+    const whereByField = new Map<FieldKey | null, Where>();
     const where = (row: number, hit: Hit): Where => {
-      const c = hit.field === null ? undefined : h.columns[hit.field];
-      return {
-        ...file,
-        sheet: sheet.sheet,
-        row,
-        column: c === undefined ? null : h.headers[c] || columnLetter(c + origin),
-        col: c === undefined ? null : c + origin,
-      };
+      let w = whereByField.get(hit.field);
+      if (!w) {
+        const c = hit.field === null ? undefined : h.columns[hit.field];
+        w = { file: ctx.file, sheet: sheet.sheet, row: 0, column: colName(c), col: c === undefined ? null : c + origin };
+        whereByField.set(hit.field, w);
+      }
+      w.row = row;
+      return w;
     };
     for (const row of sheet.rows) {
       const { task, detail } = build(row);
@@ -83,9 +85,10 @@ export function validate(ledger: LedgerRead, ctx: ValidateContext): ValidateResu
         const key = field + '\u0000' + text;
         let hits = ownerCache.get(key);
         if (!hits) ownerCache.set(key, (hits = ownerHits(matches, field)));
-        for (const hit of hits) findings.push(finding(hit.code, where(row.row, hit), hit.params));
+        for (const hit of hits) findings.push(stamp(where(row.row, hit), hit.code, hit.params, hit.message!, hit.fix ?? null));
       }
-      for (const hit of taskHits(task, detail, plan, hasActual)) findings.push(finding(hit.code, where(row.row, hit), hit.params));
+      for (const hit of taskHits(task, detail, plan, hasActual))
+        findings.push(hit.message === undefined ? finding(hit.code, where(row.row, hit), hit.params) : stamp(where(row.row, hit), hit.code, hit.params, hit.message, hit.fix ?? null));
     }
   }
   // Document order: sheet as in the workbook, then row, then column.

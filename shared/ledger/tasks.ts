@@ -84,10 +84,17 @@ export function createDetailedBuilder(ctx: BuildContext): (row: LedgerRow) => { 
   const owners = new TextCache<OwnerMatch[]>((t) => (t.trim() ? resolveOwners(t, ctx.directory, { jurisdiction: juris }) : []));
   const targets = new TextCache<Target[]>((t) => (t.trim() ? parseTargets(t) : []));
   const deadlines = new TextCache((t: string) => (t.trim() ? parseDeadline(t) : { year: null, recurrence: null as 'annual' | null }));
-  const classes = new TextCache((key: string) => {
-    const [category, title, content] = key.split('\u0000');
-    return classify({ category, title, content });
-  });
+  // category → title → content: no concatenated keys of long texts per row.
+  const classes = new Map<string, Map<string, Map<string, ReturnType<typeof classify>>>>();
+  const classOf = (category: string, title: string, content: string) => {
+    let byTitle = classes.get(category);
+    if (!byTitle) classes.set(category, (byTitle = new Map()));
+    let byContent = byTitle.get(title);
+    if (!byContent) byTitle.set(title, (byContent = new Map()));
+    let c = byContent.get(content);
+    if (!c) byContent.set(content, (c = classify({ category, title, content })));
+    return c;
+  };
   return (row) => {
     let ts: Target[];
     if (row.targetText.trim()) ts = targets.get(row.targetText);
@@ -103,7 +110,7 @@ export function createDetailedBuilder(ctx: BuildContext): (row: LedgerRow) => { 
     const recurrence = dl.recurrence ?? (dl.year === null && ts.length && ts.every((t) => t.recurrence === 'annual') ? 'annual' : null);
     const actual = actualOf(row.actualRaw);
     ts = primaryFirst(ts, actual, row);
-    const cls = classes.get(`${row.category}\u0000${row.title}\u0000${row.content}`);
+    const cls = classOf(row.category, row.title, row.content);
     const detail = statusDetail(
       { targets: ts, actual, progressText: row.progressText, deadlineYear, recurrence },
       ctx.asOf,
