@@ -41,7 +41,7 @@ const TASKS: [string, string][] = [
   ['开展全国科普日活动', '组织全国科普日系列活动{n}场,营造学科学、用科学的良好氛围。'],
 ];
 
-function ledgerSpec(f: number): WorkbookSpec {
+export function ledgerSpec(f: number): WorkbookSpec {
   const district = DISTRICTS[f % DISTRICTS.length]!;
   const [period, asOf] = QUARTERS[Math.floor(f / DISTRICTS.length) % QUARTERS.length]!;
   const unit = UNITS[f % UNITS.length]!;
