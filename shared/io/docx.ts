@@ -80,7 +80,21 @@ interface DocElement {
   children?: DocElement[];
   colSpan?: number;
   rowSpan?: number;
+  numbering?: { level?: string | number; isOrdered?: boolean } | null;
 }
+
+const CN = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+const cn = (n: number) => (n <= 10 ? CN[n]! : n < 20 ? '十' + CN[n - 10] : CN[Math.floor(n / 10)]! + '十' + CN[n % 10]);
+
+/**
+ * Word's automatic list numbering is not in the text. Plans number 一、 >
+ * （一） > 1. > （1）, so an ordered list level gets that marker back (unless the
+ * text already starts with one).
+ */
+function markerFor(level: number, n: number): string {
+  return [`${cn(n)}、`, `（${cn(n)}）`, `${n}.`, `（${n}）`][Math.min(level, 3)]!;
+}
+const HAS_MARKER = /^\s*([（(]\s*)?([一二三四五六七八九十]+|\d+)\s*([)）]|[、.．])/;
 
 function inlineText(el: DocElement): string {
   switch (el.type) {
@@ -139,12 +153,22 @@ function tableLines(table: DocElement): string[] {
 
 function documentLines(doc: DocElement): string[] {
   const lines: string[] = [];
+  const counters: number[] = [];
   for (const el of doc.children ?? []) {
     if (el.type === 'table') {
       lines.push('', ...tableLines(el), '');
-    } else {
-      lines.push(...inlineText(el).split('\n'));
+      continue;
     }
+    let text = inlineText(el);
+    const num = el.type === 'paragraph' ? el.numbering : null;
+    if (num && num.isOrdered && text.trim()) {
+      const level = Number(num.level) || 0;
+      counters.length = level + 1;
+      counters[level] = (counters[level] ?? 0) + 1;
+      for (let k = 0; k < level; k++) counters[k] ??= 1;
+      if (!HAS_MARKER.test(text)) text = markerFor(level, counters[level]!) + text;
+    }
+    lines.push(...text.split('\n'));
   }
   return lines;
 }

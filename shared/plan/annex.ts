@@ -65,6 +65,8 @@ export interface OwnerTableRow {
   category: string;
   /** The task cell as written: 1．实施青少年科学素质提升行动 */
   name: string;
+  /** The row's 序号 cell, else the number the task cell starts with, else its position. */
+  num: string;
   owners: PlanOwners;
   line: number;
 }
@@ -73,14 +75,15 @@ const squash = (s: string) => fold(s).replace(/\s+/g, '');
 
 /** An owner table: a header with a 牵头 column and a task/content column. */
 export function ownerTable(t: Table): { rows: OwnerTableRow[]; header: number } | null {
-  const hi = t.rows.findIndex((r) => r.cells.some((c) => /牵头/.test(squash(c))) && r.cells.some((c) => /任务|内容|项目|名称|行动|工程|事项/.test(squash(c)) && !/牵头/.test(c)));
+  const hi = t.rows.findIndex((r) => r.cells.some((c) => /牵头/.test(squash(c))) && r.cells.some((c) => /任务|内容|项目|名称|行动|工程|事项|措施|工作/.test(squash(c)) && !/牵头/.test(c)));
   if (hi < 0) return null;
   const header = t.rows[hi]!.cells.map(squash);
   const col = (re: RegExp, not?: RegExp) => header.findIndex((c) => re.test(c) && !(not && not.test(c)));
   const leadCol = col(/牵头/);
   const partnerCol = col(/责任|配合|参与|协办|协同|参加/, /牵头/);
-  const nameCol = col(/任务|内容|项目|名称|行动|工程|事项/, /牵头|责任|配合|参与/);
+  const nameCol = col(/任务|内容|项目|名称|行动|工程|事项|措施|工作/, /牵头|责任|配合|参与|时限|时间|进度|目标/);
   const catCol = col(/类别|类型|分类|领域/);
+  const numCol = col(/^(序号|编号|序|号)$/);
   const rows: OwnerTableRow[] = [];
   let category = '';
   for (const r of t.rows.slice(hi + 1)) {
@@ -91,9 +94,11 @@ export function ownerTable(t: Table): { rows: OwnerTableRow[]; header: number } 
     if (!name) continue;
     const leadsText = cells[leadCol] ?? '';
     const partnersText = partnerCol >= 0 ? (cells[partnerCol] ?? '') : '';
+    const lead = /^\s*[(（]?\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*[)）]?\s*[、.．,，]/.exec(name);
     rows.push({
       category,
       name,
+      num: (numCol >= 0 && cells[numCol]) || (lead ? lead[1]! : String(rows.length + 1)),
       owners: { leadsText, partnersText, raw: [leadsText, partnersText].filter(Boolean).join(' | '), source: 'annex-table', faults: [] },
       line: r.line,
     });

@@ -3,12 +3,12 @@ import type { FileProblem, Finding, OwnerMatch } from '../model';
 import { classify } from '../classify';
 import { defaultDirectory, resolveOwners, type Directory } from '../owners';
 import { parseTargets } from '../targets';
-import { ledgerAnnex, ownerTable, readTables, type LedgerItem } from './annex';
+import { ledgerAnnex, ownerTable, readTables, type LedgerItem, type OwnerTableRow } from './annex';
 import { planFinding, planProblem } from './messages';
 import { findBody, goalOf, jurisdictionOf, levelOf, periodOf } from './meta';
 import { clean, fold, fromMarkdown, isFurniture, trimLine } from './normalize';
-import { buildOutline, publicOutline, type Line, type OutlineNode } from './outline';
-import { applyOwnerTable, bodyTasks } from './tasks';
+import { buildOutline, publicOutline, splitTitle, type Line, type OutlineNode } from './outline';
+import { applyOwnerTable, bodyTasks, categoryOf } from './tasks';
 import type { PlanCategory, PlanImport, PlanInfo, PlanOwners, PlanTask } from './types';
 
 const NO_OWNERS: PlanOwners = { leadsText: '', partnersText: '', raw: '', source: 'none', faults: [] };
@@ -46,7 +46,10 @@ export function importPlan(text: string, file?: string, options: ImportOptions =
 
   const ownerRows = tables.map(ownerTable).flatMap((t) => t?.rows ?? []);
   const unmatched = applyOwnerTable(roots, ownerRows);
-  for (const r of unmatched) findings.push(planFinding('plan.annex-row-unmatched', 'warning', r.line, { name: r.name }, file));
+  // A table whose rows name no section of the body is itself the ledger
+  // (重点任务分工表): its rows are the tasks.
+  const tableLedger = !annex && unmatched.length >= 3 && unmatched.length >= ownerRows.length * 0.6 ? unmatched : null;
+  if (!tableLedger) for (const r of unmatched) findings.push(planFinding('plan.annex-row-unmatched', 'warning', r.line, { name: r.name }, file));
 
   const period = periodOf(body.title, source);
   const jurisdiction = body.title ? jurisdictionOf(body.title, wrapper) : null;
@@ -79,6 +82,9 @@ export function importPlan(text: string, file?: string, options: ImportOptions =
   if (annex) {
     taskSource = 'ledger-annex';
     for (const it of annex.items) drafts.push(fromLedgerItem(it));
+  } else if (tableLedger) {
+    taskSource = 'ledger-annex';
+    for (const r of tableLedger) drafts.push(fromTableRow(r));
   } else {
     for (const t of bodyTasks(roots)) drafts.push(fromBodyTask(t.node, t.kind, t.category, t.categoryLabel, t.group, t.owners));
   }
@@ -141,6 +147,22 @@ function fromLedgerItem(it: LedgerItem): Omit<PlanTask, 'leads' | 'partners' | '
     content: it.content || it.title,
     owners: it.owners ?? NO_OWNERS,
     line: it.line,
+  };
+}
+
+function fromTableRow(r: OwnerTableRow): Omit<PlanTask, 'leads' | 'partners' | 'targets' | 'population' | 'project'> {
+  const text = r.name.replace(/^\s*[(（]?\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*[)）]?\s*[、.．,，]\s*/, '');
+  const { title, rest } = splitTitle(text);
+  return {
+    id: r.num,
+    kind: 'ledger-item',
+    category: categoryOf(r.category) ?? '其他',
+    categoryLabel: r.category,
+    group: r.category,
+    title,
+    content: rest || title,
+    owners: r.owners,
+    line: r.line,
   };
 }
 

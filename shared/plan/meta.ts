@@ -12,6 +12,7 @@ function isTitleCandidate(line: string): boolean {
   if (f.length < 4 || f.length > 90 || f.includes('\t')) return false;
   if (/[《》]/.test(f) || /^(关于|附件|印发|根据|为了?|按照|现将|经)/.test(f)) return false;
   if (/[。:;,]$/.test(f) || /。/.test(f)) return false;
+  if (markerOf(f)) return false;
   return TITLE_END.test(f);
 }
 
@@ -27,7 +28,51 @@ export interface Body {
  * 关于公开征求…意见的公告) often wraps the plan and repeats its title; the plan's
  * own title is the last stand-alone title line before the first 一、 section.
  */
+const squash = (s: string) => fold(s).replace(/[\s"“”《》]/g, '');
+
+/** Groups of consecutive title lines (a title may be split over two lines). */
+function titleGroups(lines: Line[], from: number, to: number): { at: number; len: number }[] {
+  const out: { at: number; len: number }[] = [];
+  for (let i = from; i < to; i++) {
+    if (!isTitleCandidate(lines[i]!.text)) continue;
+    let j = i;
+    while (j + 1 < to && isTitleCandidate(lines[j + 1]!.text)) j++;
+    out.push({ at: i, len: j - i + 1 });
+    i = j;
+  }
+  return out;
+}
+
+const joined = (lines: Line[], g: { at: number; len: number }) =>
+  lines
+    .slice(g.at, g.at + g.len)
+    .map((l) => l.text.trim())
+    .join('');
+
+/**
+ * The plan a notice names (关于印发《X》的通知, 《X》已经区政府同意) and where the
+ * document repeats X as a title line of its own: that line starts the plan,
+ * even when the notice itself has numbered paragraphs.
+ */
+function namedTitle(lines: Line[]): { at: number; len: number } | null {
+  const head = Math.min(lines.length, 60);
+  for (let i = 0; i < head; i++) {
+    const f = fold(lines[i]!.text);
+    if (!/印发|征求|公布|发布|通知|公告|同意/.test(f)) continue;
+    const m = /《([^》]{4,90}?)》/.exec(f);
+    if (!m || !/(方案|纲要|要点|规划|计划|意见|安排|清单)(\([^()]*\))*$/.test(m[1]!)) continue;
+    const name = squash(m[1]!);
+    for (const g of titleGroups(lines, i + 1, lines.length)) {
+      const t = squash(joined(lines, g));
+      if (t.length >= 8 && (name.startsWith(t) || t.startsWith(name))) return g;
+    }
+  }
+  return null;
+}
+
 export function findBody(lines: Line[]): Body {
+  const named = namedTitle(lines);
+  if (named) return afterTitle(lines, joined(lines, named), named.at + named.len);
   const firstSection = lines.findIndex((l) => markerOf(trimLine(l.text).trim())?.rank === 1);
   const end = firstSection < 0 ? Math.min(lines.length, 40) : firstSection;
   let best = -1;
@@ -61,6 +106,11 @@ export function findBody(lines: Line[]): Body {
     }
     if (firstSection >= 0 && !title) start = firstSection;
   }
+  return afterTitle(lines, title, start);
+}
+
+function afterTitle(lines: Line[], title: string, from: number): Body {
+  let start = from;
   let draft = false;
   while (start < lines.length && !lines[start]!.text.trim()) start++;
   if (start < lines.length && /^[(（]?\s*(征求意见稿|送审稿|讨论稿|草案|试行)\s*[)）]?$/.test(lines[start]!.text.trim())) {
@@ -81,7 +131,7 @@ export function levelOf(jurisdiction: string | null): PlanLevel | null {
   return null;
 }
 
-const ADMIN = /^[\u4e00-\u9fa5]{2,24}?(省|自治区|特别行政区|市|自治州|州|盟|地区|区|县|旗)$/;
+const ADMIN = /^[\u4e00-\u9fa5]{1,24}?(省|自治区|特别行政区|市|自治州|州|盟|地区|区|县|旗)$/;
 
 /**
  * Jurisdiction from the title: the place name before 全民科学素质 / 科学素质 /

@@ -2,7 +2,7 @@
 // Ranks come from the marker's shape, not from depth, so a plan that goes
 // straight from 一、 to 1. (work points) reads the same way.
 import { fold, trimLine } from './normalize';
-import { findBracketOwners, parseDivision } from './ownertext';
+import { findBracketOwners, findTrailingOwners, parseDivision } from './ownertext';
 import type { PlanNode, PlanOwners } from './types';
 
 export interface Line {
@@ -116,7 +116,7 @@ export function buildOutline(lines: Line[]): { roots: OutlineNode[]; preamble: s
     else preamble.push(line.trim());
   }
   const finish = (n: OutlineNode) => {
-    const found = findBracketOwners(n.text);
+    const found = findBracketOwners(n.text) ?? findTrailingOwners(n.text);
     const body = found ? found.rest : n.text;
     n.owners = found?.owners ?? null;
     const { title, rest } = splitTitle(body);

@@ -56,7 +56,13 @@ function ownersFrom(text: string, f: string, m: RegExpExecArray, kind: 'lead' | 
   const opener = m[1] ? text[start] ?? '' : '';
   const bodyStart = start + m[0].length;
   const close = closerAt(f, bodyStart);
-  const end = close >= 0 ? close : endOfOwners(f, bodyStart);
+  let end = close >= 0 ? close : endOfOwners(f, bodyStart);
+  if (close < 0 && kind === 'lead' && !PARTNER_KEY.test(f.slice(bodyStart, end))) {
+    // 牵头单位：A
+    // 责任单位：B        (the two keys on lines of their own)
+    const next = /^\n\s*(?:责任|配合|参与|协办|协同|参加)(?:单位|部门)\s*:/.exec(f.slice(end));
+    if (next) end = endOfOwners(f, end + next[0].length);
+  }
   const body = text.slice(bodyStart, end);
   const fb = f.slice(bodyStart, end);
   if (opener && close >= 0) {
@@ -73,15 +79,23 @@ function ownersFrom(text: string, f: string, m: RegExpExecArray, kind: 'lead' | 
       leadsText = trimName(body.slice(0, pm.index));
       partnersText = trimName(body.slice(pm.index + pm[0].length));
       if (pm[1] === '、') faults.push('“责任单位”前用了“、”');
-      if (!pm[1] && pm.index > 0) faults.push('“责任单位”前缺少标点');
+      if (!pm[1] && pm.index > 0 && !pm[0].includes('\n')) faults.push('“责任单位”前缺少标点');
     } else leadsText = trimName(body);
   } else {
-    // 责任单位 alone: the convention is that the first unit listed leads.
+    // 责任单位 alone: units marked （牵头） lead; without marks the convention
+    // is that the first unit listed leads.
     const names = trimName(body);
-    const cut = names.search(/[、,，;；]/);
-    leadsText = cut < 0 ? names : names.slice(0, cut);
-    partnersText = cut < 0 ? '' : trimName(names.slice(cut + 1));
-    faults.push('只写了“责任单位”，第一个单位视为牵头单位');
+    const parts = names.split(/[、,，;；]/).map(trimName).filter(Boolean);
+    const marked = /[(（]\s*牵头\s*[)）]$/;
+    if (parts.some((p) => marked.test(p))) {
+      leadsText = parts.filter((p) => marked.test(p)).map((p) => p.replace(marked, '').trim()).join('、');
+      partnersText = parts.filter((p) => !marked.test(p)).join('、');
+    } else {
+      const cut = names.search(/[、,，;；]/);
+      leadsText = cut < 0 ? names : names.slice(0, cut);
+      partnersText = cut < 0 ? '' : trimName(names.slice(cut + 1));
+      faults.push('只写了“责任单位”，第一个单位视为牵头单位');
+    }
   }
   const rawEnd = close >= 0 ? close + 1 : end;
   const raw = text.slice(start, rawEnd).trim();

@@ -39,6 +39,31 @@ describe('readDocx', () => {
     expect(lines[4]).toBe('二、保障 措施');
   });
 
+  it('gives Word automatic numbering its marker back (一、 > （一） > 1.)', async () => {
+    const bytes = buildDocx([
+      { p: '某区全民科学素质行动实施方案（2021—2025年）' },
+      { p: '提升行动', list: 0 },
+      { p: '实施青少年科学素质提升行动', list: 1 },
+      { p: '开展科技活动。每年开展活动不少于20场。〔牵头单位:区教育局,责任单位:区科协〕', list: 2 },
+      { p: '培养科学精神。到2025年建设特色学校5所。〔牵头单位:区教育局〕', list: 2 },
+      { p: '实施老年人科学素质提升行动', list: 1 },
+      { p: '开展智慧助老服务。〔牵头单位:区民政局〕', list: 2 },
+      { p: '重点工程', list: 0 },
+      { p: '3.已有编号的条目不再加编号。', list: 2 },
+    ]);
+    const r = await readDocx(bytes, 'auto.docx');
+    if (!r.ok) throw new Error(r.problem.message);
+    const lines = r.text.split('\n');
+    expect(lines.slice(1, 6)).toEqual(['一、提升行动', '（一）实施青少年科学素质提升行动', expect.stringMatching(/^1\.开展科技活动/), expect.stringMatching(/^2\.培养科学精神/), '（二）实施老年人科学素质提升行动']);
+    expect(lines[6]).toMatch(/^1\.开展智慧助老服务/);
+    expect(lines[7]).toBe('二、重点工程');
+    expect(lines[8]).toBe('3.已有编号的条目不再加编号。');
+    const imp = importPlan(r.text, 'auto.docx');
+    if ('problem' in imp) throw new Error(imp.problem.message);
+    expect(imp.tasks.map((t) => t.id).slice(0, 3)).toEqual(['一.（一）.1', '一.（一）.2', '一.（二）.1']);
+    expect(imp.tasks[2]!.leads.map((m) => m.input)).toEqual(['区民政局']);
+  });
+
   it.each([
     { name: 'empty', bytes: new Uint8Array(0), code: 'docx-empty-file' },
     { name: 'not a zip', bytes: strToU8('这不是一个 Word 文档，只是改了扩展名的文本。'), code: 'docx-not-zip' },

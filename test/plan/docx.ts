@@ -3,15 +3,20 @@
 // cells vertically (w:vMerge) the way Word does for a 类别 column.
 import { strToU8, zipSync } from 'fflate';
 
-export type Block = { p: string } | { table: string[][]; mergeDown?: number[] };
+export type Block = { p: string; list?: number } | { table: string[][]; mergeDown?: number[] };
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-function paragraph(text: string): string {
+function paragraph(text: string, list?: number): string {
   // A tab inside a paragraph is a w:tab element, as Word writes it.
   const runs = text.split('\t').map((part) => `<w:t xml:space="preserve">${esc(part)}</w:t>`);
-  return `<w:p><w:r>${runs.join('<w:tab/>')}</w:r></w:p>`;
+  const pr = list === undefined ? '' : `<w:pPr><w:numPr><w:ilvl w:val="${list}"/><w:numId w:val="1"/></w:numPr></w:pPr>`;
+  return `<w:p>${pr}<w:r>${runs.join('<w:tab/>')}</w:r></w:p>`;
 }
+
+// Automatic numbering: 一、 / （一） / 1. as Word's chineseCounting and decimal formats.
+const NUMBERING =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl><w:lvl w:ilvl="1"><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl><w:lvl w:ilvl="2"><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>';
 
 function table(rows: string[][], mergeDown: number[] = []): string {
   const trs = rows.map((cells, r) => {
@@ -29,7 +34,8 @@ function table(rows: string[][], mergeDown: number[] = []): string {
 }
 
 export function buildDocx(blocks: Block[]): Uint8Array {
-  const body = blocks.map((b) => ('p' in b ? paragraph(b.p) : table(b.table, b.mergeDown))).join('');
+  const body = blocks.map((b) => ('p' in b ? paragraph(b.p, b.list) : table(b.table, b.mergeDown))).join('');
+  const numbered = blocks.some((b) => 'p' in b && b.list !== undefined);
   const doc = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}<w:sectPr/></w:body></w:document>`;
   return zipSync({
     '[Content_Types].xml': strToU8(
@@ -39,6 +45,7 @@ export function buildDocx(blocks: Block[]): Uint8Array {
       '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
     ),
     'word/document.xml': strToU8(doc),
+    ...(numbered ? { 'word/numbering.xml': strToU8(NUMBERING) } : {}),
   });
 }
 

@@ -18,6 +18,8 @@ describe('owner brackets', () => {
     { text: '开展活动。\n牵头单位：市科协；配合单位：市教育局、团市委', leads: '市科协', partners: '市教育局、团市委', faults: 0 },
     { text: '开展活动。（牵头部门：县科技局）', leads: '县科技局', partners: '', faults: 0 },
     { text: '开展活动。（责任单位：区科协、区教委）', leads: '区科协', partners: '区教委', faults: 1 },
+    { text: '开展活动。\n牵头单位：市科协\n责任单位：市教育局、团市委', leads: '市科协', partners: '市教育局、团市委', faults: 0 },
+    { text: '开展活动。（责任单位：区教委、区科协（牵头）、区科技局）', leads: '区科协', partners: '区教委、区科技局', faults: 0 },
   ])('$text', ({ text, leads, partners, faults }) => {
     const found = findBracketOwners(text)!;
     expect(found.owners.leadsText).toBe(leads);
@@ -152,5 +154,88 @@ describe('fixture: a 2016–2020 city plan with 分工 paragraphs', () => {
   it('keeps 保障措施 items without owners as structure only', () => {
     expect(imp.tasks.some((t) => t.category === '保障措施')).toBe(false);
     expect(imp.outline.map((n) => n.title)).toEqual(['指导思想和目标', '重点任务', '保障措施']);
+  });
+});
+
+describe('plans shaped in other ways', () => {
+  const plan = (lines: string[]) => {
+    const r = importPlan(lines.join('\n'), 'plan.txt');
+    if ('problem' in r) throw new Error(r.problem.message);
+    return r;
+  };
+
+  it('measures with trailing parentheses in the body (national style)', () => {
+    const r = plan([
+      '某省全民科学素质行动实施方案（2021—2025年）',
+      '一、重点任务',
+      '（一）实施青少年科学素质提升行动',
+      '1.开展馆校合作。引导中小学利用科普场所开展活动。（省教育厅、省科协）',
+      '2.举办青少年科技创新大赛。（省科协牵头，团省委、省妇联参与）',
+    ]);
+    expect(r.plan).toMatchObject({ jurisdiction: '某省', level: '省' });
+    expect(r.tasks.map((t) => [t.leads.map((m) => m.input), t.partners.map((m) => m.input)])).toEqual([
+      [['省教育厅', '省科协'], []],
+      [['省科协'], ['团省委', '省妇联']],
+    ]);
+    expect(r.tasks[0]!.content).toBe('引导中小学利用科普场所开展活动。');
+  });
+
+  it('a division table whose rows are the tasks themselves', () => {
+    const r = plan([
+      '某县2024年全民科学素质工作要点',
+      '一、总体要求',
+      '坚持以人民为中心，提高全民科学素质。',
+      '附表',
+      '序号\t重点任务\t牵头单位\t配合单位\t完成时限',
+      '1\t开展全国科普日活动。每年开展活动不少于10场。\t县科协\t县教育局、县科技局\t2024年9月',
+      '2\t实施高素质农民培育计划。培训农民500人次。\t县农业农村局\t县科协\t2024年12月',
+      '3\t开展老年人智能技术培训。\t县民政局\t县卫生健康局\t2024年12月',
+    ]);
+    expect(r.plan).toMatchObject({ jurisdiction: '某县', level: '区县', period: { start: 2024, end: 2024 } });
+    expect(r.taskSource).toBe('ledger-annex');
+    expect(r.tasks.map((t) => t.id)).toEqual(['1', '2', '3']);
+    expect(r.tasks[0]).toMatchObject({ title: '开展全国科普日活动', owners: { source: 'annex-table' } });
+    expect(r.tasks[1]!.leads.map((m) => m.input)).toEqual(['县农业农村局']);
+    expect(r.tasks[0]!.targets[0]).toMatchObject({ value: 10, recurrence: 'annual' });
+    expect(r.findings.filter((f) => f.code === 'plan.annex-row-unmatched')).toEqual([]);
+  });
+
+  it('a notice with numbered paragraphs of its own before the plan', () => {
+    const r = plan([
+      '关于印发《某市全民科学素质行动规划纲要实施方案（2021—2025年）》的通知',
+      '各区县人民政府：',
+      '一、高度重视。各地要把科学素质建设摆上重要议程。',
+      '二、抓好落实。请于每年12月底前报送工作总结。',
+      '某市人民政府办公室',
+      '某市全民科学素质行动规划纲要实施方案（2021—2025年）',
+      '一、重点任务',
+      '（一）实施农民科学素质提升行动',
+      '1．开展农民培训。每年培训农民3000人次。〔牵头单位：市农业农村局，责任单位：市科协〕',
+    ]);
+    expect(r.plan.title).toBe('某市全民科学素质行动规划纲要实施方案（2021—2025年）');
+    expect(r.outline.map((n) => n.title)).toEqual(['重点任务']);
+    expect(r.tasks.map((t) => t.id)).toEqual(['一.（一）.1']);
+    expect(r.tasks[0]!.population?.canonical).toBe('农民');
+  });
+
+  it('markdown: headings, bold and a pipe table', () => {
+    const r = importPlan(
+      [
+        '# 某区全民科学素质行动实施方案（2021—2025年）',
+        '## 一、提升行动',
+        '### （一）实施老年人科学素质提升行动',
+        '1. **开展智慧助老服务。** 每年开展培训不少于12场。',
+        '',
+        '| 类别 | 任务内容 | 牵头部门 | 责任部门 |',
+        '|---|---|---|---|',
+        '| 提升行动 | 实施老年人科学素质提升行动 | 区民政局、区科协 | 区卫健委 |',
+      ].join('\n'),
+      'plan.md',
+    );
+    if ('problem' in r) throw new Error(r.problem.message);
+    expect(r.plan.title).toBe('某区全民科学素质行动实施方案（2021—2025年）');
+    expect(r.tasks).toHaveLength(1);
+    expect(r.tasks[0]).toMatchObject({ id: '一.（一）.1', title: '开展智慧助老服务', owners: { source: 'annex-table' } });
+    expect(r.tasks[0]!.leads.map((m) => m.input)).toEqual(['区民政局', '区科协']);
   });
 });
