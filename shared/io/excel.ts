@@ -14,7 +14,7 @@ export function newWorkbook(): ExcelJS.Workbook {
 /** Loads xlsx bytes (already through the guards). Throws what exceljs throws. */
 export async function loadWorkbook(bytes: Uint8Array, ignoreNodes: string[] = []): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
-  // exceljs hands the bytes to JSZip, which takes any Uint8Array; its typings say Buffer.
+  // exceljs hands the bytes to JSZip, which takes any Uint8Array; only its typings ask for a Node buffer.
   await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer, { ignoreNodes } as Partial<ExcelJS.XlsxReadOptions>);
   return wb;
 }

@@ -50,7 +50,8 @@ export function prepareValue(v: CellValue, row1: number, col1: number, ctx: Cell
   }
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v;
   if (typeof v !== 'string') return v;
-  let s = v;
+  // XML turns CR and CRLF into LF on read; doing it here keeps what we write equal to what is read back.
+  let s = v.includes('\r') ? v.replace(/\r\n?/g, '\n') : v;
   const clean = stripInvalidXml(s);
   if (clean.changed) {
     s = clean.text;

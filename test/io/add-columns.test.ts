@@ -1,0 +1,116 @@
+// addColumns (the enrich copy): the user's cells keep their values and
+// styles, our columns go to the right, and a second run updates the same
+// columns instead of adding more.
+import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import type { SheetGrid } from '../../shared/model';
+import { addColumns, addColumnsReport, ENRICH_NOTE, readWorkbook, type ColumnEdit } from '../../shared/io';
+
+const EXAMPLE = new Uint8Array(readFileSync('/work/shared/examples/jinjiang-2023H1.xlsx'));
+const HEADERS = ['人群', '工程', '状态', '备注'];
+
+function edit(values: (row: number) => (string | number | null)[]): ColumnEdit {
+  const rows = [];
+  for (let row = 4; row <= 32; row++) rows.push({ row, values: values(row) });
+  return { sheet: '任务台账', headerRow: 3, startCol: 10, headers: HEADERS, rows };
+}
+
+async function grids(bytes: Uint8Array): Promise<SheetGrid[]> {
+  const r = await readWorkbook(bytes, 'x.xlsx');
+  if (!r.ok) throw new Error(r.problem.message);
+  return r.sheets;
+}
+
+async function styles(bytes: Uint8Array): Promise<Map<string, string>> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  const out = new Map<string, string>();
+  for (const ws of wb.worksheets)
+    ws.eachRow({ includeEmpty: true }, (row) =>
+      row.eachCell({ includeEmpty: true }, (cell) => {
+        out.set(`${ws.name}!${cell.address}`, JSON.stringify(cell.style ?? {}));
+      }),
+    );
+  return out;
+}
+
+describe('addColumns on the example ledger', async () => {
+  const before = await grids(EXAMPLE);
+  const once = await addColumns(EXAMPLE, [edit((r) => ['青少年', '科技教育与培训基础工程', r % 2 ? '正常' : '=滞后', `第${r}行`])]);
+  const twice = await addColumns(once, [{ ...edit((r) => ['农民', null, '已完成', null]), startCol: 14 }]);
+  const afterOnce = await grids(once);
+  const afterTwice = await grids(twice);
+
+  it.each([
+    ['first run', () => afterOnce],
+    ['second run', () => afterTwice],
+  ])('%s: every original cell has its original value', (_n, after) => {
+    const a = after();
+    expect(a.map((s) => s.name)).toEqual(before.map((s) => s.name));
+    before.forEach((sheet, i) => {
+      sheet.rows.forEach((row, r) =>
+        row.forEach((v, c) => {
+          expect(a[i].rows[r][c], `${sheet.name} r${r + 1} c${c + 1}`).toEqual(v);
+        }),
+      );
+      expect(a[i].merges).toEqual(sheet.merges);
+    });
+  });
+
+  it('every original cell keeps its style', async () => {
+    const s0 = await styles(EXAMPLE);
+    const s2 = await styles(twice);
+    for (const [addr, style] of s0) expect(s2.get(addr), addr).toBe(style);
+  });
+
+  it('the new columns sit right of the data with their headers and values', () => {
+    const ledger = afterOnce[0];
+    expect(ledger.rows[2].slice(10)).toEqual(HEADERS);
+    expect(ledger.rows[3].slice(10)).toEqual(['青少年', '科技教育与培训基础工程', '=滞后', '第4行']);
+    expect(ledger.rows[4][12]).toBe('正常');
+  });
+
+  it('a second run updates the same columns instead of adding more, clearing what it no longer writes', () => {
+    const ledger = afterTwice[0];
+    expect(ledger.rows[2]).toHaveLength(14);
+    expect(ledger.rows[2].slice(10)).toEqual(HEADERS);
+    expect(ledger.rows[3].slice(10)).toEqual(['农民', null, '已完成', null]);
+  });
+
+  it('the user\'s own 备注 column is never taken for ours', () => {
+    expect(afterTwice[0].rows[2][9]).toBe('备注');
+    expect(afterTwice[0].rows[3][9]).toBe(before[0].rows[3][9]);
+  });
+
+  it('our header cells carry the note that identifies them', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(twice as unknown as ExcelJS.Buffer);
+    const note = wb.getWorksheet('任务台账')!.getCell('K3').note;
+    expect(JSON.stringify(note)).toContain(ENRICH_NOTE.slice(0, 6));
+  });
+
+  it('formula-like values are neutralised in the copy too', async () => {
+    const { unzipSync, strFromU8 } = await import('fflate');
+    const files = unzipSync(once);
+    const sheet = strFromU8(files['xl/worksheets/sheet1.xml']);
+    const s = /<c r="M4" s="(\d+)"/.exec(sheet)![1];
+    const xfs = [...strFromU8(files['xl/styles.xml']).split('<cellXfs')[1].matchAll(/<xf\b[^>]*?(?:\/>|>[\s\S]*?<\/xf>)/g)].map((m) => m[0]);
+    expect(xfs[Number(s)]).toContain('quotePrefix="1"');
+  });
+});
+
+describe('addColumns refusals', () => {
+  it.each([
+    ['a sheet that does not exist', EXAMPLE, '不存在的表', 'columns-sheet-missing', '不存在的表'],
+    ['bytes that are not a workbook', new TextEncoder().encode('序号,任务\n1,x\n'), '任务台账', 'not-xlsx', '台账.xlsx'],
+    ['a truncated workbook', EXAMPLE.subarray(0, 5000), '任务台账', 'zip-truncated', '台账.xlsx'],
+  ])('%s → a problem, not an exception', async (_n, bytes, sheet, code, named) => {
+    const r = await addColumnsReport(bytes, [{ sheet, headerRow: 3, startCol: 10, headers: ['状态'], rows: [] }], '台账.xlsx');
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.problem.code).toBe(code);
+      expect(r.problem.message).toContain(named);
+    }
+  });
+});
