@@ -54,6 +54,8 @@ const BASELINE_RE = /(?:比|较)\s*\d{4}\s*年(?:底|末)?的?\s*$/;
 const CTX_RE =
   /([。；;！!？?\n])|(每年度?|年均|每一年)|[“"]?十([一二三四五六七八九])五[”"]?期?末|(\d{4})\s*年(底前|底|末|前|以前|内)?|(今年|明年)?(年底|年末)/g;
 
+// After 2025年底前: the year closes its clause (…建成基地3个,2025年底前完成。).
+const TRAILING_RE = /^(?:完成|建成|实现|到位|落实)?(?:[，,。；;！!\n]|$)/;
 // A clause ends at these; the target's text starts after the last one.
 const CLAUSE_END = '，,、；;。：:！!？?\n\t';
 // After a unit, these mean the count stands after its noun (建设学校5所。).
@@ -71,6 +73,8 @@ interface Ctx {
   pos: number;
   kind: 'end' | 'annual' | 'year';
   year?: number;
+  /** 2025年底前完成。 closing a clause: a deadline for the targets before it too. */
+  trailing?: boolean;
 }
 
 function isAsciiWordChar(ch: string | undefined): boolean {
@@ -85,6 +89,9 @@ function insideQuote(text: string, pos: number, marks: string = OPENERS): boolea
   let closed = 0; // bit k: closer k seen
   for (let i = pos - 1; i >= min; i--) {
     const ch = text[i];
+    // Names do not run across lines or sentences; an owner bracket left open
+    // (〔牵头单位:…) on one task must not swallow the next task's targets.
+    if (ch === '\n' || ch === '。') return false;
     const c = CLOSERS.indexOf(ch);
     if (c !== -1) {
       closed |= 1 << c;
@@ -118,7 +125,9 @@ function collectContext(text: string, opts: ParseTargetsOptions | undefined): Ct
       if (after !== undefined && /[)）》〕\]—–─-]/.test(after)) continue;
       if (BASELINE_RE.test(text.slice(Math.max(0, pos - 3), pos + m[0].length))) continue;
       if (insideQuote(text, pos, '《')) continue;
-      out.push({ pos, kind: 'year', year: y });
+      const end = pos + m[0].length;
+      const trailing = m[5] !== undefined && /前/.test(m[5]) && TRAILING_RE.test(text.slice(end, end + 4));
+      out.push({ pos, kind: 'year', year: y, trailing });
     } else if (m[7] !== undefined && opts?.year !== undefined) {
       // 年底 needs a year from outside the text (the ledger's reporting year).
       if (/\d/.test(text[pos - 1] ?? '')) continue;
@@ -126,6 +135,16 @@ function collectContext(text: string, opts: ParseTargetsOptions | undefined): Ct
     }
   }
   return out;
+}
+
+/** Index of the sentence holding pos: how many sentence ends come before it. */
+function sentenceOf(ctx: Ctx[], pos: number): number {
+  let n = 0;
+  for (const c of ctx) {
+    if (c.pos >= pos) break;
+    if (c.kind === 'end') n++;
+  }
+  return n;
 }
 
 interface Raw extends Target {
@@ -341,6 +360,15 @@ export function parseTargets(input: string, opts?: ParseTargetsOptions): Target[
     if (covers.length > 0) {
       raws.push(...covers);
       raws.sort((a, b) => a.start - b.start);
+    }
+  }
+
+  // A trailing deadline (…3个,2025年底前完成。) also covers the yearless targets
+  // before it in its sentence.
+  if (ctx !== null) {
+    for (const c of ctx as Ctx[]) {
+      if (!c.trailing) continue;
+      for (const r of raws) if (r.year === null && r.end <= c.pos && sentenceOf(ctx, r.start) === sentenceOf(ctx, c.pos)) r.year = c.year!;
     }
   }
 

@@ -139,6 +139,18 @@ describe('numerals, magnitudes, units', () => {
     expect(parseTargets(text)[0].year).toBe(year);
   });
 
+  it('a deadline closing its clause covers the targets before it', () => {
+    expect(pick('新建科普基地3个，2025年底前完成。').map((t) => t.year)).toEqual([2025]);
+    // …but a year that opens the next clause does not reach back.
+    expect(pick('培训人数80人次以上,2025年前实现全覆盖').map((t) => t.year)).toEqual([null, 2025]);
+    expect(pick('新建科普基地3个。2025年底前完成。').map((t) => t.year)).toEqual([null]);
+  });
+
+  it('an owner bracket left open on one task does not hide the next task’s targets', () => {
+    const text = '11.开展智慧助老服务。开设课程。〔牵头单位:区民政局,责任单位:各街道)\n12.开展健康科普。每年开展讲座不少于10场。';
+    expect(pick(text).map((t) => t.value)).toEqual([10]);
+  });
+
   it('年底 takes the reporting year when the caller gives one', () => {
     expect(parseTargets('年底前完成培训不少于100人次', { year: 2023 })[0].year).toBe(2023);
     expect(parseTargets('年底前完成培训不少于100人次')[0].year).toBeNull();
