@@ -55,10 +55,7 @@ export function ownerHits(matches: OwnerMatch[], field: 'leads' | 'partners'): H
 export function taskHits(task: Task, detail: StatusDetail, plan: PlanPeriod | null, hasActualColumn: boolean): Hit[] {
   const hits: Hit[] = [];
   if (!task.leadsText.trim()) hits.push(MISSING_LEAD);
-  const leadNames = new Set(task.leads.filter((m) => m.name && m.matched !== 'group').map((m) => m.name!));
-  const both = new Set<string>();
-  for (const p of task.partners) if (p.name && leadNames.has(p.name) && !both.has(p.name)) both.add(p.name);
-  for (const name of both) hits.push({ code: 'owners.both', field: 'partners', params: { name } });
+  for (const name of bothLeadAndPartner(task.leads, task.partners)) hits.push({ code: 'owners.both', field: 'partners', params: { name } });
 
   const targetField: FieldKey = task.targetText.trim() ? 'target' : 'content';
   for (const t of task.targets) {
@@ -85,6 +82,21 @@ export function taskHits(task: Task, detail: StatusDetail, plan: PlanPeriod | nu
   else if (task.status === '逾期') hits.push({ code: 'status.overdue', field: 'progress', params: { completion: detail.completion ?? 0, deadline: detail.deadline } });
   else if (task.status === '未填报') hits.push(UNREPORTED);
   return hits;
+}
+
+/** Units named both as lead and as partner (by canonical name; groups excluded). Memoised per owner-array pair. */
+const bothMemo = new WeakMap<OwnerMatch[], WeakMap<OwnerMatch[], string[]>>();
+function bothLeadAndPartner(leads: OwnerMatch[], partners: OwnerMatch[]): string[] {
+  if (!leads.length || !partners.length) return [];
+  let inner = bothMemo.get(leads);
+  if (!inner) bothMemo.set(leads, (inner = new WeakMap()));
+  let out = inner.get(partners);
+  if (!out) {
+    const names = new Set(leads.filter((m) => m.name && m.matched !== 'group').map((m) => m.name!));
+    out = [...new Set(partners.filter((p) => p.name && names.has(p.name)).map((p) => p.name!))];
+    inner.set(partners, out);
+  }
+  return out;
 }
 
 /** The unit written after a number in a cell: '23场' → 场, '46 人次' → 人次. */

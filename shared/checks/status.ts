@@ -34,6 +34,13 @@ const DAY = 86_400_000;
 const dayOf = (d: Date): number => Math.floor(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) / DAY);
 const jan1 = (y: number): number => Date.UTC(y, 0, 1) / DAY;
 
+const isoCache = new Map<number, string>();
+function isoOfDay(day: number): string {
+  let s = isoCache.get(day);
+  if (s === undefined) isoCache.set(day, (s = new Date(day * DAY).toISOString().slice(0, 10)));
+  return s;
+}
+
 /** Whether `actual` meets `value` under the comparator (= counts as met when reached). */
 export function meets(actual: number, value: number, cmp: Comparator): boolean {
   switch (cmp) {
@@ -76,7 +83,7 @@ export function statusDetail(task: StatusInput, asOf: Date, ctx: StatusContext =
   const period = periodOf(task, asOf, ctx);
   const today = dayOf(asOf);
   const elapsed = period ? Math.min(1, Math.max(0, (today + 1 - period.start) / (period.end - period.start))) : null;
-  const deadline = period ? new Date((period.end - 1) * DAY).toISOString().slice(0, 10) : null;
+  const deadline = period ? isoOfDay(period.end - 1) : null;
   const overdue = period !== null && today >= period.end;
   const detail = (status: Status): StatusDetail => ({ status, completion, elapsed, deadline });
 

@@ -7,6 +7,15 @@ import type { Directory } from '../owners';
 export const ENRICH_HEADERS = ['规范牵头单位', '规范责任单位', '人群', '工程', '目标值', '单位', '截止年份', '完成率', '状态', '联系人'] as const;
 
 /** A resolved owner list as clerks should write it: canonical names, unresolved ones marked. */
+const ownerTextMemo = new WeakMap<OwnerMatch[], string>();
+
+/** ownerText memoised by array: the core shares one OwnerMatch[] per distinct cell text. */
+function ownerTextOf(matches: OwnerMatch[]): string {
+  let s = ownerTextMemo.get(matches);
+  if (s === undefined) ownerTextMemo.set(matches, (s = ownerText(matches)));
+  return s;
+}
+
 export function ownerText(matches: OwnerMatch[]): string {
   const seen = new Set<string>();
   const out: string[] = [];
@@ -25,8 +34,18 @@ export function roundRate(v: number | null): number | null {
   return v === null || !Number.isFinite(v) ? null : Math.round(v * 10_000) / 10_000;
 }
 
+const contactMemo = new WeakMap<Directory, WeakMap<OwnerMatch[], string>>();
+
 function contactOf(task: Task, directory: Directory | null): string {
   if (!directory) return '';
+  let memo = contactMemo.get(directory);
+  if (!memo) contactMemo.set(directory, (memo = new WeakMap()));
+  let c = memo.get(task.leads);
+  if (c === undefined) memo.set(task.leads, (c = contactOfLeads(task, directory)));
+  return c;
+}
+
+function contactOfLeads(task: Task, directory: Directory): string {
   for (const m of task.leads) {
     if (!m.name || m.matched === 'group' || m.matched === 'none' || m.matched === 'fuzzy') continue;
     const c = directory.contactOf(m.name);
@@ -39,8 +58,8 @@ function contactOf(task: Task, directory: Directory | null): string {
 export function enrichRow(task: Task, directory: Directory | null): CellValue[] {
   const t = task.targets[0];
   return [
-    ownerText(task.leads),
-    ownerText(task.partners),
+    ownerTextOf(task.leads),
+    ownerTextOf(task.partners),
     task.population?.canonical ?? '',
     task.project?.canonical ?? '',
     t ? t.value : null,

@@ -178,18 +178,26 @@ function readSheet(grid: SheetGrid, header: HeaderInfo, findings: Finding[], at:
   for (let r = header.dataStart; r < rows.length; r++) {
     const row = rows[r];
     if (!row) continue;
-    const values = new Set<string>();
+    // One distinct value on the row (after merge filling) marks a section heading or a footnote.
     let firstCol = -1;
+    let firstRaw: CellValue = null;
+    let only = '';
+    let single = true;
     for (let c = 0; c < row.length; c++) {
-      const v = row[c];
-      if (isBlank(v ?? null)) continue;
-      values.add(cellText(v ?? null));
-      if (firstCol < 0) firstCol = c;
+      const v = row[c] ?? null;
+      if (isBlank(v)) continue;
+      if (firstCol < 0) {
+        firstCol = c;
+        firstRaw = v;
+        only = cellText(v);
+      } else if (v !== firstRaw && cellText(v) !== only) {
+        single = false;
+        break;
+      }
     }
-    if (values.size === 0) continue;
+    if (firstCol < 0) continue;
     const excelRow = r + 1 + originRow;
-    if (values.size === 1) {
-      const only = [...values][0]!;
+    if (single) {
       const spans = grid.merges.some((m) => m.top <= r && m.bottom >= r && m.right > m.left && m.left <= firstCol && m.right >= firstCol);
       const isSection =
         spans ||
@@ -201,7 +209,7 @@ function readSheet(grid: SheetGrid, header: HeaderInfo, findings: Finding[], at:
       if (FOOTNOTE.test(only)) continue;
     }
     // A header repeated further down (a printed ledger pasted page by page).
-    if (row.length && row.every((v, c) => isBlank(v ?? null) || normHeader(v ?? null) === headerNorm[c])) continue;
+    if (typeof firstRaw === 'string' && firstRaw.trim() === header.headers[firstCol] && row.every((v, c) => isBlank(v ?? null) || normHeader(v ?? null) === headerNorm[c])) continue;
 
     const idCell = cols.id === undefined ? null : row[cols.id] ?? null;
     const ownId = cellText(idCell);
