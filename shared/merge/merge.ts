@@ -38,8 +38,9 @@ export async function mergeLedgers(files: MergeInput[], opts: MergeOptions): Pro
   const findings: Finding[] = [];
   const units = new Map<string, Unit>();
 
+  const names = uniqueNames(files.map((x) => x.name));
   for (let f = 0; f < total; f++) {
-    const input = files[f]!;
+    const input = { ...files[f]!, name: names[f]! };
     opts.onProgress?.(f, total, input.name);
     await nextTick();
     const outcome = await mergeOne(input, opts.asOf, opts.asOfPerFile === true);
@@ -48,7 +49,8 @@ export async function mergeLedgers(files: MergeInput[], opts: MergeOptions): Pro
       all.push(t);
       fileIndex.push(f);
     }
-    findings.push(...outcome.findings);
+    // no push(...spread): a 1,048,576-row sheet can bring more findings than a call takes arguments
+    for (const x of outcome.findings) findings.push(x);
     for (const u of outcome.units) {
       const k = `${u.jurisdiction}|${u.name}`;
       if (!units.has(k)) units.set(k, u);
@@ -70,6 +72,20 @@ export async function mergeLedgers(files: MergeInput[], opts: MergeOptions): Pro
   const stated = reports.map((r) => r.meta.asOf).filter((d): d is string => !!dateOf(d));
   const asOf = opts.asOfPerFile && stated.length ? stated.reduce((a, b) => (a > b ? a : b)) : isoDate(opts.asOf);
   return { files: reports, tasks, duplicates, directory: [...units.values()], findings, asOf };
+}
+
+/**
+ * Two inputs of one name (区教育局.xlsx from two folders dropped on the page)
+ * would make 来源 ambiguous: the second becomes 区教育局.xlsx (2).
+ */
+function uniqueNames(names: string[]): string[] {
+  const seen = new Set<string>();
+  return names.map((n) => {
+    let name = n;
+    for (let i = 2; seen.has(name); i++) name = `${n} (${i})`;
+    seen.add(name);
+    return name;
+  });
 }
 
 function refused(file: string, reason: string, meta: LedgerMeta = EMPTY_META): FileOutcome {

@@ -123,6 +123,12 @@ describe('three ledgers of different layouts', () => {
     expect(new Set(r.tasks.map((t) => t.source.file))).toEqual(new Set(['第一份.xlsx']));
   });
 
+  it('tells apart two inputs of the same name', async () => {
+    const r = await mergeLedgers([inputs[1]!, { ...inputs[1]!, bytes: inputs[0]!.bytes }], { asOf: AS_OF });
+    expect(r.files.map((f) => f.file)).toEqual([B, `${B} (2)`]);
+    expect(new Set(r.tasks.map((t) => t.source.file))).toEqual(new Set([B, `${B} (2)`]));
+  });
+
   it('judges each file as of its own 截至日期 with asOfPerFile', async () => {
     const later = new Date(2030, 0, 1);
     const statuses = async (asOf: Date, asOfPerFile?: boolean) =>
