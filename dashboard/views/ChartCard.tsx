@@ -3,17 +3,18 @@
 // readers' sake the same figures appear as text in the chart's labels.
 import { useRef, useState } from 'react';
 import type { ReactNode } from 'react';
-import { download, svgToPng } from './exportPng';
+import { chartsToPng, download, legendOf } from './exportPng';
 
 export function ChartCard(props: { id: string; title: string; hint?: string; values: unknown; wide?: boolean; children: ReactNode; extra?: ReactNode }) {
   const ref = useRef<HTMLDivElement>(null);
   const [busy, setBusy] = useState(false);
   async function exportPng() {
-    const svg = ref.current?.querySelector('svg.recharts-surface') as SVGSVGElement | null;
-    if (!svg) return;
+    // The charts themselves, not the legend icons (also svg.recharts-surface).
+    const svgs = [...(ref.current?.querySelectorAll('.recharts-wrapper > svg.recharts-surface') ?? [])] as SVGSVGElement[];
+    if (!svgs.length || !ref.current) return;
     setBusy(true);
     try {
-      const blob = await svgToPng(svg, props.title);
+      const blob = await chartsToPng(svgs, props.title, legendOf(ref.current));
       if (blob) download(blob, `${props.title}.png`);
     } finally {
       setBusy(false);
