@@ -63,6 +63,7 @@ export function importPlan(text: string, file?: string, options: ImportOptions =
     preamble,
   };
   if (!period) findings.push(planFinding('plan.no-period', 'info', null, {}, file));
+  if (!jurisdiction) findings.push(planFinding('plan.no-jurisdiction', 'info', null, {}, file));
   if (!plan.goal?.target) findings.push(planFinding('plan.no-goal', 'info', null, {}, file));
 
   let directory: Directory | null = null;
@@ -75,7 +76,14 @@ export function importPlan(text: string, file?: string, options: ImportOptions =
     }
   }
   const ctx = jurisdiction ? { jurisdiction } : {};
-  const resolve = (t: string): OwnerMatch[] => (t.trim() ? resolveOwners(t, directory, ctx) : []);
+  // Every measure of an action shares its owner text: resolve each text once.
+  const resolved = new Map<string, OwnerMatch[]>();
+  const resolve = (t: string): OwnerMatch[] => {
+    if (!t.trim()) return [];
+    let hit = resolved.get(t);
+    if (!hit) resolved.set(t, (hit = resolveOwners(t, directory, ctx)));
+    return hit.map((m) => ({ ...m }));
+  };
 
   const drafts: Omit<PlanTask, 'leads' | 'partners' | 'targets' | 'population' | 'project'>[] = [];
   let taskSource: PlanImport['taskSource'] = 'body';

@@ -39,16 +39,11 @@ const FOLD: Record<string, string> = {
   '～': '-',
 };
 
+const FOLDABLE = /[\uFF01-\uFF5E〔〕【】\u3000\u2012-\u2015\u2500\uFE58\u2212~]/g;
+
 /** Same length as the input, character by character. */
 export function fold(s: string): string {
-  let out = '';
-  for (const ch of s) {
-    const code = ch.charCodeAt(0);
-    if (FOLD[ch] !== undefined) out += FOLD[ch];
-    else if (code >= 0xff01 && code <= 0xff5e) out += String.fromCharCode(code - 0xfee0);
-    else out += ch;
-  }
-  return out;
+  return s.replace(FOLDABLE, (ch) => FOLD[ch] ?? String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
 }
 
 /** Trim spaces (not tabs) and ideographic spaces at both ends. */

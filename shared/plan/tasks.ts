@@ -88,6 +88,7 @@ function numOf(s: string): string | null {
  */
 export function applyOwnerTable(roots: OutlineNode[], rows: OwnerTableRow[]): OwnerTableRow[] {
   const nodes = [...walk(roots)];
+  const keys = new Map(nodes.map((n) => [n, key(n.title)]));
   const unmatched: OwnerTableRow[] = [];
   const catOf = (n: OutlineNode): PlanCategory | null => {
     for (const a of [...ancestors(n), n]) {
@@ -101,7 +102,7 @@ export function applyOwnerTable(roots: OutlineNode[], rows: OwnerTableRow[]): Ow
     const num = numOf(row.name);
     const rowCat = categoryOf(row.category) ?? categoryOf(row.name);
     const score = (n: OutlineNode): number => {
-      const nk = key(n.title);
+      const nk = keys.get(n)!;
       let s = 0;
       if (nk && nk === k) s = 10;
       else if (k.length >= 4 && nk.length >= 4 && (nk.includes(k) || k.includes(nk))) s = 6;
