@@ -147,6 +147,64 @@ function sentenceOf(ctx: Ctx[], pos: number): number {
   return n;
 }
 
+/**
+ * Running context (deadline year, 每年, sentence) at a position, advanced
+ * lazily: the context scan only runs once a candidate needs it, and most prose
+ * has no target at all. A class, not closures, so a call allocates nothing
+ * per helper.
+ */
+class Cursor {
+  ctx: Ctx[] | null = null;
+  private ci = 0;
+  year: number | null = null;
+  annual = false;
+  sentenceStart = 0;
+  sentence = 0;
+
+  constructor(
+    private readonly text: string,
+    private readonly opts: ParseTargetsOptions | undefined,
+  ) {}
+
+  advance(pos: number): void {
+    if (this.ctx === null) this.ctx = collectContext(this.text, this.opts);
+    const ctx = this.ctx;
+    while (this.ci < ctx.length && ctx[this.ci].pos < pos) {
+      const c = ctx[this.ci++];
+      if (c.kind === 'end') {
+        this.year = null;
+        this.annual = false;
+        this.sentenceStart = c.pos + 1;
+        this.sentence++;
+      } else if (c.kind === 'annual') this.annual = true;
+      else {
+        this.year = c.year ?? null;
+        this.annual = false;
+      }
+    }
+  }
+
+  reset(): void {
+    this.ci = 0;
+    this.year = null;
+    this.annual = false;
+    this.sentenceStart = 0;
+    this.sentence = 0;
+  }
+}
+
+const CLAUSE_LEAD = /[\s和及与或]/;
+
+/** Start of the clause holding pos: after the last clause break, never before floor or 30 chars back. */
+function clauseStart(text: string, pos: number, floor: number): number {
+  let i = pos - 1;
+  const min = Math.max(floor, pos - 30);
+  while (i >= min && CLAUSE_END.indexOf(text[i]) === -1) i--;
+  let start = i + 1;
+  while (start < pos && CLAUSE_LEAD.test(text[start])) start++;
+  return start;
+}
+
 interface Raw extends Target {
   start: number;
   end: number;
@@ -161,57 +219,8 @@ interface Raw extends Target {
 export function parseTargets(input: string, opts?: ParseTargetsOptions): Target[] {
   if (typeof input !== 'string' || input.length === 0) return [];
   const text = normaliseWidth(input);
-  // Context (years, 每年, sentence ends) is only scanned once a candidate needs it:
-  // most prose has no target at all.
-  let ctx: Ctx[] | null = null;
+  const cur = new Cursor(text, opts);
   const raws: Raw[] = [];
-
-  // Running context state, advanced lazily up to each candidate's position.
-  let ci = 0;
-  let year: number | null = null;
-  let annual = false;
-  let sentenceStart = 0;
-  let sentence = 0;
-  const advance = (pos: number) => {
-    if (ctx === null) ctx = collectContext(text, opts);
-    while (ci < ctx.length && ctx[ci].pos < pos) {
-      const c = ctx[ci++];
-      if (c.kind === 'end') {
-        year = null;
-        annual = false;
-        sentenceStart = c.pos + 1;
-        sentence++;
-      } else if (c.kind === 'annual') annual = true;
-      else {
-        year = c.year ?? null;
-        annual = false;
-      }
-    }
-  };
-
-  const clauseStart = (pos: number, floor: number): number => {
-    let i = pos - 1;
-    const min = Math.max(floor, pos - 30);
-    while (i >= min && CLAUSE_END.indexOf(text[i]) === -1) i--;
-    let start = i + 1;
-    while (start < pos && /[\s和及与或]/.test(text[start])) start++;
-    return start;
-  };
-
-  const push = (start: number, numStart: number, end: number, t: Omit<Raw, 'text' | 'start' | 'end' | 'sentence' | 'year' | 'recurrence'>) => {
-    advance(numStart);
-    const prevEnd = raws.length > 0 ? raws[raws.length - 1].end : 0;
-    const s = Math.min(start, clauseStart(numStart, Math.max(prevEnd, sentenceStart)));
-    raws.push({
-      ...t,
-      start: s,
-      end,
-      text: input.slice(s, end),
-      year,
-      recurrence: annual ? 'annual' : null,
-      sentence,
-    });
-  };
 
   NUM_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -264,7 +273,7 @@ export function parseTargets(input: string, opts?: ParseTargetsOptions): Target[
 
     const before = text.slice(Math.max(0, s - 8), s);
     if (BASELINE_RE.test(before)) continue;
-    advance(s);
+    cur.advance(s);
     if (insideQuote(text, s)) continue;
 
     const pre = PRE_RE.exec(before);
@@ -297,12 +306,21 @@ export function parseTargets(input: string, opts?: ParseTargetsOptions): Target[
       while (j < max && CLAUSE_END.indexOf(text[j]) === -1 && !/[0-9和及与]/.test(text[j])) j++;
       textEnd = j;
     }
-    push(s, s, textEnd, {
+    cur.advance(s);
+    const prevEnd = raws.length > 0 ? raws[raws.length - 1].end : 0;
+    const start = clauseStart(text, s, Math.max(prevEnd, cur.sentenceStart));
+    raws.push({
       value,
       unit,
       comparator,
       stretch: high,
       stretchCue: STRETCH_RE.test(beforeCmp),
+      start,
+      end: textEnd,
+      text: input.slice(start, textEnd),
+      year: cur.year,
+      recurrence: cur.annual ? 'annual' : null,
+      sentence: cur.sentence,
     });
     const last = raws[raws.length - 1];
     if (perYear) last.recurrence = 'annual';
@@ -328,33 +346,29 @@ export function parseTargets(input: string, opts?: ParseTargetsOptions): Target[
   COVER_RE.lastIndex = 0;
   if (text.indexOf('全覆盖') !== -1) {
     const covers: Raw[] = [];
-    // Context has to be recomputed from the start for these positions.
-    ci = 0;
-    year = null;
-    annual = false;
-    sentenceStart = 0;
-    sentence = 0;
+    // Context is replayed from the start for these positions.
+    cur.reset();
     while ((m = COVER_RE.exec(text)) !== null) {
       const s = m.index;
       const e = s + m[0].length;
       if (COVER_NEG_RE.test(text.slice(Math.max(0, s - 6), s))) continue;
-      advance(s);
+      cur.advance(s);
       if (insideQuote(text, s)) continue;
-      let floor = sentenceStart;
+      let floor = cur.sentenceStart;
       for (const r of raws) if (r.end <= s && r.end > floor) floor = r.end;
-      const start = clauseStart(s, floor);
+      const start = clauseStart(text, s, floor);
       covers.push({
         text: input.slice(start, e),
         value: 100,
         unit: '%',
         comparator: '>=',
         stretch: null,
-        year,
-        recurrence: annual ? 'annual' : null,
+        year: cur.year,
+        recurrence: cur.annual ? 'annual' : null,
         start,
         end: e,
         stretchCue: false,
-        sentence,
+        sentence: cur.sentence,
       });
     }
     if (covers.length > 0) {
@@ -365,8 +379,9 @@ export function parseTargets(input: string, opts?: ParseTargetsOptions): Target[
 
   // A trailing deadline (…3个,2025年底前完成。) also covers the yearless targets
   // before it in its sentence.
+  const ctx = cur.ctx;
   if (ctx !== null) {
-    for (const c of ctx as Ctx[]) {
+    for (const c of ctx) {
       if (!c.trailing) continue;
       for (const r of raws) if (r.year === null && r.end <= c.pos && sentenceOf(ctx, r.start) === sentenceOf(ctx, c.pos)) r.year = c.year!;
     }
