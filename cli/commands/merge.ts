@@ -17,19 +17,27 @@ const USAGE = '用法: kesu merge <文件或文件夹…> -o <合并.xlsx> [--as
 const baseName = (p: string): string => p.split(/[\\/]/).pop() ?? p;
 const sameFile = (a: string, b: string): boolean => a.replace(/^\.\//, '') === b.replace(/^\.\//, '');
 
-/** The files a folder holds that look like ledgers (Office's ~$ lock files left out). */
-export async function expandInputs(paths: string[], io: CliIO, output: string | null): Promise<{ files: string[]; missing: string[] }> {
-  const files: string[] = [];
-  const missing: string[] = [];
+/**
+ * The inputs in the order given, folders expanded to the files that look like
+ * ledgers (Office's ~$ lock files left out). missing: a path that is not there.
+ */
+export async function expandInputs(paths: string[], io: CliIO, output: string | null): Promise<{ path: string; missing: boolean }[]> {
+  const out: { path: string; missing: boolean }[] = [];
+  const seen = new Set<string>();
+  const add = (p: string, missing = false) => {
+    if (seen.has(p)) return;
+    seen.add(p);
+    out.push({ path: p, missing });
+  };
   for (const p of paths) {
     let dir: boolean;
     try {
       dir = await io.isDirectory(p);
     } catch {
-      missing.push(p);
+      add(p, true);
       continue;
     }
-    if (!dir) files.push(p);
+    if (!dir) add(p);
     else
       for (const f of await io.listFiles(p)) {
         const lower = f.toLowerCase();
@@ -37,10 +45,10 @@ export async function expandInputs(paths: string[], io: CliIO, output: string | 
         if (baseName(f).startsWith('~$')) continue;
         // merging into a file inside the folder must not read last run's output back in
         if (output && sameFile(f, output)) continue;
-        files.push(f);
+        add(f);
       }
   }
-  return { files: [...new Set(files)], missing };
+  return out;
 }
 
 /**
@@ -88,14 +96,10 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     asOfPerFile = false;
   }
 
-  const { files, missing } = await expandInputs(positionals, io, output);
-  const inputs: MergeInput[] = [
-    ...files.map((f) => ({ name: f, bytes: () => readInput(io, f) })),
-    ...missing.map((f) => ({
-      name: f,
-      bytes: (): Promise<Uint8Array> => Promise.reject(new Error('找不到该文件或文件夹')),
-    })),
-  ];
+  const inputs: MergeInput[] = (await expandInputs(positionals, io, output)).map(({ path, missing }) => ({
+    name: path,
+    bytes: missing ? () => Promise.reject(new Error('找不到该文件或文件夹')) : () => readInput(io, path),
+  }));
   if (!inputs.length) {
     const msg = `所给文件夹中没有可合并的台账文件(${MERGE_EXTENSIONS.join(' ')})。`;
     if (json) io.out(JSON.stringify({ files: [], tasks: 0, duplicates: [], error: msg }, null, 2) + '\n');
@@ -109,7 +113,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     asOfPerFile,
     onProgress: progress
       ? (done, total, current) => {
-          const line = done < total ? `合并中 ${done + 1}/${total}  ${current}` : `已读取 ${total}/${total} 个文件`;
+          const line = done < total ? `合并中 已完成 ${done}/${total}  正在读取 ${current}` : `已读取 ${total}/${total} 个文件${output ? `,正在写入 ${output}` : ''}`;
           io.err(`\r\x1b[K${line}${done < total ? '' : '\n'}`);
         }
       : undefined,

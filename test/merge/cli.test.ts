@@ -138,14 +138,26 @@ describe('kesu merge on a terminal', () => {
     expect(await main(['merge', '收件', '坏', '-o', 'm.xlsx'], io)).toBe(0);
     const n = Object.keys(good).length + Object.keys(bad).length;
     expect(io.stderr).toContain(`\r`);
-    expect(io.stderr).toContain(`合并中 1/${n}`);
-    expect(io.stderr).toContain(`合并中 ${n}/${n}`);
+    expect(io.stderr).toContain(`合并中 已完成 0/${n}  正在读取 收件/二级/綦江区.xlsx`);
+    expect(io.stderr).toContain(`合并中 已完成 ${n - 1}/${n}`);
+    expect(io.stderr).toContain(`已读取 ${n}/${n} 个文件`);
     expect(io.stderr.trim().split('\n')).toHaveLength(1);
     for (const f of [...Object.keys(good), ...Object.keys(bad)]) expect(io.stdout).toContain(f);
     expect(io.stdout).toContain('已合并');
     expect(io.stdout).toContain('未能读取');
     expect(io.stdout).toContain(`任务 ${totalTasks} 项`);
     expect(io.stdout).toContain('已写入 m.xlsx');
+  });
+
+  it('keeps the order the inputs were given in, a missing one in its place', async () => {
+    const io = fakeIO({ ...good, ...bad });
+    expect(await main(['merge', '坏/旧格式.xls', '没有.xlsx', '收件/锦江区.xlsx', '-o', 'm.xlsx', '--json'], io)).toBe(0);
+    expect(json(io).files.map((f) => [f.file, f.status])).toEqual([
+      ['坏/旧格式.xls', 'refused'],
+      ['没有.xlsx', 'refused'],
+      ['收件/锦江区.xlsx', 'ok'],
+    ]);
+    expect(json(io).files[1]!.reason).toContain('找不到');
   });
 
   it('draws no progress when stdout is not a terminal', async () => {
