@@ -52,8 +52,8 @@ export function ownerHits(matches: OwnerMatch[], field: 'leads' | 'partners'): H
   return hits.map(worded);
 }
 
-export function taskHits(task: Task, detail: StatusDetail, plan: PlanPeriod | null, hasActualColumn: boolean): Hit[] {
-  const hits: Hit[] = [];
+/** Findings of one task, pushed onto `hits` (validate reuses one array for all rows). */
+export function taskHits(task: Task, detail: StatusDetail, plan: PlanPeriod | null, hasActualColumn: boolean, hits: Hit[] = []): Hit[] {
   if (!task.leadsText.trim()) hits.push(MISSING_LEAD);
   for (const name of bothLeadAndPartner(task.leads, task.partners)) hits.push({ code: 'owners.both', field: 'partners', params: { name } });
 

@@ -25,8 +25,6 @@ export interface ValidateResult {
   directory: Directory | null;
 }
 
-const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
-
 /**
  * The directory a ledger's owners are resolved against: the workbook's own
  * 单位名录 first (officials edit it: their names and contacts win), completed by
@@ -53,9 +51,11 @@ export function validate(ledger: LedgerRead, ctx: ValidateContext): ValidateResu
   const plan = ctx.plan ?? meta.planPeriod ?? null;
   const year = ledgerYear(meta);
   const build = createDetailedBuilder({ directory, asOf: ctx.asOf, plan, jurisdiction, ledgerYear: year });
-  const findings: Finding[] = [...ledger.findings];
+  // Structural findings (sheets, headers, numbering) first, then each sheet's rows in order.
+  const findings: Finding[] = [...ledger.findings].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   const tasks: Task[] = [];
-  const ownerCache = new Map<string, Hit[]>();
+  const leadHits = new WeakMap<object, Hit[]>();
+  const partnerHits = new WeakMap<object, Hit[]>();
 
   for (const sheet of ledger.sheets) {
     const h = sheet.header;
@@ -74,31 +74,42 @@ export function validate(ledger: LedgerRead, ctx: ValidateContext): ValidateResu
       w.row = row;
       return w;
     };
+    const push = (rowNo: number, hit: Hit) =>
+      findings.push(
+        hit.message === undefined
+          ? finding(hit.code, where(rowNo, hit), hit.params)
+          : stamp(where(rowNo, hit), hit.code, hit.params, hit.message, hit.fix ?? null),
+      );
+    const rowHits: Hit[] = [];
     for (const row of sheet.rows) {
       const { task, detail } = build(row);
       tasks.push(task);
-      for (const [field, text, matches] of [
-        ['leads', row.leadsText, task.leads],
-        ['partners', row.partnersText, task.partners],
-      ] as const) {
-        if (!matches.length) continue;
-        const key = field + '\u0000' + text;
-        let hits = ownerCache.get(key);
-        if (!hits) ownerCache.set(key, (hits = ownerHits(matches, field)));
-        for (const hit of hits) findings.push(stamp(where(row.row, hit), hit.code, hit.params, hit.message!, hit.fix ?? null));
+      const first = findings.length;
+      // The core shares one OwnerMatch[] per distinct cell text, so its findings are made once.
+      if (task.leads.length) {
+        let hits = leadHits.get(task.leads);
+        if (!hits) leadHits.set(task.leads, (hits = ownerHits(task.leads, 'leads')));
+        for (const hit of hits) push(row.row, hit);
       }
-      for (const hit of taskHits(task, detail, plan, hasActual))
-        findings.push(hit.message === undefined ? finding(hit.code, where(row.row, hit), hit.params) : stamp(where(row.row, hit), hit.code, hit.params, hit.message, hit.fix ?? null));
+      if (task.partners.length) {
+        let hits = partnerHits.get(task.partners);
+        if (!hits) partnerHits.set(task.partners, (hits = ownerHits(task.partners, 'partners')));
+        for (const hit of hits) push(row.row, hit);
+      }
+      rowHits.length = 0;
+      taskHits(task, detail, plan, hasActual, rowHits);
+      for (const hit of rowHits) push(row.row, hit);
+      // Within a row, left to right (insertion sort over the row's few findings).
+      for (let i = first + 1; i < findings.length; i++) {
+        const f = findings[i]!;
+        let j = i - 1;
+        while (j >= first && (findings[j]!.col ?? -1) > (f.col ?? -1)) {
+          findings[j + 1] = findings[j]!;
+          j--;
+        }
+        findings[j + 1] = f;
+      }
     }
   }
-  // Document order: sheet as in the workbook, then row, then column.
-  const sheetIndex = new Map(ledger.sheets.map((s, i) => [s.sheet, i]));
-  findings.sort(
-    (a, b) =>
-      (sheetIndex.get(a.sheet) ?? -1) - (sheetIndex.get(b.sheet) ?? -1) ||
-      (a.row ?? 0) - (b.row ?? 0) ||
-      (a.col ?? -1) - (b.col ?? -1) ||
-      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
-  );
   return { findings, tasks, meta, directory };
 }
