@@ -80,6 +80,7 @@ export function dedupe(tasks: MergedTask[], fileIndex: number[], metas: LedgerMe
     }
     const head = tasks[kept[0]!]!;
     head.alsoIn = lost.map((i) => tasks[i]!.source);
+    fillBlanks(head, lost.map((i) => tasks[i]!));
     const how = joinedBy.get(root)!;
     duplicates.push({
       key: how.key,
@@ -91,4 +92,24 @@ export function dedupe(tasks: MergedTask[], fileIndex: number[], metas: LedgerMe
     });
   }
   return { tasks: tasks.filter((_, i) => !drop.has(i)), duplicates, dropped };
+}
+
+/**
+ * A newer report may leave out columns the older one had (a unit's update
+ * without 类别 or 责任单位). Those describe the task, not its progress, so the
+ * kept row takes them from the other reports of the same task; progress,
+ * values and status stay the kept row's own.
+ */
+function fillBlanks(head: MergedTask, others: MergedTask[]): void {
+  for (const o of others) {
+    if (!head.category.trim() && o.category.trim()) {
+      head.category = o.category;
+      head.population ??= o.population;
+      head.project ??= o.project;
+    }
+    if (!head.partnersText.trim() && o.partnersText.trim()) {
+      head.partnersText = o.partnersText;
+      head.partners = o.partners;
+    }
+  }
 }

@@ -17,22 +17,25 @@ export function sourceCell(task: MergedTask): string {
   return task.alsoIn?.length ? `${own}(另见 ${task.alsoIn.map(formatSource).join('、')})` : own;
 }
 
-/** One meta for the merged workbook: a field is kept when every merged file agrees on it. */
+/**
+ * One meta for the merged workbook: 辖区 and 报告期 when every file that states
+ * one states the same (the batch scope of identity.ts), the plan period when
+ * all agree, 截至日期 the merge's date.
+ */
 export function mergedMeta(result: MergeResult): LedgerMeta {
   const metas = result.files.filter((f) => f.status === 'ok').map((f) => f.meta);
-  const agreed = <K extends keyof LedgerMeta>(k: K): LedgerMeta[K] | null => {
-    const values = [...new Set(metas.map((m) => JSON.stringify(m[k] ?? null)))];
+  const agreed = <K extends keyof LedgerMeta>(k: K, ignoreMissing: boolean): LedgerMeta[K] | null => {
+    const values = [...new Set(metas.map((m) => JSON.stringify(m[k] ?? null)))].filter((v) => !ignoreMissing || v !== 'null');
     return values.length === 1 ? (JSON.parse(values[0]!) as LedgerMeta[K]) : null;
   };
-  const jurisdiction = agreed('jurisdiction');
-  const period = agreed('period');
-  const n = metas.length;
+  const jurisdiction = agreed('jurisdiction', true);
+  const period = agreed('period', true);
   return {
     jurisdiction,
     period,
-    asOf: result.asOf ?? agreed('asOf'),
-    title: `${jurisdiction ?? ''}${period ?? ''}合并台账(${n} 份)`,
-    planPeriod: agreed('planPeriod'),
+    asOf: result.asOf ?? agreed('asOf', false),
+    title: `${jurisdiction ?? ''}${period ?? ''}合并台账(${metas.length} 份)`,
+    planPeriod: agreed('planPeriod', false),
   };
 }
 

@@ -83,6 +83,14 @@ describe('three ledgers of different layouts', () => {
     expect(result.tasks.some((t) => t.source.file === A && t.source.row === exampleRow)).toBe(false);
   });
 
+  it('fills the kept row’s blank 类别 from the other report of the task', () => {
+    for (const id of UPDATE.sameNumber) {
+      const kept = result.tasks.find((t) => t.source.file === C && t.source.row === updateRowOf.get(id))!;
+      expect(kept.category).toBe(example.find((r) => r.id === id)!.category);
+      expect(kept.progressText).not.toBe(example.find((r) => r.id === id)!.progress);
+    }
+  });
+
   it('points every task at its own row', () => {
     const byRow = new Map(example.map((r) => [r.row, r]));
     for (const t of result.tasks.filter((x) => x.source.file === A)) {
@@ -177,6 +185,13 @@ describe('mergeToWorkbook', () => {
     const withDup = cells.filter((c) => String(c).includes('另见'));
     expect(withDup).toHaveLength(result.duplicates.length);
     for (const c of withDup) expect(String(c).startsWith(C)).toBe(true);
+  });
+
+  it('states the 辖区 and 报告期 the files agree on', () => {
+    const meta = sheet('说明').rows;
+    const value = (k: string) => meta.find((r) => r[0] === k)?.[1];
+    expect(value('辖区')).toBe(result.files[0]!.meta.jurisdiction);
+    expect(value('报告期')).toBe(result.files[0]!.meta.period);
   });
 
   it('has one 导入报告 line per file, then the duplicates', () => {
