@@ -69,6 +69,8 @@ export function planEnrich(ctx: Pick<LedgerContext, 'sheet' | 'ledger' | 'tasks'
     { kind: 'values', sheet, row: headerRow, col: block.col, values },
     { kind: 'format', sheet, row: headerRow, col: block.col, rows: 1, cols: headers.length, format: { bold: true, fill: ENRICH_HEADER_FILL } },
     { kind: 'format', sheet, row: headerRow, col: block.col, rows: values.length, cols: headers.length, format: { columnWidth: 14 } },
+    // Show the user where the columns went (same round trip).
+    { kind: 'select', sheet, row: headerRow, col: block.col },
   ];
   return { block, ops, rows: ctx.tasks.length };
 }

@@ -14,10 +14,10 @@ import { ExportPanel } from './components/ExportPanel';
 import { isoDate } from '../commands/export';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', height: '100%', minHeight: '100vh', boxSizing: 'border-box', fontFamily: tokens.fontFamilyBase },
+  root: { display: 'flex', flexDirection: 'column', height: '100%', boxSizing: 'border-box', fontFamily: tokens.fontFamilyBase },
   head: { padding: '10px 12px 4px', borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
   settings: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: '8px', marginTop: '6px' },
-  body: { flex: 1, overflowY: 'auto', padding: '10px 12px' },
+  body: { flex: 1, minHeight: 0, overflowY: 'auto', padding: '10px 12px' },
   status: { padding: '6px 12px', borderTop: `1px solid ${tokens.colorNeutralStroke2}`, display: 'flex', gap: '6px', alignItems: 'center', minHeight: '28px', fontSize: tokens.fontSizeBase200 },
 });
 

@@ -7,6 +7,7 @@ import type { Runner } from '../useRunner';
 
 const useStyles = makeStyles({
   row: { display: 'flex', gap: '8px', flexWrap: 'wrap', alignItems: 'center' },
+  pickRow: { display: 'flex', gap: '8px', alignItems: 'center' },
   card: { borderTop: `1px solid ${tokens.colorNeutralStroke2}`, padding: '6px 0', display: 'grid', gap: '4px' },
   muted: { color: tokens.colorNeutralForeground3 },
 });
@@ -62,9 +63,9 @@ export function DirectoryPanel({ gateway, runner, asOf, jurisdiction }: Director
           {items.map((it) => (
             <div key={it.id} className={s.card} data-testid="suggestion" data-cell={cellA1(it.row, it.col)}>
               <Text size={200} className={s.muted}>{cellA1(it.row, it.col)} · {fieldLabel(it.field)}</Text>
-              <Text>「{it.input}」→</Text>
-              <div className={s.row}>
-                <Select size="small" value={pick(it)} onChange={(_e, d) => setChoice((c) => ({ ...c, [it.id]: d.value }))} aria-label={`「${it.input}」的建议`}>
+              <Text>「{it.input}」→ 建议改为：</Text>
+              <div className={s.pickRow}>
+                <Select size="small" style={{ flex: 1, minWidth: 0 }} value={pick(it)} onChange={(_e, d) => setChoice((c) => ({ ...c, [it.id]: d.value }))} aria-label={`「${it.input}」的建议`}>
                   {it.suggestions.map((sg) => (
                     <option key={sg.name} value={sg.name}>{sg.name}（{Math.round(sg.score * 100)}%）</option>
                   ))}
