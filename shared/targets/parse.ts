@@ -49,8 +49,10 @@ const PRE_CMP: Record<string, Comparator> = {
 const POST_CMP: Record<string, Comparator> = { 及以上: '>=', 以上: '>=', 以下: '<=', 以内: '<=', 左右: '=' };
 
 const STRETCH_RE = /力争\s*$/;
-// 比2017年的6.5%: a baseline, not a target.
-const BASELINE_RE = /(?:比|较)\s*\d{4}\s*年(?:底|末)?的?\s*$/;
+// 比2017年的6.5%, 由10.5%提高到15%, 从2020年的…: a baseline, not a target.
+const BASELINE_RE = /(?:比|较|由|从)\s*(?:\d{4}\s*年(?:底|末)?的?)?\s*$/;
+// 提高到2025年的15%: the comparator stands before the year.
+const YEAR_BETWEEN_RE = /(?:到|至)?\s*\d{4}\s*年(?:底|末)?的?\s*$/;
 
 // Sentence ends, 每年, plan-period ends (“十四五”末), years (到2025年, 2025年底前), bare 年底.
 const CTX_RE =
@@ -273,8 +275,10 @@ export function parseTargets(input: string, opts?: ParseTargetsOptions): Target[
       if (written === '次' && FURNITURE_AFTER.test(text.slice(unitEnd, unitEnd + 6))) continue;
     }
 
-    const before = text.slice(Math.max(0, s - 8), s);
+    let before = text.slice(Math.max(0, s - 12), s);
     if (BASELINE_RE.test(before)) continue;
+    const yearBetween = YEAR_BETWEEN_RE.exec(before);
+    if (yearBetween) before = before.slice(0, yearBetween.index);
     cur.advance(s);
     if (insideQuote(text, s)) continue;
 

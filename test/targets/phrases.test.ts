@@ -61,6 +61,12 @@ describe('headline goals', () => {
     ]);
   });
 
+  it('由X提高到Y: the starting figure is a baseline', () => {
+    expect(pick('居民科学素质比例由10.5%提高到15%')).toEqual([full({ value: 15, unit: '%', comparator: '>=' })]);
+    expect(pick('比例由2020年的10.5%提高到2025年的15%')).toEqual([full({ value: 15, unit: '%', comparator: '>=', year: 2025 })]);
+    expect(pick('科普基地从3个增加到10个')).toEqual([full({ value: 10, unit: '个', comparator: '>=' })]);
+  });
+
   it('力争 with no firm figure before it is the target itself', () => {
     expect(pick('力争达到20%')).toEqual([full({ value: 20, unit: '%', comparator: '>=' })]);
   });
