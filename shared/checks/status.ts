@@ -85,21 +85,21 @@ export function statusDetail(task: StatusInput, asOf: Date, ctx: StatusContext =
   const elapsed = period ? Math.min(1, Math.max(0, (today + 1 - period.start) / (period.end - period.start))) : null;
   const deadline = period ? isoOfDay(period.end - 1) : null;
   const overdue = period !== null && today >= period.end;
-  const detail = (status: Status): StatusDetail => ({ status, completion, elapsed, deadline });
-
-  if (task.actual !== null && meets(task.actual, primary.value, primary.comparator)) return detail('已完成');
-  if (task.actual === null) {
+  let status: Status;
+  if (task.actual !== null && meets(task.actual, primary.value, primary.comparator)) status = '已完成';
+  else if (task.actual === null) {
     // Nothing reported at all: ask for the report before judging time.
-    if (!task.progressText.trim()) return detail('未填报');
     // Progress in words only: nothing to measure against time, but a past deadline is still past.
-    return detail(overdue ? '逾期' : '正常');
+    status = !task.progressText.trim() ? '未填报' : overdue ? '逾期' : '正常';
+  } else if (overdue) status = '逾期';
+  else if (primary.comparator === '<=' || elapsed === null || completion === null) status = '正常';
+  else {
+    // Compare in integers of the period's days to keep 「一半对一半」 exact.
+    const total = period!.end - period!.start;
+    const done = today + 1 - period!.start;
+    status = completion * total < done - 1e-9 ? '滞后' : '正常';
   }
-  if (overdue) return detail('逾期');
-  if (primary.comparator === '<=' || elapsed === null || completion === null) return detail('正常');
-  // Compare in integers of the period's days to keep 「一半对一半」 exact.
-  const total = period!.end - period!.start;
-  const done = today + 1 - period!.start;
-  return detail(completion * total < done - 1e-9 ? '滞后' : '正常');
+  return { status, completion, elapsed, deadline };
 }
 
 export function statusOf(task: StatusInput, asOf: Date, plan?: PlanPeriod | null, ledgerYear?: number | null): Status {
