@@ -25,7 +25,7 @@ const POPS = ['青少年科学素质提升行动', '农民科学素质提升行�
 const UNITS = ['区教育局', '区科协', '区新经济和科技局', '区农业农村局', '区人社局', '区卫健局', '团区委', '区妇联', '区委组织部', '区委宣传部'];
 const QUARTERS = ['第一季度', '第二季度', '第三季度', '第四季度'];
 
-async function generate(log: (s: string) => void): Promise<void> {
+export async function generate(log: (s: string) => void): Promise<void> {
   const stamp = path.join(DIR, '.done');
   if (existsSync(stamp) && readdirSync(DIR).filter((f) => f.endsWith('.xlsx')).length === FILES) return;
   mkdirSync(DIR, { recursive: true });
