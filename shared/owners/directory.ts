@@ -16,7 +16,7 @@ import {
   looksNational,
   type GroupKey,
 } from './rules';
-import { bigrams, similarity } from './similarity';
+import { bigrams, editDistance, similarity } from './similarity';
 import { isNationalName } from './national';
 
 export interface LookupContext {
@@ -262,32 +262,91 @@ export function createDirectory(units: Unit[], groups?: UnitGroup[]): Directory 
     return null;
   };
 
-  const suggest = (d: string, J: string | null, prefix: string | null): { u: number; score: number }[] => {
-    const queries = [keyOf(d)];
-    if (prefix && !levelPrefixOf(d) && !innerLevelOf(d)) queries.push(keyOf(prefix + d));
-    const counts = new Map<number, number>();
+  // Suggestions. With a jurisdiction (asked, or read off the front of the name:
+  // 成都市锦江区教育屬), its own entries are few and are scored directly; without
+  // one, the bigram postings pick the candidates. Edit distance ranks them.
+  const entriesByJ = new Map<string, number[]>();
+  entries.forEach((e, id) => push(entriesByJ, list[e.u].jurisdiction, id));
+  const jByForm = new Map<string, string[]>();
+  for (const j of jurisdictions) {
+    for (const f of [...jurisdictionForms(j), ...(j === '国家' ? [] : ['中共' + j, '共青团' + j])]) {
+      const a = jByForm.get(f);
+      if (!a) jByForm.set(f, [j]);
+      else if (!a.includes(j)) a.push(j);
+    }
+  }
+  const detectJ = (q: string): string[] | null => {
+    for (let len = Math.min(q.length - 2, 18); len >= 2; len--) {
+      const js = jByForm.get(q.slice(0, len));
+      if (js) return js;
+    }
+    return null;
+  };
+  const counts = new Int32Array(entries.length);
+
+  const rankEntries = (ids: readonly number[], queries: string[]): { u: number; score: number }[] => {
+    // Cheap edit-distance pass first; the bigram nudge only for the close ones.
+    const lev: { id: number; s: number }[] = [];
+    let bestLev = 0;
+    for (const id of ids) {
+      const k = entries[id].key;
+      let sBest = 0;
+      for (const q of queries) {
+        const len = Math.max(q.length, k.length);
+        if (Math.abs(q.length - k.length) > len * 0.6) continue;
+        const sv = 1 - editDistance(q, k) / len;
+        if (sv > sBest) sBest = sv;
+      }
+      if (sBest > 0) lev.push({ id, s: sBest });
+      if (sBest > bestLev) bestLev = sBest;
+    }
+    const best = new Map<number, number>();
+    for (const { id, s: ls } of lev) {
+      if (ls < bestLev - 0.25) continue;
+      const e = entries[id];
+      let sc = 0;
+      for (const q of queries) sc = Math.max(sc, similarity(q, e.key));
+      if (sc > (best.get(e.u) ?? 0)) best.set(e.u, sc);
+    }
+    return [...best.entries()]
+      .map(([u, score]) => ({ u, score: Math.round(score * 1000) / 1000 }))
+      .sort((a, b) => b.score - a.score || (list[a.u].name < list[b.u].name ? -1 : 1))
+      .slice(0, MAX_SUGGESTIONS);
+  };
+
+  const byBigrams = (queries: string[]): number[] => {
+    const touched: number[] = [];
+    let max = 0;
     for (const q of queries) {
       for (const g of new Set(bigrams(q))) {
         const ids = postings.get(g);
         if (!ids) continue;
-        for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
+        for (const id of ids) {
+          if (counts[id] === 0) touched.push(id);
+          const c = ++counts[id];
+          if (c > max) max = c;
+        }
       }
     }
     // Only the best-overlapping entries get the (dearer) edit-distance score.
-    let cands = [...counts.entries()];
-    if (J) cands = cands.filter(([id]) => list[entries[id].u].jurisdiction === J || list[entries[id].u].jurisdiction === '国家');
-    cands.sort((a, b) => b[1] - a[1]);
-    const best = new Map<number, number>();
-    for (const [id] of cands.slice(0, 40)) {
-      const e = entries[id];
-      let s = 0;
-      for (const q of queries) s = Math.max(s, similarity(q, e.key));
-      if (s > (best.get(e.u) ?? 0)) best.set(e.u, s);
+    const floor = Math.max(1, max - 2);
+    let picked = touched.filter((id) => counts[id] >= floor);
+    if (picked.length > 60) picked = picked.sort((a, b) => counts[b] - counts[a]).slice(0, 60);
+    for (const id of touched) counts[id] = 0;
+    return picked;
+  };
+
+  const suggest = (d: string, J: string | null, prefix: string | null): { u: number; score: number }[] => {
+    const queries = [keyOf(d)];
+    if (prefix && !levelPrefixOf(d) && !innerLevelOf(d)) queries.push(keyOf(prefix + d));
+    const js = J ? [J] : detectJ(queries[0]);
+    if (js) {
+      const pool = js.flatMap((j) => entriesByJ.get(j) ?? []);
+      if (js[0] !== '国家') pool.push(...(entriesByJ.get('国家') ?? []));
+      const ranked = rankEntries(pool, queries);
+      if (J || (ranked[0] && ranked[0].score >= FUZZY_THRESHOLD)) return ranked;
     }
-    return [...best.entries()]
-      .map(([u, score]) => ({ u, score: Math.round(score * 1000) / 1000 }))
-      .sort((a, b) => b.score - a.score || list[a.u].name.localeCompare(list[b.u].name))
-      .slice(0, MAX_SUGGESTIONS);
+    return rankEntries(byBigrams(queries), queries);
   };
 
   const lookupGroup = (input: string, d: string, J: string | null): OwnerMatch | null => {
@@ -332,6 +391,7 @@ export function createDirectory(units: Unit[], groups?: UnitGroup[]): Directory 
     allowNational = true;
     if (m && m.name) return m;
 
+    if (m && m.suggestions.length) return { ...m, input };
     const sugg = suggest(d, J, prefix || null);
     const ambiguousSugg = m?.suggestions ?? [];
     const top = sugg[0];

@@ -45,8 +45,12 @@ export function dropStrayBrackets(s: string): string {
   return chars.filter((_, i) => keep[i]).join('');
 }
 
+// Names that need no folding at all are the common case: skip the work.
+const NEEDS_FOLD = /[\s\u3000\uff01-\uff5e(（〔\[【［〈｛{)）〕\]】］〉｝}]/;
+
 /** Display form of a unit name. */
 export function displayName(s: string): string {
+  if (!NEEDS_FOLD.test(s)) return s;
   const folded = foldWidth(s).replace(/\s+/g, '');
   let out = '';
   for (const ch of dropStrayBrackets(folded)) {
@@ -59,6 +63,7 @@ export function displayName(s: string): string {
 
 /** Index key of a unit name (see the file comment). */
 export function keyOf(s: string): string {
+  if (!NEEDS_FOLD.test(s) && !s.includes('与')) return s;
   let out = '';
   for (const ch of displayName(s)) {
     if (ch === '（') out += '(';
