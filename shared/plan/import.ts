@@ -6,13 +6,19 @@ import { parseTargets } from '../targets';
 import { ledgerAnnex, ownerTable, readTables, type LedgerItem, type OwnerTableRow } from './annex';
 import { planFinding, planProblem } from './messages';
 import { findBody, goalOf, jurisdictionOf, levelOf, periodOf } from './meta';
-import { clean, fold, fromMarkdown, isFurniture, trimLine } from './normalize';
-import { buildOutline, publicOutline, splitTitle, type Line, type OutlineNode } from './outline';
+import { clean, fold, fromMarkdown, isFurniture, trimLine, unwrap } from './normalize';
+import { buildOutline, markerOf, publicOutline, splitTitle, type Line, type OutlineNode } from './outline';
 import { applyOwnerTable, bodyTasks, categoryOf } from './tasks';
 import type { PlanCategory, PlanImport, PlanInfo, PlanOwners, PlanTask } from './types';
 
 const NO_OWNERS: PlanOwners = { leadsText: '', partnersText: '', raw: '', source: 'none', faults: [] };
 const ANNEX_START = /^附件\s*\d*\s*([:：].*)?$/;
+/** A ledger annex may also start at its own heading: …任务台账, …任务清单, …分工表. */
+const ANNEX_HEADING = /^[^。,;:]{0,40}(任务台账|任务清单|工作台账|分工表|任务分工)$/;
+const isAnnexStart = (line: string): boolean => {
+  const f = fold(trimLine(line)).trim();
+  return ANNEX_START.test(f) || (ANNEX_HEADING.test(f) && !markerOf(f));
+};
 
 export interface ImportOptions {
   /** Owner directory to resolve against; defaults to the bundled one of the plan's jurisdiction. */
@@ -23,7 +29,7 @@ export function importPlan(text: string, file?: string, options: ImportOptions =
   const name = file ?? '方案';
   const source = /\.(md|markdown)$/i.test(name) ? fromMarkdown(clean(text ?? '')) : clean(text ?? '');
   const all: Line[] = source.split('\n').map((t, i) => ({ no: i + 1, text: t }));
-  const lines = all.filter((l) => !isFurniture(fold(trimLine(l.text)).trim()));
+  const lines = unwrap(all.filter((l) => !isFurniture(fold(trimLine(l.text)).trim())));
   if (!lines.some((l) => l.text.trim())) return { problem: planProblem('plan.empty', name) };
 
   const body = findBody(lines);
@@ -37,7 +43,7 @@ export function importPlan(text: string, file?: string, options: ImportOptions =
   const prose = rest.filter((l) => !inTable.has(l.no));
 
   // A ledger annex (附件 … 任务台账) after the body.
-  const annexAt = prose.findIndex((l) => ANNEX_START.test(fold(trimLine(l.text)).trim()));
+  const annexAt = prose.findIndex((l) => isAnnexStart(l.text));
   const annex = annexAt >= 0 ? ledgerAnnex(prose.slice(annexAt)) : null;
   const bodyLines = annex ? prose.slice(0, annexAt) : prose;
 

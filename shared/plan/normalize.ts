@@ -112,3 +112,36 @@ export function fromMarkdown(text: string): string {
     })
     .join('\n');
 }
+
+/** Ends a sentence, a bracket or a quote: a line ending so is not cut mid-sentence. */
+const LINE_END = /[。；;：:！!？?”」』）)〕】\]]\s*$/;
+const STARTS_ITEM = /^\s*([(（]\s*)?([一二三四五六七八九十]{1,3}|\d{1,3})\s*([)）]|[、.．,，])|^\s*(附件|附表)/;
+
+/**
+ * Text copied from a PDF is cut into lines of one width, mid-sentence (and mid
+ * owner bracket). When most lines share one width, a full-width line that does
+ * not end a sentence is joined with the next one. Web copies (one paragraph
+ * per line, widths all different) are left alone.
+ */
+export function unwrap<L extends { no: number; text: string }>(lines: L[]): L[] {
+  const lens = lines.map((l) => l.text.trim().length).filter((n) => n > 0);
+  if (lens.length < 8) return lines;
+  const sorted = [...lens].sort((a, b) => a - b);
+  const width = sorted[Math.floor(sorted.length * 0.9)]!;
+  if (width < 20) return lines;
+  const full = (n: number) => n >= width * 0.9 && n <= width + 2;
+  if (lens.filter(full).length < lens.length * 0.3) return lines;
+  const out: L[] = [];
+  let lastLen = 0; // width of the last physical line (not of the joined text)
+  let lastEnd = '';
+  for (const l of lines) {
+    const prev = out[out.length - 1];
+    const t = l.text.trim();
+    if (prev && t && !l.text.includes('\t') && !prev.text.includes('\t') && full(lastLen) && !LINE_END.test(lastEnd) && !STARTS_ITEM.test(t)) {
+      out[out.length - 1] = { ...prev, text: prev.text.trimEnd() + t };
+    } else out.push(l);
+    lastLen = t.length;
+    lastEnd = l.text;
+  }
+  return out;
+}

@@ -5,7 +5,7 @@
 import { fold } from './normalize';
 import type { PlanOwners } from './types';
 
-const LEAD_KEY = /([[(]\s*)?牵头(?:单位|部门)\s*:\s*/g;
+const LEAD_KEY = /([[(]\s*)?牵头(?:责任)?(?:单位|部门)\s*:\s*/g;
 const PARTNER_KEY = /([,;、]?)\s*(?:责任|配合|参与|协办|协同|参加)(?:单位|部门)\s*:\s*/;
 const RESP_ONLY_KEY = /([[(]\s*)?(?:责任|主责)(?:单位|部门)\s*:\s*/g;
 
@@ -176,14 +176,14 @@ export function findTrailingOwners(text: string): FoundOwners | null {
   };
 }
 
-const DIVISION = /^\s*(?:任务分工|责任分工|职责分工|分工)\s*[:：]\s*(.+)$/;
+const DIVISION = /^\s*[[(]?\s*(?:任务分工|责任分工|职责分工|分工)\s*[:：]\s*(.+?)[\])]?\s*$/;
 
 /** A division-of-labour paragraph (分工: X、Y牵头,A、B、C等单位配合。) or null. */
 export function parseDivision(line: string): PlanOwners | null {
   const m = DIVISION.exec(fold(line));
   if (!m) return null;
-  const at = line.length - m[1]!.length;
-  const body = line.slice(at).trim();
+  const at = m[0].indexOf(m[1]!);
+  const body = line.slice(at, at + m[1]!.length).trim();
   const { leadsText, partnersText } = splitLeadPartner(body);
   if (!leadsText) return null;
   return { leadsText, partnersText, raw: line.trim(), source: 'division', faults: [] };

@@ -7,7 +7,7 @@ import { importPlan, type PlanImport } from '../../shared/plan';
 import { findBracketOwners, findTrailingOwners, parseDivision, splitLeadPartner } from '../../shared/plan/ownertext';
 import { markerOf } from '../../shared/plan/outline';
 import { clean, fold, isFurniture } from '../../shared/plan/normalize';
-import { FIXTURES } from './seeds';
+import { FIXTURES, imported, seedText } from './seeds';
 
 describe('owner brackets', () => {
   it.each([
@@ -237,5 +237,40 @@ describe('plans shaped in other ways', () => {
     expect(r.tasks).toHaveLength(1);
     expect(r.tasks[0]).toMatchObject({ id: '一.（一）.1', title: '开展智慧助老服务', owners: { source: 'annex-table' } });
     expect(r.tasks[0]!.leads.map((m) => m.input)).toEqual(['区民政局', '区科协']);
+  });
+});
+
+describe('text copied from a PDF (hard-wrapped lines, page numbers)', () => {
+  const wrap = (text: string, width: number) => {
+    const out: string[] = [];
+    for (const line of text.split('\n')) {
+      if (line.includes('\t') || line.length <= width) out.push(line);
+      else for (let i = 0; i < line.length; i += width) out.push(line.slice(i, i + width));
+      if (out.length % 45 === 0) out.push(`- ${out.length / 45} -`);
+    }
+    return out.join('\n');
+  };
+  // A wrapped line that happens to end with 。 may or may not end its paragraph:
+  // the content may keep a line break there, nothing else may differ.
+  const shape = (imp: PlanImport) =>
+    imp.tasks.map((t) => [t.id, t.title, t.content.replace(/\n/g, ''), t.leads.map((m) => m.input), t.partners.map((m) => m.input), t.targets.map((x) => x.text)]);
+
+  it.each([
+    { id: '000' as const, width: 36 },
+    { id: '004' as const, width: 40 },
+    { id: '003' as const, width: 33 },
+  ])('seed $id wrapped at $width characters gives the same tasks', ({ id, width }) => {
+    const r = importPlan(wrap(seedText(id), width), 'pdf.txt');
+    if ('problem' in r) throw new Error(r.problem.message);
+    const ref = imported(id);
+    expect(r.plan.title).toBe(ref.plan.title);
+    expect(r.plan.goal).toEqual(ref.plan.goal);
+    expect(shape(r)).toEqual(shape(ref));
+  });
+
+  it('leaves a web copy (one paragraph per line) alone', () => {
+    const text = seedText('000');
+    expect(importPlan(text, 'a.txt')).toEqual(importPlan(text, 'a.txt'));
+    expect((importPlan(text, 'a.txt') as PlanImport).tasks[0]!.content).toBe(imported('000').tasks[0]!.content);
   });
 });
