@@ -38,12 +38,14 @@ export function actualOf(raw: CellValue): number | null {
 
 const NUMBER_IN_TEXT = /(\d+(?:[.,]\d+)*)\s*(万|亿)?\s*([^\d\s,，、;；。.()（）]{0,4})/g;
 
+const MAGNITUDE_OR_GROUPING = /[,，万亿]/;
+
 /** The words written right after the reported number: '培训46人次' with 46 → '人次…'. */
 export function wordsAfter(actual: number, texts: string[]): string[] {
   const out: string[] = [];
   const digits = String(Math.trunc(actual));
   for (const text of texts) {
-    if (!text || (Math.abs(actual) < 1e4 && !text.includes(digits))) continue;
+    if (!text || (!text.includes(digits) && !MAGNITUDE_OR_GROUPING.test(text))) continue;
     for (const m of text.matchAll(NUMBER_IN_TEXT)) {
       const n = Number(m[1]!.replace(/,/g, '')) * (m[2] === '万' ? 1e4 : m[2] === '亿' ? 1e8 : 1);
       if (n === actual && m[3]) out.push(m[3].normalize('NFKC'));
