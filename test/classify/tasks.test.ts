@@ -123,6 +123,18 @@ describe('evidence order', () => {
     expect(classify({ category: '提升行动', content: '实施科普信息化工程，推动传统媒体与新媒体深度融合。' + '。'.repeat(60) }).project).toBeNull();
   });
 
+  it.each<[string, string, string | null, string | null]>([
+    // Seed 004's annex: 类别 says only 提升行动 / 重点工程, the row's 任务内容 names the action.
+    ['提升行动', '1．实施青少年科学素质提升行动', '青少年', null],
+    ['提升行动', '5．实施领导干部和公务员科学素质提升行动', '领导干部和公务员', null],
+    ['重点工程', '1．实施科技资源科普化工程', null, '科技资源科普化工程'],
+    ['重点工程', '5．实施科学素质开放合作工程', null, '科学素质国际交流合作工程'],
+  ])('annex row %s / %s', (category, title, population, project) => {
+    const got = classify({ category, title });
+    expect(got.population?.canonical ?? null).toBe(population);
+    expect(got.project?.canonical ?? null).toBe(project);
+  });
+
   it('content names a project only by its full name', () => {
     const casual = '积极开展科普基地建设,健全科普基础设施,开展科技志愿服务活动,打造特色科普活动品牌,结合全国文明典范城市创建。';
     expect(classifyProject(casual)).toBeNull();
