@@ -83,3 +83,37 @@ describe('toStandardWorkbook', () => {
     expect(pick(v2.tasks)).toEqual(pick(v.tasks));
   });
 });
+
+describe('enrichColumns with the workbook’s own 单位名录', () => {
+  it('writes the lead’s contact and resolves names from the sheet', () => {
+    const ledger = readLedger([
+      {
+        name: '任务台账',
+        rows: [
+          ['序号', '重点任务', '任务内容', '牵头单位', '责任单位', '完成时限', '工作进展', '完成值'],
+          [1, '科普活动', '每年开展科普活动不少于50场', '区科协', '区教育局', '每年', '开展30场', 30],
+          [2, '宣传', '加强科普宣传', '区教育局', '', '2025年', '', null],
+        ],
+        merges: [],
+      },
+      {
+        name: '单位名录',
+        rows: [
+          ['单位名称', '简称/别名', '类别', '联系人', '联系电话'],
+          ['成都市锦江区科学技术协会', '区科协', '群团', '王五', '028-12345678'],
+          ['成都市锦江区教育局', '区教育局', '政府部门', '', ''],
+        ],
+        merges: [],
+      },
+    ]);
+    const v = validate(ledger, { asOf: new Date('2024-12-31T00:00:00Z') });
+    const { rows } = enrichColumns(v.tasks, v.directory);
+    const at = (i: number, h: string) => rows[i]![ENRICH_HEADERS.indexOf(h as (typeof ENRICH_HEADERS)[number])];
+    expect(at(0, '规范牵头单位')).toBe('成都市锦江区科学技术协会');
+    expect(at(0, '联系人')).toBe('王五 028-12345678');
+    expect(at(0, '完成率')).toBe(0.6);
+    expect(at(0, '状态')).toBe('滞后'); // 31 Dec: the whole year has passed, 30 of 50
+    expect(at(1, '联系人')).toBe('');
+    expect(at(1, '状态')).toBe('无量化目标');
+  });
+});
