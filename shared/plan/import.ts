@@ -6,7 +6,7 @@ import { parseTargets } from '../targets';
 import { ledgerAnnex, ownerTable, readTables, type LedgerItem, type OwnerTableRow } from './annex';
 import { planFinding, planProblem } from './messages';
 import { findBody, goalOf, jurisdictionOf, levelOf, periodOf } from './meta';
-import { clean, fold, fromMarkdown, isFurniture, trimLine, unwrap } from './normalize';
+import { clean, fold, fromMarkdown, isFurniture, looksLikeMarkdown, trimLine, unwrap } from './normalize';
 import { buildOutline, markerOf, publicOutline, splitTitle, type Line, type OutlineNode } from './outline';
 import { applyOwnerTable, bodyTasks, categoryOf } from './tasks';
 import type { PlanCategory, PlanImport, PlanInfo, PlanOwners, PlanTask } from './types';
@@ -27,7 +27,8 @@ export interface ImportOptions {
 
 export function importPlan(text: string, file?: string, options: ImportOptions = {}): PlanImport | { problem: FileProblem } {
   const name = file ?? '方案';
-  const source = /\.(md|markdown)$/i.test(name) ? fromMarkdown(clean(text ?? '')) : clean(text ?? '');
+  const cleaned = clean(text ?? '');
+  const source = /\.(md|markdown)$/i.test(name) || (!file && looksLikeMarkdown(cleaned)) ? fromMarkdown(cleaned) : cleaned;
   const all: Line[] = source.split('\n').map((t, i) => ({ no: i + 1, text: t }));
   const lines = unwrap(all.filter((l) => !isFurniture(fold(trimLine(l.text)).trim())));
   if (!lines.some((l) => l.text.trim())) return { problem: planProblem('plan.empty', name) };

@@ -87,6 +87,14 @@ export function isFurniture(foldedTrimmed: string): boolean {
   return FURNITURE.some((re) => re.test(foldedTrimmed)) || DOWNLOAD_BOX.test(foldedTrimmed);
 }
 
+/** Pasted text that is Markdown: headings (# …) or a pipe table with its |---| row. */
+export function looksLikeMarkdown(text: string): boolean {
+  const lines = text.split('\n');
+  const headings = lines.filter((l) => /^#{1,6}\s+\S/.test(l)).length;
+  const tableRule = lines.some((l) => /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)+\|?\s*$/.test(l));
+  return headings >= 2 || tableRule;
+}
+
 /**
  * Markdown to plain plan text: headings, list bullets, emphasis and tables
  * (| a | b | rows become tab-joined cells, like a Word table).

@@ -6,6 +6,7 @@ import { isCfb } from '../io/cfb';
 import { decodeText, looksLikeText } from '../io/csv';
 import { readDocx } from '../io/docx';
 import { startsWithZipSignature } from '../io/zip';
+import { htmlToText, looksLikeHtml } from './html';
 import { planProblem } from './messages';
 
 export type PlanText = { ok: true; text: string; encoding: string } | { ok: false; problem: FileProblem };
@@ -20,5 +21,6 @@ export async function readPlanFile(bytes: Uint8Array, file: string): Promise<Pla
   }
   if (!looksLikeText(bytes)) return { ok: false, problem: planProblem('plan.binary', file) };
   const { text, encoding } = decodeText(bytes);
+  if (/\.html?$/i.test(file) || looksLikeHtml(text)) return { ok: true, text: htmlToText(text), encoding: `${encoding} (HTML)` };
   return { ok: true, text, encoding };
 }

@@ -110,3 +110,44 @@ describe('a .docx built from seed text gives the same tasks as the text', () => 
     expect(imp.tasks.filter((x) => x.owners.source === 'annex-table')).toHaveLength(39);
   });
 });
+
+describe('a plan saved from a web page (.html)', () => {
+  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const page = (id: SeedId) => {
+    const parts: string[] = [];
+    for (const b of seedBlocks(seedText(id))) {
+      if ('p' in b) parts.push(`<p style="text-indent:2em">${esc(b.p)}</p>`);
+      else {
+        // the 类别 column spans its rows (rowspan), as web editors write it
+        const rows = b.table.map((cells, r) => {
+          if (r === 0) return `<tr>${cells.map((c) => `<th>${esc(c)}</th>`).join('')}</tr>`;
+          const span = cells[0] ? b.table.slice(r + 1).findIndex((x) => x[0]) : 0;
+          const first = cells[0] ? `<td rowspan="${span < 0 ? b.table.length - r : span + 1}">${esc(cells[0])}</td>` : '';
+          return `<tr>${first}${cells.slice(1).map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`;
+        });
+        parts.push(`<table border="1">${rows.join('\n')}</table>`);
+      }
+    }
+    return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>綦江区</title><script>var a = "<p>1.不是条目</p>";</script><style>p{}</style></head>
+<body><div class="nav">当前位置：<a href="/">首页</a> &gt; 政务公开</div>${parts.join('\n')}
+<div class="share">分享到：微信 微博</div><div>扫一扫在手机打开当前页</div></body></html>`;
+  };
+
+  it.each(['004', '000'] as SeedId[])('seed %s as HTML gives the same tasks as the text', async (id) => {
+    const read = await readPlanFile(new TextEncoder().encode(page(id)), `seed${id}.html`);
+    if (!read.ok) throw new Error(read.problem.message);
+    expect(read.text).not.toContain('<');
+    const imp = importPlan(read.text, `seed${id}.html`);
+    if ('problem' in imp) throw new Error(imp.problem.message);
+    expect(imp.plan).toEqual(imported(id).plan);
+    expect(summary(imp)).toEqual(summary(imported(id)));
+  });
+
+  it('pasted Markdown (no file name) is recognised', () => {
+    const md = ['# 某区全民科学素质行动实施方案（2021—2025年）', '## 一、提升行动', '### （一）实施老年人科学素质提升行动', '1. **开展智慧助老服务。**〔牵头单位：区民政局〕'].join('\n');
+    const imp = importPlan(md);
+    if ('problem' in imp) throw new Error(imp.problem.message);
+    expect(imp.plan.title).toBe('某区全民科学素质行动实施方案（2021—2025年）');
+    expect(imp.tasks[0]).toMatchObject({ id: '一.（一）.1', title: '开展智慧助老服务' });
+  });
+});
