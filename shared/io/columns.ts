@@ -8,7 +8,7 @@ import type { CellValue, FileProblem } from '../model';
 import { loadWorkbook, saveWorkbook } from './excel';
 import { DEFAULT_LIMITS, guardWorkbook } from './guard';
 import { problem } from './messages';
-import { applyQuotePrefix } from './neutralise';
+import { finishPackage } from './neutralise';
 import { prepareValue, type CellWriteContext } from './write';
 
 export interface ColumnEdit {
@@ -65,7 +65,8 @@ export async function addColumnsReport(bytes: Uint8Array, edits: ColumnEdit[], f
   if (guarded.bytes !== bytes) return { ok: false, problem: guarded.warnings.find((w) => w.code === 'sheet-too-many-rows' || w.code === 'rows-beyond-cap') ?? guarded.warnings[0] };
   let wb;
   try {
-    wb = await loadWorkbook(bytes);
+    // Merges are taken from the guard and written back by finishPackage (exceljs's are quadratic).
+    wb = await loadWorkbook(bytes, ['mergeCells']);
   } catch (e) {
     return { ok: false, problem: problem('parse-failed', file, { detail: e instanceof Error ? e.message : String(e) }) };
   }
@@ -121,7 +122,7 @@ export async function addColumnsReport(bytes: Uint8Array, edits: ColumnEdit[], f
   for (const w of warnings) w.file = file;
   try {
     const saved = await saveWorkbook(wb);
-    return { ok: true, bytes: applyQuotePrefix(saved, quoted), columns, warnings };
+    return { ok: true, bytes: finishPackage(saved, quoted, guarded.merges), columns, warnings };
   } catch (e) {
     return { ok: false, problem: problem('parse-failed', file, { detail: e instanceof Error ? e.message : String(e) }) };
   }

@@ -3,7 +3,7 @@
 // really are, refuse what would hurt (zip bombs, entity expansion, unsafe
 // paths), read CSV text themselves, and thin out sheets "formatted to the
 // bottom" so the parser never builds a million row objects.
-import type { FileProblem, SheetGrid } from '../model';
+import type { FileProblem, MergeRange, SheetGrid } from '../model';
 import { cfbKind, isCfb } from './cfb';
 import { csvToGrid, decodeText, looksLikeText, parseDelimited, sniffDelimiter } from './csv';
 import { formatBytes, problem } from './messages';
@@ -37,7 +37,15 @@ export interface SheetPart {
 }
 
 export type GuardResult =
-  | { kind: 'xlsx'; bytes: Uint8Array; sheets: SheetPart[]; warnings: FileProblem[]; droppedSheets: string[] }
+  | {
+      kind: 'xlsx';
+      bytes: Uint8Array;
+      sheets: SheetPart[];
+      warnings: FileProblem[];
+      droppedSheets: string[];
+      /** Merged ranges by sheet name, read here because exceljs's own merge handling is quadratic. */
+      merges: Map<string, MergeRange[]>;
+    }
   | { kind: 'csv'; sheet: SheetGrid; warnings: FileProblem[] }
   | { kind: 'refused'; problem: FileProblem };
 
@@ -114,6 +122,58 @@ class Matcher {
   }
 }
 
+/** Collects the text of a sheet's <mergeCells> element while it streams past. */
+class MergeCollector {
+  private tail = '';
+  private open = false;
+  private done = false;
+  text = '';
+  private static readonly latin1 = new TextDecoder('latin1');
+  feed(chunk: Uint8Array): void {
+    if (this.done) return;
+    const s = MergeCollector.latin1.decode(chunk);
+    let searchFrom: number;
+    if (!this.open) {
+      const t = this.tail + s;
+      const i = t.indexOf('<mergeCells');
+      if (i < 0) {
+        this.tail = t.slice(-11);
+        return;
+      }
+      this.open = true;
+      this.text = t.slice(i);
+      searchFrom = 0;
+    } else {
+      searchFrom = Math.max(0, this.text.length - 13);
+      this.text += s;
+    }
+    const j = this.text.indexOf('</mergeCells>', searchFrom);
+    if (j >= 0) {
+      this.text = this.text.slice(0, j + 13);
+      this.done = true;
+    }
+  }
+}
+
+/** "B4:B7" → 0-based inclusive range; single cells and junk give null. */
+export function parseRange(ref: string): MergeRange | null {
+  const m = /^\$?([A-Z]{1,3})\$?(\d+):\$?([A-Z]{1,3})\$?(\d+)$/.exec(ref.trim().toUpperCase());
+  if (!m) return null;
+  const col = (s: string): number => [...s].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  const a = { top: Number(m[2]) - 1, left: col(m[1]), bottom: Number(m[4]) - 1, right: col(m[3]) };
+  const r = { top: Math.min(a.top, a.bottom), left: Math.min(a.left, a.right), bottom: Math.max(a.top, a.bottom), right: Math.max(a.left, a.right) };
+  return r.top === r.bottom && r.left === r.right ? null : r;
+}
+
+export function parseMergeCells(xml: string): MergeRange[] {
+  const out: MergeRange[] = [];
+  for (const m of xml.matchAll(/<(?:\w+:)?mergeCell\b[^>]*\bref\s*=\s*"([^"]+)"/g)) {
+    const r = parseRange(m[1]);
+    if (r) out.push(r);
+  }
+  return out;
+}
+
 const DOCTYPE = ['<!DOCTYPE', '<!ENTITY'];
 const ROW = ['<row ', '<row>'];
 
@@ -178,6 +238,7 @@ function guardZip(bytes: Uint8Array, file: string, limits: ReadLimits): GuardRes
   // and counting the row elements of each part (sheets are identified below).
   let total = 0;
   const rowCounts = new Map<string, number>();
+  const mergeText = new Map<string, string>();
   // Sheet parts with more row elements than the cap, kept from this pass so
   // they need not be inflated again.
   const oversized = new Map<string, Uint8Array>();
@@ -189,6 +250,7 @@ function guardZip(bytes: Uint8Array, file: string, limits: ReadLimits): GuardRes
     const isSheet = /^xl\/worksheets\/[^/]+\.xml$/i.test(e.name) || /worksheets?\//i.test(e.name);
     const dt = isXml ? new Matcher(DOCTYPE) : null;
     const rows = isSheet ? new Matcher(ROW) : null;
+    const mc = isSheet ? new MergeCollector() : null;
     const cap = Math.min(limits.maxEntryBytes, limits.maxTotalBytes - total);
     const kept: Uint8Array[] = [];
     const r = inflateCapped(data, e.method, cap, (chunk) => {
@@ -197,6 +259,7 @@ function guardZip(bytes: Uint8Array, file: string, limits: ReadLimits): GuardRes
       dt?.feed(chunk);
       if (rows) {
         rows.feed(chunk);
+        mc!.feed(chunk);
         kept.push(chunk);
       }
     });
@@ -212,6 +275,7 @@ function guardZip(bytes: Uint8Array, file: string, limits: ReadLimits): GuardRes
     if (rows) {
       const n = rows.counts[0] + rows.counts[1];
       rowCounts.set(e.name, n);
+      mergeText.set(e.name, mc!.text);
       if (n > limits.maxRows) oversized.set(e.name, joinChunks(kept, r.size));
     }
   }
@@ -276,7 +340,9 @@ function guardZip(bytes: Uint8Array, file: string, limits: ReadLimits): GuardRes
   }
   let out = bytes;
   if (replaced.size) out = rewriteZip(bytes, entries, replaced);
-  return { kind: 'xlsx', bytes: out, sheets, warnings, droppedSheets };
+  const merges = new Map<string, MergeRange[]>();
+  for (const s of sheets) merges.set(s.name, droppedSheets.includes(s.name) ? [] : parseMergeCells(mergeText.get(s.path) ?? ''));
+  return { kind: 'xlsx', bytes: out, sheets, warnings, droppedSheets, merges };
 }
 
 function joinChunks(parts: Uint8Array[], size: number): Uint8Array {

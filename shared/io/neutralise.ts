@@ -8,6 +8,7 @@
 // write quotePrefix, so we add it to the saved package: each affected cell
 // gets a copy of its style with quotePrefix="1".
 import { unzipSync, zipSync, type Zippable } from 'fflate';
+import type { MergeRange } from '../model';
 
 export const XLSX_CELL_MAX = 32_767;
 export const TRUNCATION_MARKER = '…〔已截断〕';
@@ -38,12 +39,39 @@ export function truncateCell(s: string): string {
 const dec = new TextDecoder();
 const enc = new TextEncoder();
 
+const colName = (c0: number): string => {
+  let s = '';
+  for (let n = c0 + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+};
+
+// Elements that follow <mergeCells> in CT_Worksheet, in schema order.
+const AFTER_MERGES = ['phoneticPr', 'conditionalFormatting', 'dataValidations', 'hyperlinks', 'printOptions', 'pageMargins', 'pageSetup', 'headerFooter', 'rowBreaks', 'colBreaks', 'customProperties', 'cellWatches', 'ignoredErrors', 'smartTags', 'drawing', 'legacyDrawing', 'legacyDrawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst'];
+
+function insertMerges(xml: string, merges: MergeRange[]): string {
+  if (merges.length === 0) return xml;
+  const block = `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${colName(m.left)}${m.top + 1}:${colName(m.right)}${m.bottom + 1}"/>`).join('')}</mergeCells>`;
+  const cleaned = xml.replace(/<mergeCells\b[\s\S]*?<\/mergeCells>|<mergeCells\b[^>]*\/>/, '');
+  const dataEnd = Math.max(cleaned.indexOf('</sheetData>'), cleaned.indexOf('<sheetData/>'));
+  let at = -1;
+  for (const tag of AFTER_MERGES) {
+    const re = new RegExp(`<${tag}[\\s>/]`, 'g');
+    re.lastIndex = Math.max(0, dataEnd);
+    const m = re.exec(cleaned);
+    if (m && (at < 0 || m.index < at)) at = m.index;
+  }
+  if (at < 0) at = cleaned.lastIndexOf('</worksheet>');
+  return cleaned.slice(0, at) + block + cleaned.slice(at);
+}
+
 /**
- * Adds quotePrefix to the given cells of a saved workbook.
- * `cells` maps sheet name → set of A1 addresses.
+ * Finishes a package exceljs saved: adds quotePrefix to the given cells
+ * (sheet name → A1 addresses) and writes the merged ranges of each sheet
+ * (sheet name → ranges). Merges are written here rather than through
+ * exceljs, whose mergeCells checks every new merge against all earlier ones.
  */
-export function applyQuotePrefix(bytes: Uint8Array, cells: Map<string, Set<string>>): Uint8Array {
-  if (![...cells.values()].some((s) => s.size > 0)) return bytes;
+export function finishPackage(bytes: Uint8Array, cells: Map<string, Set<string>>, merges: Map<string, MergeRange[]> = new Map()): Uint8Array {
+  if (![...cells.values()].some((s) => s.size > 0) && ![...merges.values()].some((m) => m.length > 0)) return bytes;
   const files = unzipSync(bytes) as Zippable;
   const wbXml = dec.decode(files['xl/workbook.xml'] as Uint8Array);
   const relsXml = dec.decode(files['xl/_rels/workbook.xml.rels'] as Uint8Array);
@@ -71,17 +99,20 @@ export function applyQuotePrefix(bytes: Uint8Array, cells: Map<string, Set<strin
   for (const m of wbXml.matchAll(/<sheet\b[^>]*>/g)) {
     const name = unescape(/\bname="([^"]*)"/.exec(m[0])?.[1] ?? '');
     const rid = /\br:id="([^"]*)"/.exec(m[0])?.[1] ?? '';
-    const set = cells.get(name);
+    const set = cells.get(name) ?? new Set<string>();
+    const ranges = merges.get(name) ?? [];
     const target = targets.get(rid);
-    if (!set || set.size === 0 || !target) continue;
+    if ((set.size === 0 && ranges.length === 0) || !target) continue;
     const path = target.startsWith('/') ? target.slice(1) : `xl/${target}`;
     const part = files[path] as Uint8Array | undefined;
     if (!part) continue;
-    const xml = dec.decode(part).replace(/<c r="([A-Z]+\d+)"(?: s="(\d+)")?/g, (whole, addr: string, s: string | undefined) => {
-      if (!set.has(addr)) return whole;
-      return `<c r="${addr}" s="${quotedIndex(s ? Number(s) : 0)}"`;
-    });
-    files[path] = enc.encode(xml);
+    let xml = dec.decode(part);
+    if (set.size)
+      xml = xml.replace(/<c r="([A-Z]+\d+)"(?: s="(\d+)")?/g, (whole, addr: string, s: string | undefined) => {
+        if (!set.has(addr)) return whole;
+        return `<c r="${addr}" s="${quotedIndex(s ? Number(s) : 0)}"`;
+      });
+    files[path] = enc.encode(insertMerges(xml, ranges));
   }
   const cellXfs = `<cellXfs count="${xfs.length}">${xfs.join('')}</cellXfs>`;
   styles = styles.slice(0, xfsMatch.index) + cellXfs + styles.slice(xfsMatch.index + xfsMatch[0].length);

@@ -18,7 +18,9 @@ const MAX_CELL_WARNINGS = 100;
 
 // Parts of a worksheet the core never reads; skipping them saves time and
 // avoids exceljs expanding whole-column data validations cell by cell.
-const IGNORED_NODES = ['dataValidations', 'conditionalFormatting', 'pageSetup', 'headerFooter', 'printOptions', 'rowBreaks', 'extLst', 'picture', 'drawing'];
+// Merges are read by the guard instead: exceljs checks each new merge against
+// every earlier one (a ledger with 10,000 merged 类别 cells took a minute).
+const IGNORED_NODES = ['mergeCells', 'dataValidations', 'conditionalFormatting', 'pageSetup', 'headerFooter', 'printOptions', 'rowBreaks', 'extLst', 'picture', 'drawing'];
 
 export async function readWorkbook(bytes: Uint8Array, file: string, opts: ReadOptions = {}): Promise<ReadResult> {
   const limits: ReadLimits = { ...DEFAULT_LIMITS, ...opts.limits };
@@ -41,7 +43,7 @@ export async function readWorkbook(bytes: Uint8Array, file: string, opts: ReadOp
   const budget = { left: MAX_CELL_WARNINGS };
   const sheets: SheetGrid[] = [];
   try {
-    for (const ws of wb.worksheets) sheets.push(sheetToGrid(ws, file, limits, warnings, budget));
+    for (const ws of wb.worksheets) sheets.push(sheetToGrid(ws, file, limits, warnings, budget, guarded.merges.get(ws.name) ?? []));
   } catch (e) {
     return { ok: false, problem: problem('parse-failed', file, { detail: describeError(e) }) };
   }
@@ -125,7 +127,7 @@ function cellValue(cell: Cell, ctx: { file: string; sheet: string; row: number; 
   }
 }
 
-function sheetToGrid(ws: Worksheet, file: string, limits: ReadLimits, warnings: FileProblem[], budget: Budget): SheetGrid {
+function sheetToGrid(ws: Worksheet, file: string, limits: ReadLimits, warnings: FileProblem[], budget: Budget, sheetMerges: MergeRange[]): SheetGrid {
   const sheet = ws.name;
   const cells: { r: number; c: number; v: CellValue }[] = [];
   let lastRow = 0;
@@ -164,13 +166,15 @@ function sheetToGrid(ws: Worksheet, file: string, limits: ReadLimits, warnings: 
   for (let r = 0; r < lastRow; r++) rows.push(new Array<CellValue>(width).fill(null));
   for (const { r, c, v } of cells) rows[r][c] = v;
   const merges: MergeRange[] = [];
-  const raw = (ws as unknown as { _merges?: Record<string, { model?: MergeRange }> })._merges ?? {};
-  for (const m of Object.values(raw)) {
-    const mm = m?.model;
-    if (!mm || mm.top > limits.maxRows || mm.left > limits.maxCols) continue;
-    merges.push({ top: mm.top - 1, left: mm.left - 1, bottom: Math.min(mm.bottom, limits.maxRows) - 1, right: Math.min(mm.right, limits.maxCols) - 1 });
+  for (const m of sheetMerges) {
+    if (m.top >= limits.maxRows || m.left >= limits.maxCols) continue;
+    merges.push({ top: m.top, left: m.left, bottom: Math.min(m.bottom, limits.maxRows - 1), right: Math.min(m.right, limits.maxCols - 1) });
   }
   merges.sort((a, b) => a.top - b.top || a.left - b.left);
+  // Excel shows only the first cell of a merge; some tools store values in the others too.
+  for (const m of merges)
+    for (let r = m.top; r <= Math.min(m.bottom, rows.length - 1); r++)
+      for (let c = m.left; c <= Math.min(m.right, width - 1); c++) if (r !== m.top || c !== m.left) rows[r][c] = null;
   const state = ws.state === 'hidden' || ws.state === 'veryHidden' ? ws.state : 'visible';
   return { name: sheet, rows, merges, state };
 }

@@ -2,10 +2,10 @@
 // string cell; strings that look like formulas get Excel's quotePrefix
 // (neutralise.ts); over-long cells are cut with a marker rather than producing
 // a file Excel refuses to open.
-import type { CellValue, FileProblem } from '../model';
+import type { CellValue, FileProblem, MergeRange } from '../model';
 import { newWorkbook, saveWorkbook, type Worksheet } from './excel';
 import { columnLetter, problem } from './messages';
-import { applyQuotePrefix, needsNeutralising, stripInvalidXml, truncateCell, TRUNCATION_MARKER, XLSX_CELL_MAX } from './neutralise';
+import { finishPackage, needsNeutralising, stripInvalidXml, truncateCell, TRUNCATION_MARKER, XLSX_CELL_MAX } from './neutralise';
 import type { SheetSpec, WorkbookSpec } from './spec';
 
 export interface WriteReport {
@@ -65,7 +65,7 @@ export function prepareValue(v: CellValue, row1: number, col1: number, ctx: Cell
   return s;
 }
 
-function writeSheet(ws: Worksheet, spec: SheetSpec, ctx: CellWriteContext): void {
+function writeSheet(ws: Worksheet, spec: SheetSpec, ctx: CellWriteContext): MergeRange[] {
   let width = 0;
   spec.rows.forEach((row, r) => {
     if (row.length > width) width = row.length;
@@ -92,7 +92,7 @@ function writeSheet(ws: Worksheet, spec: SheetSpec, ctx: CellWriteContext): void
     ws.views = [{ state: 'frozen', xSplit: 0, ySplit: h }];
     if (width > 0) ws.autoFilter = { from: { row: h, column: 1 }, to: { row: h, column: width } };
   }
-  const taken: { top: number; left: number; bottom: number; right: number }[] = [];
+  const taken: MergeRange[] = [];
   for (const m of spec.merges ?? []) {
     const range = `${columnLetter(m.left + 1)}${m.top + 1}:${columnLetter(m.right + 1)}${m.bottom + 1}`;
     const overlaps = taken.some((t) => m.top <= t.bottom && m.bottom >= t.top && m.left <= t.right && m.right >= t.left);
@@ -100,12 +100,7 @@ function writeSheet(ws: Worksheet, spec: SheetSpec, ctx: CellWriteContext): void
       ctx.warnings.push(problem('write-merge-skipped', '', { range }, { sheet: ctx.sheet }));
       continue;
     }
-    try {
-      ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
-      taken.push(m);
-    } catch {
-      ctx.warnings.push(problem('write-merge-skipped', '', { range }, { sheet: ctx.sheet }));
-    }
+    taken.push(m);
   }
   for (const l of spec.lists ?? []) {
     const col = columnLetter(l.col + 1);
@@ -118,6 +113,7 @@ function writeSheet(ws: Worksheet, spec: SheetSpec, ctx: CellWriteContext): void
       showErrorMessage: false,
     });
   }
+  return taken;
 }
 
 export async function writeWorkbookReport(spec: WorkbookSpec): Promise<WriteReport> {
@@ -127,15 +123,16 @@ export async function writeWorkbookReport(spec: WorkbookSpec): Promise<WriteRepo
   const warnings: FileProblem[] = [];
   const names = new Set<string>();
   const quoted = new Map<string, Set<string>>();
+  const merges = new Map<string, MergeRange[]>();
   spec.sheets.forEach((s, i) => {
     const name = safeSheetName(s.name, names, i);
     if (name !== s.name) warnings.push(problem('write-sheet-renamed', '', { from: s.name, to: name }, { sheet: name }));
     const ws = wb.addWorksheet(name, { state: s.state === 'hidden' ? 'hidden' : 'visible' });
     const ctx: CellWriteContext = { sheet: name, warnings, quoted: new Set() };
-    writeSheet(ws, s, ctx);
+    merges.set(name, writeSheet(ws, s, ctx));
     quoted.set(name, ctx.quoted);
   });
   if (spec.sheets.length === 0) wb.addWorksheet('Sheet1');
   const saved = await saveWorkbook(wb);
-  return { bytes: applyQuotePrefix(saved, quoted), warnings };
+  return { bytes: finishPackage(saved, quoted, merges), warnings };
 }

@@ -56,6 +56,11 @@ describe('writeWorkbook → readWorkbook', () => {
     expect(sheet).toContain('<autoFilter ref="A1:H1"/>');
     expect(sheet).toMatch(/<col min="1" max="1" width="6"/);
     expect(sheet).toMatch(/<dataValidation[^>]*type="list"[^>]*sqref="D2:D101"[\s\S]*?<formula1>单位名录!\$A\$2:\$A\$50<\/formula1>/);
+    // Schema order: sheetData < autoFilter < mergeCells < dataValidations (Excel repairs files that break it).
+    const at = (tag: string): number => sheet.indexOf(tag);
+    expect(at('</sheetData>')).toBeLessThan(at('<autoFilter'));
+    expect(at('<autoFilter')).toBeLessThan(at('<mergeCells count="1"><mergeCell ref="B2:B3"/></mergeCells>'));
+    expect(at('<mergeCells')).toBeLessThan(at('<dataValidations'));
     expect(xml['xl/styles.xml']).toMatch(/<b\/>/);
     expect(xml['xl/styles.xml']).toMatch(/wrapText="1"/);
     expect(xml['xl/workbook.xml']).toMatch(/name="单位名录"[^>]*state="hidden"/);
@@ -80,6 +85,19 @@ describe('writeWorkbook → readWorkbook', () => {
   it.each([['区教育局'], ['1-2月'], ['100%'], ['a=b'], ['（=）']])('%s is not treated as a formula', (text) => {
     expect(needsNeutralising(text)).toBe(false);
   });
+
+  it('a ledger with thousands of merged 类别 cells round-trips every merge, and slave cells read as empty', async () => {
+    const rows: CellValue[][] = [['序号', '类别', '重点任务']];
+    const merges = [];
+    for (let i = 0; i < 6000; i++) rows.push([i + 1, `类别${Math.floor(i / 3)}`, `任务${i + 1}`]);
+    for (let i = 0; i < 6000; i += 3) merges.push({ top: i + 1, left: 1, bottom: i + 3, right: 1 });
+    const r = await readWorkbook(await writeWorkbook({ sheets: [{ name: '任务台账', rows, merges, headerRow: 0 }] }), 'm.xlsx');
+    if (!r.ok) throw new Error(r.problem.message);
+    expect(r.sheets[0].merges).toEqual(merges);
+    expect(r.sheets[0].rows[1][1]).toBe('类别0');
+    expect(r.sheets[0].rows[2][1]).toBeNull();
+    expect(r.sheets[0].rows[4][1]).toBe('类别1');
+  }, 120_000);
 
   it('ordinary text gets no quotePrefix', async () => {
     const xml = parts(await writeWorkbook({ sheets: [{ name: 'S', rows: [['区教育局']] }] }));
