@@ -147,7 +147,7 @@ export async function addOwnerLists(gateway: WorkbookGateway, opts: RunOptions):
   if (!loaded.ok) return loaded;
   const ctx = loaded.value;
   const cols = ctx.ledger.header.columns;
-  const first = ctx.ledger.header.row; // 0-based row of the first data row = Excel header row
+  const first = ctx.sheet.origin.row + ctx.ledger.header.dataStart; // 0-based row of the first task row
   const last = ctx.sheet.origin.row + ctx.sheet.rows.length - 1;
   const dirLast = dir.origin.row + dir.rows.length; // Excel row of the last name
   const source = `=${quoteSheet(DIRECTORY_SHEET)}!$A$${dir.origin.row + 2}:$A$${Math.max(dirLast, dir.origin.row + 2)}`;

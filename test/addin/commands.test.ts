@@ -11,7 +11,7 @@ import { acceptSuggestions, addOwnerLists, loadSuggestions, openDirectory, repla
 import { planTextFromFile, runGenerate, uniqueSheetName } from '../../addin/commands/generate';
 import { runExport } from '../../addin/commands/export';
 import { colLetter } from '../../addin/a1';
-import { AS_OF, SEED_000, bigLedger, clone, exampleGrids, withTypos } from '../fixtures/addin/ledgers';
+import { AS_OF, SEED_000, bigLedger, clone, exampleGrids, headerCol, withTypos } from '../fixtures/addin/ledgers';
 
 let example: SheetGrid[];
 beforeAll(async () => {
@@ -200,7 +200,11 @@ describe('单位名录', () => {
     expect(r.columns).toEqual(['牵头单位', '责任单位']);
     const v = wb.sheet('任务台账')!.validations;
     expect(v).toHaveLength(2);
-    for (const x of v) expect(x.source).toMatch(/^='单位名录'!\$A\$2:\$A\$\d+$/);
+    const first = headerCol(example.find((g) => g.name === '任务台账')!, '牵头单位').row + 1;
+    for (const x of v) {
+      expect(x.source).toMatch(/^='单位名录'!\$A\$2:\$A\$\d+$/);
+      expect(x.row).toBe(first);
+    }
   });
 });
 
