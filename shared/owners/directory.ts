@@ -51,6 +51,8 @@ export interface Directory {
 export const FUZZY_THRESHOLD = 0.8;
 const FUZZY_MARGIN = 0.05;
 const MAX_SUGGESTIONS = 5;
+/** Below this a candidate shares too little with the name to be worth showing. */
+const MIN_SUGGESTION = 0.35;
 
 type Via = 'name' | 'alias' | 'derived';
 interface Hit {
@@ -310,6 +312,7 @@ export function createDirectory(units: Unit[], groups?: UnitGroup[]): Directory 
     }
     return [...best.entries()]
       .map(([u, score]) => ({ u, score: Math.round(score * 1000) / 1000 }))
+      .filter((x) => x.score >= MIN_SUGGESTION)
       .sort((a, b) => b.score - a.score || (list[a.u].name < list[b.u].name ? -1 : 1))
       .slice(0, MAX_SUGGESTIONS);
   };

@@ -96,7 +96,8 @@ function splitInner(piece: string): string[] {
   const names: string[] = [];
   let cur = '';
   for (const w of words) {
-    if (cur && endsLikeUnit(cur) && w.length >= 2) {
+    // 区委 宣传部: a two-character left part (区委, 市委) is a level, not a name.
+    if (cur && cur.length >= 3 && endsLikeUnit(cur) && w.length >= 2) {
       names.push(cur);
       cur = w;
     } else cur += w;

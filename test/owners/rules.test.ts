@@ -229,7 +229,8 @@ describe('unknown names get ranked suggestions, never a silent guess', () => {
   });
 
   it('text that is not a unit name', () => {
-    expect(jj.lookup('按计划推进')).toMatchObject({ matched: 'none', name: null });
+    expect(jj.lookup('按计划推进')).toMatchObject({ matched: 'none', name: null, suggestions: [] });
+    expect(jj.lookup('开展院士专家进校园活动23场')).toMatchObject({ matched: 'none', suggestions: [] });
     expect(jj.lookup('')).toMatchObject({ matched: 'none', rule: 'empty' });
   });
 });

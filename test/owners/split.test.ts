@@ -13,6 +13,8 @@ describe('splitOwners', () => {
     // stray spaces inside a name are not separators
     ['区 教育局', ['区教育局']],
     ['中国 科协、教育部', ['中国科协', '教育部']],
+    ['区委 宣传部', ['区委宣传部']],
+    ['团区委 区科协', ['团区委', '区科协']],
     // 和 / 与 / 及 join two units only between complete names
     ['教育部和中国科协', ['教育部', '中国科协']],
     ['区委和区政府', ['区委', '区政府']],
