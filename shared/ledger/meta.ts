@@ -16,7 +16,7 @@ const YEAR_ONLY_RE = /(20\d{2})年/;
 const AS_OF_RE = /截[至止](?:日期|时间)?\s*[:：]?\s*(20\d{2})\s*(?:年|[-/.])\s*(\d{1,2})\s*(?:月|[-/.])\s*(\d{1,2})/;
 const PLAN_RE = /(20\d{2})\s*(?:年)?\s*[—–\-~～至到]+\s*(20\d{2})\s*年?/;
 /** Text before the subject of the plan is the issuing jurisdiction: 成都市锦江区全民科学素质… → 成都市锦江区. */
-const JURIS_RE = /^(?:关于)?(?:20\d{2}年(?:度)?)?([\u4e00-\u9fa5]{2,20}?(?:省|自治区|市|州|盟|区|县|旗))(?=全民|公民|科学素质|科普|贯彻|落实|实施|《)/;
+const JURIS_RE = /^(?:关于)?(?:20\d{2}年(?:度)?)?([\u4e00-\u9fa5]{2,20}?(?:省|自治区|市|州|盟|区|县|旗))(?=全民|公民|科学素质|科普|贯彻|落实|实施|《|20\d{2}|重点任务|任务台账|工作要点)/;
 
 /** Normalises a period label: 2023年第一季度 / 2023Q1 stay readable; 2023年上半年 as is. */
 export function periodFrom(text: string): string | null {

@@ -95,6 +95,8 @@ describe('ledger meta from title rows', () => {
     ['重庆市綦江区全民科学素质行动实施方案（2021—2025年）任务分解表', '重庆市綦江区'],
     ['2023年全民科学素质行动工作要点任务台账', null],
     ['全国全民科学素质行动工作要点任务台账', '国家'],
+    ['锦江区2024年第一季度全民科学素质工作台账', '锦江区'],
+    ['填报单位：区科协', null],
   ])('jurisdiction of %s → %s', (t, want) => {
     expect(jurisdictionFrom(t)).toBe(want);
   });
