@@ -23,6 +23,8 @@ const MARKERS: { rank: Marker['rank']; re: RegExp }[] = [
   { rank: 4, re: /^\(\s*(\d{1,3})\s*\)\s*[、.,]?\s*/ },
   { rank: 1, re: /^([一二三四五六七八九十]{1,3})\s*[、.,]\s*/ },
   { rank: 3, re: /^(\d{1,3})\s*[.、](?!\d)\s*/ },
+  // 1) / 1） without the opening bracket: the fourth level in some plans
+  { rank: 4, re: /^(\d{1,3})\s*\)\s*/ },
 ];
 
 /** The numbering marker at the start of a (trimmed) line, or null. */

@@ -87,7 +87,9 @@ function ownersFrom(text: string, f: string, m: RegExpExecArray, kind: 'lead' | 
     const names = trimName(body);
     const parts = names.split(/[、,，;；]/).map(trimName).filter(Boolean);
     const marked = /[(（]\s*牵头\s*[)）]$/;
-    if (parts.some((p) => marked.test(p))) {
+    if (/牵头|参与|配合|协助|负责/.test(names) && !parts.some((p) => marked.test(p))) {
+      ({ leadsText, partnersText } = splitLeadPartner(names));
+    } else if (parts.some((p) => marked.test(p))) {
       leadsText = parts.filter((p) => marked.test(p)).map((p) => p.replace(marked, '').trim()).join('、');
       partnersText = parts.filter((p) => !marked.test(p)).join('、');
     } else {
@@ -116,32 +118,44 @@ const UNIT_END =
 export function looksLikeUnits(s: string): boolean {
   const names = s
     .split(/[、,，;；]/)
-    .map((n) => trimName(n).replace(/(牵头|参与|配合|协助|协办|参加|负责)$/, '').replace(/^由/, ''))
-    .map((n) => n.replace(/等(有关)?(单位|部门)?$/, ''))
+    .map((n) => stripRole(trimName(n)).replace(/^由/, ''))
     .filter(Boolean);
   if (!names.length) return false;
   return names.every((n) => n.length >= 2 && n.length <= 30 && !/[。\d]/.test(n) && UNIT_END.test(n.replace(/[(（][^)）]*[)）]$/, '')));
 }
 
-/** Clauses like `X、Y牵头,A、B等单位配合` → leads / partners text. */
+/** 等单位 / 等部门 at the end of a list. */
+const ETC = /等(?:有关|相关)?(?:单位|部门)?$/;
+/** Role words after a list: who leads, who takes part, who is responsible. */
+const LEAD_ROLE = /(?:共同)?牵头(?:负责|实施|落实)?$/;
+const PARTNER_ROLE = /(?:参与|配合|协助|协办|协同|参加|负责落实|共同实施)$/;
+const DUTY_ROLE = /(?:按职责分工负责|按职责负责|分别负责|按职责分工落实|负责)$/;
+
+function stripRole(c: string): string {
+  return c.replace(LEAD_ROLE, '').replace(PARTNER_ROLE, '').replace(DUTY_ROLE, '').replace(ETC, '').trim();
+}
+
+/**
+ * Clauses like `X、Y牵头,A、B等单位配合` → leads / partners text. Without a 牵头
+ * clause every unit named is responsible (`A、B等按职责分工负责`) and leads,
+ * except those marked as taking part.
+ */
 export function splitLeadPartner(text: string): { leadsText: string; partnersText: string } {
   const clauses = text
     .replace(/[。.]\s*$/, '')
     .split(/[,;，；]/)
-    .map((c) => c.trim())
+    .map((c) => c.trim().replace(/^由/, ''))
     .filter(Boolean);
+  const hasLead = clauses.some((c) => LEAD_ROLE.test(c));
   const leads: string[] = [];
   const partners: string[] = [];
-  let sawLead = false;
   for (const c of clauses) {
-    const lead = /^(?:由)?(.+?)(?:共同)?牵头(?:负责|实施|落实)?$/.exec(c);
-    const partner = /^(?:由)?(.+?)(?:等(?:有关|相关)?(?:单位|部门)?)?(?:参与|配合|协助|协办|协同|参加|负责落实|共同实施|按职责分工负责)$/.exec(c);
-    if (lead) {
-      leads.push(lead[1]!);
-      sawLead = true;
-    } else if (partner) partners.push(partner[1]!.replace(/等(有关|相关)?(单位|部门)?$/, ''));
-    else if (!sawLead && !partners.length) leads.push(c);
-    else partners.push(c.replace(/等(有关|相关)?(单位|部门)?$/, ''));
+    const name = stripRole(c);
+    if (!name) continue;
+    if (LEAD_ROLE.test(c)) leads.push(name);
+    else if (PARTNER_ROLE.test(c)) partners.push(name);
+    else if (hasLead) partners.push(name);
+    else leads.push(name);
   }
   return { leadsText: leads.map(trimName).join('、'), partnersText: partners.map(trimName).join('、') };
 }

@@ -20,6 +20,8 @@ describe('owner brackets', () => {
     { text: '开展活动。（责任单位：区科协、区教委）', leads: '区科协', partners: '区教委', faults: 1 },
     { text: '开展活动。\n牵头单位：市科协\n责任单位：市教育局、团市委', leads: '市科协', partners: '市教育局、团市委', faults: 0 },
     { text: '开展活动。（责任单位：区教委、区科协（牵头）、区科技局）', leads: '区科协', partners: '区教委、区科技局', faults: 0 },
+    { text: '开展活动。（责任单位：省科协牵头，省教育厅、团省委等参与）', leads: '省科协', partners: '省教育厅、团省委', faults: 0 },
+    { text: '开展活动。〔牵头责任单位：县科协；配合单位：县教育局〕', leads: '县科协', partners: '县教育局', faults: 0 },
   ])('$text', ({ text, leads, partners, faults }) => {
     const found = findBracketOwners(text)!;
     expect(found.owners.leadsText).toBe(leads);
@@ -38,6 +40,7 @@ describe('trailing parentheses', () => {
     { text: '开展五项学科竞赛。(教育部、中国科协)', leads: '教育部、中国科协', partners: '' },
     { text: '开展《纲要》实施情况中期评估。(中国科协牵头,各成员单位参与)', leads: '中国科协', partners: '各成员单位' },
     { text: '举办活动。（共青团中央、全国妇联）', leads: '共青团中央、全国妇联', partners: '' },
+    { text: '开展科普日活动。（省教育厅、省科协等按职责分工负责）', leads: '省教育厅、省科协', partners: '' },
   ])('$text', ({ text, leads, partners }) => {
     const found = findTrailingOwners(text)!;
     expect(found.owners).toMatchObject({ leadsText: leads, partnersText: partners, source: 'parenthesis' });
@@ -74,6 +77,7 @@ describe('numbering and text normalisation', () => {
     ['１．全角数字的条目。', 3, '1'],
     ['（4）实施科技创新后备人才培育计划。', 4, '4'],
     ['(10)第十条措施。', 4, '10'],
+    ['2）建立校内外衔接机制。', 4, '2'],
   ])('%s → rank %i', (line, rank, num) => {
     const m = markerOf(clean(line));
     expect(m).toMatchObject({ rank, num });
