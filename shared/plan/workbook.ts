@@ -32,7 +32,8 @@ function taskRow(task: PlanTask, planEnd: number | null, source: string): CellVa
   const first = task.targets[0] ?? null;
   const deadline = deadlineOf(task, planEnd);
   const cells: Record<StandardColumn, CellValue> = {
-    序号: task.id,
+    // A plain number (a ledger annex's 55) is written as a number, not as text.
+    序号: /^\d{1,6}$/.test(task.id) ? Number(task.id) : task.id,
     类别: task.category,
     人群: task.population?.canonical ?? '',
     工程: task.project?.canonical ?? '',
