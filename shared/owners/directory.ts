@@ -37,14 +37,16 @@ export interface Directory {
   groups: UnitGroup[];
   lookup(name: string, ctx?: LookupContext): OwnerMatch;
   contactOf(canonical: string): Unit['contact'] | undefined;
+  // The members below are extras of createDirectory (the contract needs only the
+  // four above); resolveOwners uses them when present.
   /** Jurisdictions the directory knows, in order of first appearance. */
-  jurisdictions: string[];
+  jurisdictions?: string[];
   /** The jurisdiction assumed when a lookup names none (set when there is only one besides 国家). */
-  defaultJurisdiction: string | null;
+  defaultJurisdiction?: string | null;
   /** The known jurisdiction a full or short name refers to (锦江区 → 成都市锦江区). */
-  resolveJurisdiction(j: string | undefined | null): string | null;
+  resolveJurisdiction?(j: string | undefined | null): string | null;
   /** True when the name (as written) is a full name or alias of a unit: used to decide prefix expansion. */
-  isKnownName(name: string): boolean;
+  isKnownName?(name: string): boolean;
 }
 
 /** Confident fuzzy matches only: below this a near name is a suggestion, not a match. */

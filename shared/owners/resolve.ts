@@ -21,7 +21,7 @@ export interface ResolveContext {
 export function resolveOwners(text: string, dir: Directory | null, ctx?: ResolveContext): OwnerMatch[] {
   const names = splitOwners(typeof text === 'string' ? text : '');
   const lctx: LookupContext = ctx?.jurisdiction ? { jurisdiction: ctx.jurisdiction } : {};
-  const knownJ = dir && ctx?.jurisdiction ? dir.resolveJurisdiction(ctx.jurisdiction) : (dir?.defaultJurisdiction ?? null);
+  const knownJ = dir && ctx?.jurisdiction ? (dir.resolveJurisdiction?.(ctx.jurisdiction) ?? null) : (dir?.defaultJurisdiction ?? null);
   const jForms = knownJ ? jurisdictionForms(knownJ) : ctx?.jurisdiction ? jurisdictionForms(ctx.jurisdiction) : [];
   let shared: { level: string; party: boolean } | null = null;
   return names.map((name) => {
@@ -73,6 +73,6 @@ function look(name: string, dir: Directory | null, ctx: LookupContext): OwnerMat
 function isFullName(d: string, dir: Directory | null, jForms: string[]): boolean {
   if (looksNational(d) || isNationalName(d)) return true;
   if (jForms.some((f) => d.startsWith(f))) return true;
-  if (dir && dir.isKnownName(d) && !/(局|委)$/.test(d)) return true;
+  if (dir?.isKnownName?.(d) && !/(局|委)$/.test(d)) return true;
   return false;
 }
