@@ -95,3 +95,16 @@ describe('bad input returns a result', () => {
     expect(dir.lookup('区科协').matched).toBe('rule');
   });
 });
+
+describe('a directory with only the contract’s members', () => {
+  it('resolveOwners still expands and looks up', () => {
+    const full = defaultDirectory('成都市锦江区');
+    const minimal = { units: full.units, groups: full.groups, lookup: full.lookup, contactOf: full.contactOf };
+    const ms = resolveOwners('区教育局、民政局、各街道', minimal, { jurisdiction: '成都市锦江区' });
+    expect(ms.map((m) => [m.name, m.matched])).toEqual([
+      ['成都市锦江区教育局', 'alias'],
+      ['成都市锦江区民政局', 'rule'],
+      ['各街道', 'group'],
+    ]);
+  });
+});
