@@ -296,6 +296,8 @@ function guardZip(bytes: Uint8Array, file: string, limits: ReadLimits): GuardRes
   if (!wbEntry || !byName.has('[Content_Types].xml')) return refuse(problem('not-xlsx', file, { detail: '压缩包中没有 Excel 工作簿部件' }));
   const wbXml = partText(wbPath);
   const relsXml = partText(relsPathOf(wbPath));
+  // "Strict Open XML" workbooks use other namespaces that exceljs does not read (it would return nothing).
+  if (wbXml.includes('purl.oclc.org/ooxml/spreadsheetml/main')) return refuse(problem('not-xlsx', file, { detail: '“Strict Open XML 电子表格”格式' }));
   const targets = new Map<string, string>();
   for (const m of relsXml.matchAll(/<Relationship\b[^>]*>/g)) {
     const id = attr(m[0], 'Id');
