@@ -4,6 +4,7 @@
 // computed once per distinct text.
 import type { FieldKey, OwnerMatch, PlanPeriod, Target, Task } from '../model';
 import { fixFor, message, type Params } from './messages';
+import { parseDeadline } from '../targets';
 import type { StatusDetail } from './status';
 
 export interface Hit {
@@ -63,7 +64,7 @@ export function taskHits(task: Task, detail: StatusDetail, plan: PlanPeriod | nu
   }
   if (plan && task.deadlineYear !== null && (task.deadlineYear < plan.start || task.deadlineYear > plan.end))
     hits.push({ code: 'targets.deadline-outside-plan', field: 'deadline', params: { year: task.deadlineYear, start: plan.start, end: plan.end } });
-  if (task.deadlineText.trim() && task.deadlineYear === null && task.recurrence === null)
+  if (task.deadlineText.trim() && task.deadlineYear === null && task.recurrence === null && !isOngoing(task.deadlineText))
     hits.push({ code: 'targets.deadline-unparsed', field: 'deadline', params: { text: task.deadlineText } });
 
   const raw = task.actualRaw;
@@ -97,6 +98,12 @@ function bothLeadAndPartner(leads: OwnerMatch[], partners: OwnerMatch[]): string
     inner.set(partners, out);
   }
   return out;
+}
+
+/** 长期坚持, 持续推进 … are deadlines too: no year to read, nothing to fix. */
+function isOngoing(text: string): boolean {
+  const d = parseDeadline(text) as { ongoing?: boolean };
+  return d.ongoing === true || /长期|持续|常态|经常|全年|每[年季月]/.test(text);
 }
 
 /** The unit written after a number in a cell: '23场' → 场, '46 人次' → 人次. */

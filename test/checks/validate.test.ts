@@ -112,6 +112,7 @@ describe('validate rules on small ledgers', () => {
   });
 
   it.each([
+    ['an ongoing task (长期坚持)', [1, '宣传', '加强宣传', '区科协', '', '长期坚持', '按计划推进', null]],
     ['a qualitative task with a lead', [1, '宣传', '加强宣传', '区科协', '区教育局', '2025年', '按计划推进', null]],
     ['a task met ahead of time', [1, '活动', '每年开展活动不少于10场', '区科协', '', '每年', '开展12场', 12]],
   ])('%s has no warning or error', (_n, row) => {
