@@ -10,6 +10,10 @@ import { SEVERITY_LABEL, percent, table } from '../format';
 
 const USAGE = '用法: kesu validate <台账.xlsx> [--as-of YYYY-MM-DD] [--jurisdiction 辖区] [--json]';
 
+function ownerJson(role: 'lead' | 'partner', m: Task['leads'][number]) {
+  return { role, input: m.input, name: m.name, matched: m.matched, score: Math.round(m.score * 1000) / 1000, suggestions: m.suggestions.slice(0, 3) };
+}
+
 export function taskJson(t: Task) {
   const names = (ms: Task['leads']) => ms.map((m) => m.name ?? m.input);
   return {
@@ -22,7 +26,7 @@ export function taskJson(t: Task) {
     project: t.project?.canonical ?? null,
     leads: names(t.leads),
     partners: names(t.partners),
-    owners: [...t.leads.map((m) => ({ role: 'lead', ...m })), ...t.partners.map((m) => ({ role: 'partner', ...m }))],
+    owners: [...t.leads.map((m) => ownerJson('lead', m)), ...t.partners.map((m) => ownerJson('partner', m))],
     targets: t.targets.map(({ text, value, unit, comparator, stretch, year, recurrence }) => ({ text, value, unit, comparator, stretch, year, recurrence })),
     deadlineYear: t.deadlineYear,
     recurrence: t.recurrence,
