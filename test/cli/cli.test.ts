@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../cli/main';
-import { readWorkbook } from '../../shared/io';
+import { readWorkbook, writeWorkbook } from '../../shared/io';
 import { fakeIO } from './fake-io';
 
 const EXAMPLE = new Uint8Array(readFileSync('/work/shared/examples/jinjiang-2023H1.xlsx'));
@@ -147,6 +147,40 @@ describe('kesu enrich', () => {
     expect(b[2]!.slice(10, 20)).toEqual(['规范牵头单位', '规范责任单位', '人群', '工程', '目标值', '单位', '截止年份', '完成率', '状态', '联系人']);
     expect(b[4]!.slice(10, 20)).toEqual(['成都市锦江区教育局、成都市锦江区科学技术协会', expect.any(String), '青少年', null, 50, '场', '每年', 0.46, '滞后', null]);
     expect(r.out).toContain('out.xlsx');
+  });
+
+  it('enriches every ledger sheet of a two-sheet workbook with title rows and merged 类别', async () => {
+    const header = ['序号', '类别', '重点任务', '任务内容', '牵头单位', '责任单位', '完成时限', '工作进展', '完成值'];
+    const bytes = await writeWorkbook({
+      sheets: [
+        {
+          name: '青少年',
+          rows: [['锦江区全民科学素质行动任务台账（2024年上半年）'], header,
+            [1, '青少年科学素质提升行动', '活动', '每年开展科普活动不少于50场', '区教育局', '区科协', '每年', '开展30场', 30],
+            [2, null, '学校', '到2025年建设科技教育特色学校5所', '区教育局', '区科协', '2025年底', '', null]],
+          merges: [{ top: 0, left: 0, bottom: 0, right: 8 }, { top: 2, left: 1, bottom: 3, right: 1 }],
+        },
+        {
+          name: '老年人',
+          rows: [header, [1, '老年人科学素质提升行动', '助老', '开展智慧助老培训不少于20场', '区民政局', '各街道', '每年', '开展5场', 5]],
+        },
+      ],
+    });
+    const r = await run(['enrich', 'two.xlsx', '-o', 'two-out.xlsx', '--as-of', '2024-06-30', '--json'], { 'two.xlsx': bytes });
+    expect(r.code, r.err).toBe(0);
+    expect(JSON.parse(r.out).sheets).toEqual([
+      { sheet: '青少年', headerRow: 2, startCol: 9, rows: 2 },
+      { sheet: '老年人', headerRow: 1, startCol: 9, rows: 1 },
+    ]);
+    const out = await readWorkbook(r.io.files.get('two-out.xlsx') as Uint8Array, 'two-out.xlsx');
+    if (!out.ok) throw new Error(out.problem.message);
+    const [a, b] = out.sheets;
+    expect(a!.rows[1]!.slice(9, 11)).toEqual(['规范牵头单位', '规范责任单位']);
+    expect(a!.rows[2]!.slice(11, 19)).toEqual(['青少年', null, 50, '场', '每年', 0.6, '正常', null]);
+    expect(a!.rows[3]![11]).toBe('青少年'); // the merged 类别 reached the second row
+    expect(a!.rows[3]![17]).toBe('未填报');
+    expect(b!.rows[1]!.slice(11, 19)).toEqual(['老年人', null, 20, '场', '每年', 0.25, '滞后', null]);
+    expect(a!.merges).toEqual(expect.arrayContaining([{ top: 2, left: 1, bottom: 3, right: 1 }]));
   });
 
   it('enriching the enriched copy reuses its block instead of adding another', async () => {
