@@ -211,6 +211,9 @@ function readSheet(grid: SheetGrid, header: HeaderInfo, findings: Finding[], at:
     // A header repeated further down (a printed ledger pasted page by page).
     if (typeof firstRaw === 'string' && firstRaw.trim() === header.headers[firstCol] && row.every((v, c) => isBlank(v ?? null) || normHeader(v ?? null) === headerNorm[c])) continue;
 
+    // Template rows (序号 pre-filled, or a default 完成时限) name no task and no owner: not tasks.
+    if (!text(row, 'title') && !text(row, 'content') && !text(row, 'leads') && !text(row, 'partners')) continue;
+
     const idCell = cols.id === undefined ? null : row[cols.id] ?? null;
     const ownId = cellText(idCell);
     const id = ownId || `R${excelRow}`;

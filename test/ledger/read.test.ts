@@ -168,6 +168,11 @@ describe('readLedger structure findings', () => {
     }
   });
 
+  it('skips template rows that name no task and no owner', () => {
+    const l = readLedger([sheet([['序号', '任务内容', '牵头单位', '完成时限'], [1, '开展活动', '区科协', '2025年'], [2, null, null, null], [3, null, null, '2025年']])]);
+    expect(l.sheets[0]!.rows.map((r) => r.id)).toEqual(['1']);
+  });
+
   it('names the missing column in the message', () => {
     const l = readLedger([sheet([['序号', '任务内容'], [1, 'x']])]);
     expect(l.findings[0]!.message).toContain('牵头单位');
