@@ -81,7 +81,8 @@ export async function addColumnsReport(bytes: Uint8Array, edits: ColumnEdit[], f
     header.eachCell({ includeEmpty: false }, (cell, col) => {
       const text = headerText(cell.value);
       if (!text || ours.has(text)) return;
-      if (noteText(cell.note).startsWith(ENRICH_NOTE.slice(0, 6))) ours.set(text, col);
+      // Ours: marked by our note, or inside the block the caller says we own (col ≥ startCol).
+      if (noteText(cell.note).startsWith(ENRICH_NOTE.slice(0, 6)) || col > edit.startCol) ours.set(text, col);
     });
     let next = Math.max(edit.startCol + 1, ws.columnCount + 1);
     const template = edit.startCol > 0 ? header.getCell(edit.startCol).style : undefined;

@@ -6,3 +6,4 @@ export { guardWorkbook, DEFAULT_LIMITS, type ReadLimits, type GuardResult } from
 export { needsNeutralising, TRUNCATION_MARKER, XLSX_CELL_MAX } from './neutralise';
 export { ioMessage, columnLetter, type IoCode } from './messages';
 export type { SheetSpec, WorkbookSpec } from './spec';
+export { readDocx, type DocxResult } from './docx';

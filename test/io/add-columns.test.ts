@@ -78,6 +78,12 @@ describe('addColumns on the example ledger', async () => {
     expect(ledger.rows[3].slice(10)).toEqual(['农民', null, '已完成', null]);
   });
 
+  it('a run told the block starts at its old place (as kesu enrich does) also reuses it', async () => {
+    const third = await grids(await addColumns(twice, [edit(() => ['老年人', '社区科普益民工程', '逾期', '复核'])]));
+    expect(third[0].rows[2]).toHaveLength(14);
+    expect(third[0].rows[3].slice(10)).toEqual(['老年人', '社区科普益民工程', '逾期', '复核']);
+  });
+
   it('the user\'s own 备注 column is never taken for ours', () => {
     expect(afterTwice[0].rows[2][9]).toBe('备注');
     expect(afterTwice[0].rows[3][9]).toBe(before[0].rows[3][9]);
