@@ -74,8 +74,13 @@ export interface OwnerTableRow {
 const squash = (s: string) => fold(s).replace(/\s+/g, '');
 
 /** An owner table: a header with a 牵头 column and a task/content column. */
-export function ownerTable(t: Table): { rows: OwnerTableRow[]; header: number } | null {
-  const hi = t.rows.findIndex((r) => r.cells.some((c) => /牵头/.test(squash(c))) && r.cells.some((c) => /任务|内容|项目|名称|行动|工程|事项|措施|工作/.test(squash(c)) && !/牵头/.test(c)));
+export function ownerTable(t: Table): { rows: OwnerTableRow[]; header: number; first: number } | null {
+  // Header cells are short labels (类别, 任务内容, 牵头部门, 责 任 部 门); a long
+  // cell that mentions 牵头 is prose, not a header.
+  const label = (c: string, re: RegExp) => squash(c).length <= 10 && re.test(squash(c));
+  const hi = t.rows.findIndex(
+    (r) => r.cells.some((c) => label(c, /牵头/)) && r.cells.some((c) => label(c, /任务|内容|项目|名称|行动|工程|事项|措施|工作/) && !/牵头/.test(c)),
+  );
   if (hi < 0) return null;
   const header = t.rows[hi]!.cells.map(squash);
   const col = (re: RegExp, not?: RegExp) => header.findIndex((c) => re.test(c) && !(not && not.test(c)));
@@ -103,7 +108,7 @@ export function ownerTable(t: Table): { rows: OwnerTableRow[]; header: number } 
       line: r.line,
     });
   }
-  return { rows, header: hi };
+  return { rows, header: hi, first: t.rows[hi]!.line };
 }
 
 export interface LedgerItem {
@@ -122,8 +127,8 @@ export function ledgerAnnex(lines: Line[]): { title: string; items: LedgerItem[]
   const items: { num: string; text: string; line: number }[] = [];
   const head: string[] = [];
   for (const { no, text } of lines) {
-    const line = trimLine(text);
-    if (!line.trim() || line.includes('\t')) continue;
+    const line = text.trim();
+    if (!line) continue;
     const mk = markerOf(line);
     if (mk && (mk.rank === 3 || mk.rank === 4)) items.push({ num: mk.num, text: line.slice(mk.length).trim(), line: no });
     else if (items.length) items[items.length - 1]!.text += '\n' + line.trim();

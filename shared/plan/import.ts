@@ -3,7 +3,7 @@ import type { FileProblem, Finding, OwnerMatch } from '../model';
 import { classify } from '../classify';
 import { defaultDirectory, resolveOwners, type Directory } from '../owners';
 import { parseTargets } from '../targets';
-import { ledgerAnnex, ownerTable, readTables, type LedgerItem, type OwnerTableRow } from './annex';
+import { ledgerAnnex, ownerTable, readTables, type LedgerItem, type OwnerTableRow, type Table } from './annex';
 import { planFinding, planProblem } from './messages';
 import { findBody, goalOf, jurisdictionOf, levelOf, periodOf } from './meta';
 import { clean, fold, fromMarkdown, isFurniture, looksLikeMarkdown, trimLine, unwrap } from './normalize';
@@ -37,10 +37,14 @@ export function importPlan(text: string, file?: string, options: ImportOptions =
   const wrapper = lines.slice(0, body.start).map((l) => l.text).join('\n');
   const rest = lines.slice(body.start);
 
-  // Tables (an owner annex) are read apart from the prose.
-  const tables = readTables(rest);
+  // Owner tables (类别/任务内容/牵头部门/责任部门) are read apart from the prose,
+  // from their header row on. Other tab-holding lines (tab-indented paragraphs,
+  // tables without owners) stay prose.
+  const owned = readTables(rest)
+    .map((t) => ({ t, o: ownerTable(t) }))
+    .filter((x): x is { t: Table; o: NonNullable<ReturnType<typeof ownerTable>> } => x.o !== null);
   const inTable = new Set<number>();
-  for (const t of tables) for (let n = t.first; n <= t.last; n++) inTable.add(n);
+  for (const { t, o } of owned) for (let n = o.first; n <= t.last; n++) inTable.add(n);
   const prose = rest.filter((l) => !inTable.has(l.no));
 
   // A ledger annex (附件 … 任务台账) after the body.
@@ -51,7 +55,7 @@ export function importPlan(text: string, file?: string, options: ImportOptions =
   const { roots, preamble } = buildOutline(bodyLines);
   const findings: Finding[] = [];
 
-  const ownerRows = tables.map(ownerTable).flatMap((t) => t?.rows ?? []);
+  const ownerRows = owned.flatMap(({ o }) => o.rows);
   const unmatched = applyOwnerTable(roots, ownerRows);
   // A table whose rows name no section of the body is itself the ledger
   // (重点任务分工表): its rows are the tasks.

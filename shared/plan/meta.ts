@@ -1,14 +1,14 @@
 // Plan metadata: where the plan body starts (after a notice wrapper), its title,
 // jurisdiction and level, period and headline goal.
 import type { PlanPeriod } from '../model';
-import { fold, trimLine } from './normalize';
+import { fold } from './normalize';
 import { markerOf, type Line } from './outline';
 import type { PlanGoal, PlanLevel } from './types';
 
 const TITLE_END = /(方案|纲要|要点|规划|计划|意见|安排|清单|任务)(\([^()]{0,24}\))?$/;
 
 function isTitleCandidate(line: string): boolean {
-  const f = fold(trimLine(line)).trim();
+  const f = fold(line).trim();
   if (f.length < 4 || f.length > 90 || f.includes('\t')) return false;
   if (/[《》]/.test(f) || /^(关于|附件|印发|根据|为了?|按照|现将|经)/.test(f)) return false;
   if (/[。:;,]$/.test(f) || /。/.test(f)) return false;
@@ -73,7 +73,7 @@ function namedTitle(lines: Line[]): { at: number; len: number } | null {
 export function findBody(lines: Line[]): Body {
   const named = namedTitle(lines);
   if (named) return afterTitle(lines, joined(lines, named), named.at + named.len);
-  const firstSection = lines.findIndex((l) => markerOf(trimLine(l.text).trim())?.rank === 1);
+  const firstSection = lines.findIndex((l) => markerOf(l.text.trim())?.rank === 1);
   const end = firstSection < 0 ? Math.min(lines.length, 40) : firstSection;
   let best = -1;
   let bestLen = 0;

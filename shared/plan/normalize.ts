@@ -145,7 +145,7 @@ export function unwrap<L extends { no: number; text: string }>(lines: L[]): L[] 
   for (const l of lines) {
     const prev = out[out.length - 1];
     const t = l.text.trim();
-    if (prev && t && !l.text.includes('\t') && !prev.text.includes('\t') && full(lastLen) && !LINE_END.test(lastEnd) && !STARTS_ITEM.test(t)) {
+    if (prev && t && !t.includes('\t') && !prev.text.trim().includes('\t') && full(lastLen) && !LINE_END.test(lastEnd) && !STARTS_ITEM.test(t)) {
       out[out.length - 1] = { ...prev, text: prev.text.trimEnd() + t };
     } else out.push(l);
     lastLen = t.length;

@@ -1,7 +1,7 @@
 // The numbered structure of a plan: 一、 > （一）/(一) > 1./1． > （1）/(1).
 // Ranks come from the marker's shape, not from depth, so a plan that goes
 // straight from 一、 to 1. (work points) reads the same way.
-import { fold, trimLine } from './normalize';
+import { fold } from './normalize';
 import { findBracketOwners, findTrailingOwners, parseDivision } from './ownertext';
 import type { PlanNode, PlanOwners } from './types';
 
@@ -77,8 +77,9 @@ export function buildOutline(lines: Line[]): { roots: OutlineNode[]; preamble: s
   const stack: OutlineNode[] = [];
   const preamble: string[] = [];
   for (const { no, text } of lines) {
-    const line = trimLine(text);
-    if (!line.trim()) continue;
+    // Leading tabs are indentation here (tables were taken out before).
+    const line = text.trim();
+    if (!line) continue;
     const division = parseDivision(line);
     if (division) {
       const deepest = stack[stack.length - 1];

@@ -278,3 +278,20 @@ describe('text copied from a PDF (hard-wrapped lines, page numbers)', () => {
     expect((importPlan(text, 'a.txt') as PlanImport).tasks[0]!.content).toBe(imported('000').tasks[0]!.content);
   });
 });
+
+describe('tabs that are not tables', () => {
+  const shape = (imp: PlanImport) => imp.tasks.map((t) => [t.id, t.title, t.content, t.leads.map((m) => m.input), t.partners.map((m) => m.input)]);
+  // every prose line indented by a tab; a tab after the marker (一、<tab>总体要求), as Word exports numbering
+  const indent = (text: string) =>
+    text
+      .split('\n')
+      .map((l) => (!l.trim() || l.includes('\t') ? l : '\t' + l.trim().replace(/^([一二三四五六七八九十]+、|\d+\.|\d+．)/, '$1\t')))
+      .join('\n');
+
+  it.each(['000', '003', '004'] as const)('seed %s with tab-indented paragraphs gives the same tasks', (id) => {
+    const r = importPlan(indent(seedText(id)), 'tabs.txt');
+    if ('problem' in r) throw new Error(r.problem.message);
+    expect(r.plan.title).toBe(imported(id).plan.title);
+    expect(shape(r)).toEqual(shape(imported(id)));
+  });
+});
