@@ -113,7 +113,8 @@ export function readLedger(sheets: SheetGrid[], file?: string): LedgerRead {
     }
     const sheet = readSheet(grid, header, out.findings, at);
     out.sheets.push(sheet);
-    if (!titleMeta) {
+    // Title rows of every ledger sheet; the first sheet that states a fact wins.
+    {
       const lines: string[] = [];
       for (let r = 0; r < header.index; r++) {
         const seen = new Set<string>();
@@ -123,7 +124,8 @@ export function readLedger(sheets: SheetGrid[], file?: string): LedgerRead {
         }
         if (seen.size) lines.push([...seen].join(' '));
       }
-      titleMeta = metaFromTitles(lines, header.progressPeriod);
+      const m = metaFromTitles(lines, header.progressPeriod);
+      titleMeta = titleMeta ? mergeMeta(titleMeta, m) : m;
     }
   }
 
