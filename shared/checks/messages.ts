@@ -57,7 +57,8 @@ export const MESSAGES: Record<string, Entry> = {
   },
   'owners.unknown': {
     severity: 'warning',
-    text: (p) => `单位「${s(p.name)}」不在单位名录中` + (p.suggestion ? `,是否为「${s(p.suggestion)}」?` : ''),
+    text: (p) =>
+      `单位「${s(p.name)}」不在单位名录中` + (p.suggestion ? `,是否为「${s(p.suggestion)}」${p.others ? `(或${s(p.others)})` : ''}?` : ''),
     fix: (p) => (p.suggestion ? `改为「${s(p.suggestion)}」` : `核对单位名称,或在「单位名录」中添加「${s(p.name)}」`),
   },
   'owners.fuzzy': {

@@ -37,7 +37,16 @@ export function ownerHits(matches: OwnerMatch[], field: 'leads' | 'partners'): H
     const best = m.suggestions[0];
     switch (m.matched) {
       case 'none':
-        hits.push({ code: 'owners.unknown', field, params: { name: m.input, suggestion: best?.name ?? null, score: best?.score ?? null } });
+        hits.push({
+          code: 'owners.unknown',
+          field,
+          params: {
+            name: m.input,
+            suggestion: best?.name ?? null,
+            score: best?.score ?? null,
+            others: m.suggestions.slice(1, 3).map((x) => `「${x.name}」`).join('') || null,
+          },
+        });
         break;
       case 'fuzzy':
         hits.push({ code: 'owners.fuzzy', field, params: { name: m.input, match: m.name ?? best?.name ?? null, score: m.score } });
