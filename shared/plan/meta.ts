@@ -10,7 +10,7 @@ const TITLE_END = /(方案|纲要|要点|规划|计划|意见|安排|清单|任�
 function isTitleCandidate(line: string): boolean {
   const f = fold(line).trim();
   if (f.length < 4 || f.length > 90 || f.includes('\t')) return false;
-  if (/[《》]/.test(f) || /^(关于|附件|印发|根据|为了?|按照|现将|经)/.test(f)) return false;
+  if (/[《》]/.test(f) || /^(附件|印发|根据|为了?|按照|现将|经|现向)/.test(f)) return false;
   if (/[。:;,]$/.test(f) || /。/.test(f)) return false;
   if (markerOf(f)) return false;
   return TITLE_END.test(f);
@@ -151,8 +151,10 @@ export function jurisdictionOf(title: string, wrapper: string): string | null {
     if (issuer && ADMIN.test(issuer[1]!) && !/全国|国务院|中国/.test(issuer[1]!)) return issuer[1]!;
     return '国家';
   }
-  const inner = /([\u4e00-\u9fa5]{2,12}?(?:省|自治区|市|州|区|县|旗))+/.exec(prefix);
-  return inner ? inner[0] : null;
+  // 宜州市关于进一步加强… → the longest place-shaped start (宜州市, not 宜州).
+  const head = prefix.split(/关于|印发|进一步|加强|推进|深入|实施|的/)[0]!;
+  for (let i = Math.min(head.length, 24); i >= 2; i--) if (ADMIN.test(head.slice(0, i))) return head.slice(0, i);
+  return null;
 }
 
 /** 2021—2025 (any dash), 2016-2020年, or a single year (2023年…工作要点). */

@@ -184,6 +184,12 @@ describe('plans shaped in other ways', () => {
     expect(r.tasks[0]!.content).toBe('引导中小学利用科普场所开展活动。');
   });
 
+  it('a title that starts with 关于 and puts the place first', () => {
+    const r = plan(['宜州市关于进一步加强科普工作的实施意见', '一、重点任务', '（一）实施老年人科学素质提升行动', '1．开展智能技术培训。（市科协、市民政局）']);
+    expect(r.plan).toMatchObject({ title: '宜州市关于进一步加强科普工作的实施意见', jurisdiction: '宜州市', level: '市', period: null });
+    expect(r.tasks[0]!.leads.map((m) => m.input)).toEqual(['市科协', '市民政局']);
+  });
+
   it('a division table whose rows are the tasks themselves', () => {
     const r = plan([
       '某县2024年全民科学素质工作要点',
