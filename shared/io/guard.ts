@@ -98,7 +98,7 @@ function guardText(bytes: Uint8Array, file: string, limits: ReadLimits): GuardRe
  * latin1 (one char per byte, no validation) so the native indexOf does the
  * scanning; the last few chars of each chunk are carried over.
  */
-class Matcher {
+export class Matcher {
   private tail = '';
   readonly counts: number[];
   private readonly keep: number;
@@ -123,7 +123,7 @@ class Matcher {
 }
 
 /** Collects the text of a sheet's <mergeCells> element while it streams past. */
-class MergeCollector {
+export class MergeCollector {
   private tail = '';
   private open = false;
   private done = false;
