@@ -20,7 +20,10 @@ export function Grid({ workbook }: { workbook: MemoryWorkbook }) {
     () => versionOf(workbook),
   );
   const sel = useRef<HTMLTableCellElement>(null);
-  useEffect(() => sel.current?.scrollIntoView({ block: 'nearest', inline: 'nearest' }), [version]);
+  useEffect(() => {
+    // A block body: newer Chromium returns a promise from scrollIntoView, and an effect must return nothing.
+    sel.current?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [version]);
   const sheet = workbook.sheet(workbook.active);
   const rows = sheet ? Math.min(MAX_ROWS, Math.max(sheet.cells.length, 20)) : 0;
   const cols = sheet ? Math.max(8, ...sheet.cells.map((r) => r.length)) : 0;
