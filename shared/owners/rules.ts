@@ -111,11 +111,13 @@ export function jurisdictionForms(j: string): string[] {
  * first among known ones, then by shape; null when the name does not start with one.
  */
 export function jurisdictionInName(name: string, known: readonly string[] = []): string | null {
+  // A known jurisdiction may sit a little way in: 成都市锦江生态环境局, 成都市公安局锦江区分局.
   let best: string | null = null;
+  const n = name.replace(/^中共/, '').replace(/^共青团/, '');
   for (const j of known) {
     for (const f of jurisdictionForms(j)) {
-      const n = name.replace(/^中共/, '').replace(/^共青团/, '');
-      if (n.startsWith(f) && (best === null || j.length > best.length)) best = j;
+      const at = n.indexOf(f);
+      if (at >= 0 && at <= 6 && (at === 0 || /[市省]$/.test(n.slice(0, at)) || /^.{2,3}市公安局$/.test(n.slice(0, at))) && (best === null || j.length > best.length)) best = j;
     }
   }
   if (best) return best;

@@ -169,3 +169,30 @@ describe('bundled directory', () => {
     expect(dir.contactOf('区科协')).toBeUndefined();
   });
 });
+
+describe('辖区 read off the full name when the sheet has no 辖区 column', () => {
+  it.each<[string, string]>([
+    ['成都市锦江区教育局', '成都市锦江区'],
+    ['中共成都市锦江区委组织部', '成都市锦江区'],
+    ['成都市锦江生态环境局', '成都市锦江区'],
+    ['成都市公安局锦江区分局', '成都市锦江区'],
+    ['重庆市綦江区科学技术协会', '重庆市綦江区'],
+    ['北京市海淀区教育委员会', '北京市海淀区'],
+    ['四川省成都市武侯区科学技术协会', '四川省成都市武侯区'],
+    ['成都市教育局', '成都市'],
+  ])('%s → %s', (name, j) => {
+    const { units } = directoryFromGrid(grid([['单位名称', '简称/别名'], [name, '']]));
+    expect(units[0].jurisdiction).toBe(j);
+  });
+
+  it('a short name takes the sheet’s usual jurisdiction', () => {
+    const { units, findings } = directoryFromGrid(grid([['单位名称', '类别'], ['成都市锦江区教育局', '政府部门'], ['区融媒体中心', '其他']]));
+    expect(units[1].jurisdiction).toBe('成都市锦江区');
+    expect(findings).toEqual([]);
+  });
+
+  it('with no jurisdiction anywhere, an info finding says so', () => {
+    const { findings } = directoryFromGrid(grid([['单位名称'], ['区融媒体中心']]));
+    expect(findings.map((f) => [f.code, f.severity, f.row])).toEqual([['directory.no-jurisdiction', 'info', 2]]);
+  });
+});
