@@ -54,12 +54,15 @@ function isEmptyGrid(grid: SheetGrid): boolean {
 }
 
 /** Copies the master value of every merged range below the header into the cells it spans. */
-function fillMerges(grid: SheetGrid, from: number): { rows: CellValue[][]; continued: Set<string> } {
+/** Key of a cell in the set of merge-continued cells (no string per lookup). */
+const cellKey = (r: number, c: number) => r * 65_536 + c;
+
+function fillMerges(grid: SheetGrid, from: number): { rows: CellValue[][]; continued: Set<number> } {
   const relevant = grid.merges.filter((m) => m.bottom >= from);
-  if (!relevant.length) return { rows: grid.rows, continued: new Set() };
+  if (!relevant.length) return { rows: grid.rows, continued: new Set<number>() };
   const rows = grid.rows.slice();
   const copied = new Set<number>();
-  const continued = new Set<string>();
+  const continued = new Set<number>();
   for (const m of relevant) {
     const master = grid.rows[m.top]?.[m.left] ?? null;
     for (let r = Math.max(m.top, from); r <= m.bottom && r < rows.length; r++) {
@@ -71,7 +74,7 @@ function fillMerges(grid: SheetGrid, from: number): { rows: CellValue[][]; conti
       for (let c = m.left; c <= m.right; c++) {
         if (r === m.top && c === m.left) continue;
         row[c] = master;
-        continued.add(`${r}:${c}`);
+        continued.add(cellKey(r, c));
       }
     }
   }
@@ -168,9 +171,11 @@ function readSheet(grid: SheetGrid, header: HeaderInfo, findings: Finding[], at:
   }
 
   const { rows, continued } = fillMerges(grid, header.dataStart);
+  // Column of each field, looked up once per sheet (-1: the ledger has no such column).
+  const colOf = Object.fromEntries((Object.keys(FIELD_LABEL) as FieldKey[]).map((f) => [f, cols[f] ?? -1])) as Record<FieldKey, number>;
   const text = (row: CellValue[], f: FieldKey): string => {
-    const c = cols[f];
-    return c === undefined ? '' : cellText(row[c] ?? null);
+    const c = colOf[f];
+    return c < 0 ? '' : cellText(row[c] ?? null);
   };
   const headerNorm = header.headers.map((h) => normHeader(h));
   const out: LedgerRow[] = [];
@@ -213,13 +218,17 @@ function readSheet(grid: SheetGrid, header: HeaderInfo, findings: Finding[], at:
     // A header repeated further down (a printed ledger pasted page by page).
     if (typeof firstRaw === 'string' && firstRaw.trim() === header.headers[firstCol] && row.every((v, c) => isBlank(v ?? null) || normHeader(v ?? null) === headerNorm[c])) continue;
 
+    const title = text(row, 'title');
+    const content = text(row, 'content');
+    const leadsText = text(row, 'leads');
+    const partnersText = text(row, 'partners');
     // Template rows (序号 pre-filled, or a default 完成时限) name no task and no owner: not tasks.
-    if (!text(row, 'title') && !text(row, 'content') && !text(row, 'leads') && !text(row, 'partners')) continue;
+    if (!title && !content && !leadsText && !partnersText) continue;
 
     const idCell = cols.id === undefined ? null : row[cols.id] ?? null;
     const ownId = cellText(idCell);
     const id = ownId || `R${excelRow}`;
-    if (ownId && !(cols.id !== undefined && continued.has(`${r}:${cols.id}`))) {
+    if (ownId && !(cols.id !== undefined && continued.has(cellKey(r, cols.id)))) {
       const first = firstRowOfId.get(ownId);
       if (first !== undefined)
         findings.push(finding('structure.duplicate-id', at(sheet, excelRow, colName(cols.id!), cols.id! + originCol), { id: ownId, first }));
@@ -230,10 +239,10 @@ function readSheet(grid: SheetGrid, header: HeaderInfo, findings: Finding[], at:
       row: excelRow,
       id,
       category: text(row, 'category') || section,
-      title: text(row, 'title'),
-      content: text(row, 'content'),
-      leadsText: text(row, 'leads'),
-      partnersText: text(row, 'partners'),
+      title,
+      content,
+      leadsText,
+      partnersText,
       deadlineText: text(row, 'deadline'),
       progressText: text(row, 'progress'),
       actualRaw: cols.actual === undefined ? null : row[cols.actual] ?? null,
