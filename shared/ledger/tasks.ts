@@ -73,8 +73,14 @@ export function primaryFirst(targets: Target[], actual: number | null, row: Ledg
     });
     if (best >= 0) break;
   }
-  return best > 0 ? [targets[best]!, ...targets.slice(0, best), ...targets.slice(best + 1)] : targets;
+  if (best <= 0) return targets;
+  // Rows with the same content share one targets array; share the reordered one too.
+  let byIndex = reordered.get(targets);
+  if (!byIndex) reordered.set(targets, (byIndex = []));
+  return (byIndex[best] ??= [targets[best]!, ...targets.slice(0, best), ...targets.slice(best + 1)]);
 }
+
+const reordered = new WeakMap<Target[], Target[][]>();
 
 export function createBuilder(ctx: BuildContext): (row: LedgerRow) => Task {
   const build = createDetailedBuilder(ctx);
