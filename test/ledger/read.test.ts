@@ -168,6 +168,13 @@ describe('readLedger structure findings', () => {
     }
   });
 
+  it('skips a header repeated further down and footnotes under the table', () => {
+    const h = ['序号', '任务内容', '牵头单位'];
+    const l = readLedger([sheet([h, [1, '开展活动', '区科协'], h, [2, '建设基地', '区教育局'], ['注：完成值请填写数字'], ['填报人：张三']])]);
+    expect(l.sheets[0]!.rows.map((r) => [r.row, r.id])).toEqual([[2, '1'], [4, '2']]);
+    expect(l.findings).toEqual([]);
+  });
+
   it('skips template rows that name no task and no owner', () => {
     const l = readLedger([sheet([['序号', '任务内容', '牵头单位', '完成时限'], [1, '开展活动', '区科协', '2025年'], [2, null, null, null], [3, null, null, '2025年']])]);
     expect(l.sheets[0]!.rows.map((r) => r.id)).toEqual(['1']);
