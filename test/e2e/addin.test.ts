@@ -35,9 +35,12 @@ afterAll(async () => {
   await server?.close();
 });
 
+const pageErrors = new Map<Page, string[]>();
+
 async function openDemo(): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   const errors: string[] = [];
+  pageErrors.set(page, errors);
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`${server.url}/demo.html`);
   await page.waitForSelector('[data-testid=run-validate]');
@@ -46,6 +49,13 @@ async function openDemo(): Promise<Page> {
   await page.waitForSelector('[data-testid=grid][data-sheet=任务台账]');
   await page.fill('[data-testid=as-of]', '2023-06-30');
   return page;
+}
+
+/** Close a page, failing the test if it threw anything along the way. */
+async function done(page: Page): Promise<void> {
+  const errors = pageErrors.get(page) ?? [];
+  await page.close();
+  expect(errors).toEqual([]);
 }
 
 /** Click, then wait until the status line reports the outcome. */
@@ -95,7 +105,7 @@ describe('task pane on the demo page', () => {
     expect(sel).toEqual({ sheet: '任务台账', row: row - 1, col });
     await expect(page.locator('td.sel').count()).resolves.toBe(1);
     await page.screenshot({ path: `${SHOTS}/addin-validate.png` });
-    await page.close();
+    await done(page);
   });
 
   it('补全 adds the columns with the core values and leaves the original cells byte-identical', async () => {
@@ -121,7 +131,7 @@ describe('task pane on the demo page', () => {
     expect(rm.kind).toBe('success');
     const width = Math.max(...(await snapshot(page)).find((g) => g.name === '任务台账')!.rows.map((r) => r.length));
     expect(width).toBeLessThanOrEqual(Math.max(...b.rows.map((r) => r.length)));
-    await page.close();
+    await done(page);
   });
 
   it('单位名录: accepting a suggestion changes only that cell and keeps the original in a comment', async () => {
@@ -149,7 +159,7 @@ describe('task pane on the demo page', () => {
     expect(now).not.toContain(typos[0].input);
     const note = await page.evaluate((k) => window.__kesuDemo!.workbook.sheet('任务台账')!.notes.get(k), `${typos[0].row},${typos[0].col}`);
     expect(note).toContain(typos[0].text);
-    await page.close();
+    await done(page);
   });
 
   it('生成台账 from seed 000 text makes a new ledger sheet with its 29+ tasks', async () => {
@@ -171,7 +181,7 @@ describe('task pane on the demo page', () => {
     const v = await runAndWait(page, '[data-testid=run-validate]');
     expect(v.text).toContain(`${want.value.tasks} 项任务`);
     await page.screenshot({ path: `${SHOTS}/addin-generate.png` });
-    await page.close();
+    await done(page);
   });
 
   it('导出 hands over the standard workbook', async () => {
@@ -183,6 +193,6 @@ describe('task pane on the demo page', () => {
     const got = await page.evaluate(() => ({ name: window.__kesuDemo!.lastDownload?.fileName, size: window.__kesuDemo!.lastDownload?.bytes.length }));
     expect(got.name).toMatch(/2023年上半年.*\.xlsx$/);
     expect(got.size).toBeGreaterThan(1000);
-    await page.close();
+    await done(page);
   });
 });
