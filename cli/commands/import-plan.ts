@@ -29,6 +29,11 @@ function summary(imp: PlanImport, out: string | null): string[] {
   const cats = [...byCat].map(([c, n]) => `${c} ${n}`).join('，');
   const source = imp.taskSource === 'ledger-annex' ? '（取自附件任务台账）' : '';
   lines.push(`任务: ${imp.tasks.length} 项${source}：${cats}`);
+  if (imp.taskSource === 'ledger-annex') {
+    const count = (ns: PlanImport['outline'], rank: number): number => ns.reduce((n, x) => n + (x.rank === rank ? 1 : 0) + count(x.children, rank), 0);
+    const points = count(imp.outline, 3);
+    lines.push(`正文结构: ${imp.outline.length} 个部分${points ? `，${points} 条编号条目（保留在 --json 的 outline 中）` : ''}`);
+  }
   const withLead = imp.tasks.filter((t) => t.leads.length).length;
   const withTarget = imp.tasks.filter((t) => t.targets.length).length;
   lines.push(`有牵头单位 ${withLead} 项，有量化目标 ${withTarget} 项`);

@@ -45,7 +45,7 @@ export function guardDocx(bytes: Uint8Array, file: string): { ok: true } | { ok:
   }
   if (!startsWithZipSignature(bytes)) return problem('docx-not-zip', file);
   const dir = readZipDirectory(bytes);
-  if (!dir.ok) return problem('docx-broken', file, { detail: dir.reason === 'corrupt' ? '压缩包目录损坏' : '文件被截断' });
+  if (!dir.ok) return problem('docx-broken', file, { detail: dir.reason === 'corrupt' ? '压缩包目录损坏' : '找不到压缩包目录，文件可能被截断' });
   if (!dir.entries.some((e) => e.name === 'word/document.xml')) return problem('docx-not-word', file);
   let total = 0;
   for (const e of dir.entries) {
