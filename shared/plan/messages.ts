@@ -11,7 +11,6 @@ const MESSAGES: Record<string, (p: Params) => string> = {
   'plan.no-lead': (p) => `任务 ${p.id}「${p.title}」没有找到牵头单位。`,
   'plan.owner-fault': (p) => `任务 ${p.id} 的责任单位括注有标点问题（${p.fault}），已按原意读取。`,
   'plan.annex-row-unmatched': (p) => `附件表格中的「${p.name}」没有对应到正文中的行动或工程，该行的单位未能套用。`,
-  'plan.annex-row-empty': (p) => `附件表格中的「${p.name}」对应的条目下没有具体措施，已把该条目本身作为任务。`,
   'plan.no-goal': () => '没有找到方案的总体目标（如“公民具备科学素质的比例超过15%”）。',
   'plan.no-period': () => '没有从标题中读出方案的规划期（如“2021—2025年”）。',
   'plan.no-jurisdiction': () => '没有从标题中读出方案所属的地区。',
