@@ -113,6 +113,7 @@ export function createDirectory(units: Unit[], groups?: UnitGroup[]): Directory 
     for (const g of new Set(bigrams(k))) push(postings, g, id);
   };
 
+  const jCache = new Map<string, { level: string; forms: string[] }>();
   list.forEach((unit, u) => {
     const j = unit.jurisdiction ?? '';
     push(byJ, j, u);
@@ -130,8 +131,9 @@ export function createDirectory(units: Unit[], groups?: UnitGroup[]): Directory 
       if (c) addKey(keyOf(c.main), { u, via: 'derived' });
     }
     // Derived and bare forms from names that carry the jurisdiction's level prefix.
-    const level = levelOfJurisdiction(j);
-    const forms = jurisdictionForms(j);
+    let jInfo = jCache.get(j);
+    if (!jInfo) jCache.set(j, (jInfo = { level: levelOfJurisdiction(j), forms: jurisdictionForms(j) }));
+    const { level, forms } = jInfo;
     for (const [t] of texts) {
       const d = displayName(t);
       const main = splitComposite(d)?.main ?? d;
