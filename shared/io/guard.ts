@@ -335,6 +335,8 @@ function guardZip(bytes: Uint8Array, file: string, limits: ReadLimits): GuardRes
       replaced.set(s.path, new TextEncoder().encode(emptied.replace(/<mergeCells\b[\s\S]*?<\/mergeCells>/, '')));
     } else {
       const thin = thinSheetXml(xml, limits.maxRows);
+      if (thin.emptyRows > 0)
+        warnings.push(problem('formatted-rows-ignored', file, { count: thin.emptyRows.toLocaleString('en-US') }, { sheet: s.name }));
       if (thin.strayRows > 0)
         warnings.push(problem('rows-beyond-cap', file, { count: thin.strayRows, limit: limits.maxRows.toLocaleString('en-US') }, { sheet: s.name, row: thin.firstStray }));
       replaced.set(s.path, new TextEncoder().encode(thin.xml));
@@ -366,8 +368,9 @@ export function countValueRows(xml: string): number {
 }
 
 /** Keeps rows that hold a value (or formula) at or above the cap; counts what it drops. */
-export function thinSheetXml(xml: string, maxRows: number): { xml: string; valueRows: number; strayRows: number; firstStray?: number } {
+export function thinSheetXml(xml: string, maxRows: number): { xml: string; valueRows: number; strayRows: number; emptyRows: number; firstStray?: number } {
   let prev = 0;
+  let emptyRows = 0;
   let valueRows = 0;
   let strayRows = 0;
   let firstStray: number | undefined;
@@ -375,7 +378,10 @@ export function thinSheetXml(xml: string, maxRows: number): { xml: string; value
     const m = /\br\s*=\s*"(\d+)"/.exec(attrs);
     const r = m ? Number(m[1]) : prev + 1;
     prev = r;
-    if (!body || !/<(?:\w+:)?(?:v|is|f)\b/.test(body)) return '';
+    if (!body || !/<(?:\w+:)?(?:v|is|f)\b/.test(body)) {
+      emptyRows++;
+      return '';
+    }
     valueRows++;
     if (r > maxRows) {
       strayRows++;
@@ -384,5 +390,5 @@ export function thinSheetXml(xml: string, maxRows: number): { xml: string; value
     }
     return whole;
   });
-  return { xml: thinned, valueRows, strayRows, firstStray };
+  return { xml: thinned, valueRows, strayRows, emptyRows, firstStray };
 }

@@ -34,6 +34,7 @@ export type IoCode =
   | 'cell-over-limit'
   | 'sheet-too-many-rows'
   | 'rows-beyond-cap'
+  | 'formatted-rows-ignored'
   | 'columns-beyond-cap'
   | 'parse-failed'
   | 'write-cell-truncated'
@@ -85,6 +86,8 @@ const MESSAGES: Record<IoCode, (p: Params) => string> = {
     `文件「${p.file}」工作表「${p.sheet}」有 ${p.count} 行数据，超过上限 ${p.limit} 行，该表未读取（其余工作表照常读取）。请按年度或单位把它拆分为多个工作表或文件（每个不超过 ${p.limit} 行）。`,
   'rows-beyond-cap': (p) =>
     `文件「${p.file}」工作表「${p.sheet}」在第 ${p.row} 行（远在数据之后，超过上限 ${p.limit} 行）有 ${p.count} 行零散内容，已忽略。常见原因是误把格式或内容拖到了表格最底部；如需要这些内容，请把它们移到数据附近。`,
+  'formatted-rows-ignored': (p) =>
+    `文件「${p.file}」工作表「${p.sheet}」有 ${p.count} 个没有内容、只带格式的空行（常因把格式刷到了表格最底部），已跳过，不影响数据。删除这些行可让文件变小、打开更快。`,
   'columns-beyond-cap': (p) =>
     `文件「${p.file}」工作表「${p.sheet}」在第 ${p.row} 行 ${p.column} 列有超出第 ${p.limit} 列的零散内容，已忽略。`,
   'parse-failed': (p) => `文件「${p.file}」无法解析为 Excel 工作簿（${p.detail}）。请用 Excel 打开并另存为 .xlsx 后再导入。`,

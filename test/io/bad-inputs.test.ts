@@ -158,6 +158,8 @@ describe('what the reader says about each file', () => {
     const r = await get('formatted-to-bottom.xlsx', tmp);
     if (!r.ok) throw new Error(r.problem.message);
     expect(r.sheets[0].rows).toHaveLength(4);
+    expect(r.warnings[0]).toMatchObject({ code: 'formatted-rows-ignored', sheet: '任务台账' });
+    expect(r.warnings[0].message).toContain('1,048,572');
   }, 120_000);
 
   it('zip bombs are refused naming the part and the limit', async () => {

@@ -61,7 +61,7 @@ describe('thinSheetXml', () => {
   it('keeps value rows under the cap, drops empty formatted rows and stray rows beyond it', () => {
     const t = thinSheetXml(xml, 200_000);
     expect(t.xml).toBe(`<worksheet><sheetData>${[rows[0], rows[3], rows[4]].join('')}</sheetData></worksheet>`);
-    expect(t).toMatchObject({ valueRows: 4, strayRows: 1, firstStray: 1_048_576 });
+    expect(t).toMatchObject({ valueRows: 4, strayRows: 1, emptyRows: 2, firstStray: 1_048_576 });
     expect(countValueRows(xml)).toBe(4);
   });
 });
