@@ -1,6 +1,7 @@
 // Deciding what a task is, per plan: the numbered measures of the body (leaves
 // of the outline in the action/project sections, or any item that carries
 // owners), or the items of a ledger annex when the plan has one.
+import { classifyPopulation, classifyProject } from '../classify';
 import { fold } from './normalize';
 import { ancestors, walk, type OutlineNode } from './outline';
 import type { OwnerTableRow } from './annex';
@@ -118,6 +119,17 @@ export function applyOwnerTable(roots: OutlineNode[], rows: OwnerTableRow[]): Ow
       if (s > bestScore) {
         best = n;
         bestScore = s;
+      }
+    }
+    if (!best) {
+      // Same population or project (a row that says only 青少年, or 科普信息化工程
+      // for a body heading 实施科普信息化提升工程), among the section headings.
+      const want = classifyPopulation(row.name)?.canonical ?? classifyProject(row.name)?.canonical ?? null;
+      if (want) {
+        const hits = nodes.filter(
+          (n) => n.children.length > 0 && (classifyPopulation(n.title)?.canonical ?? classifyProject(n.title)?.canonical) === want && (!rowCat || catOf(n) === rowCat),
+        );
+        if (hits.length === 1) best = hits[0]!;
       }
     }
     if (!best && num && rowCat) {

@@ -184,6 +184,31 @@ describe('plans shaped in other ways', () => {
     expect(r.tasks[0]!.content).toBe('引导中小学利用科普场所开展活动。');
   });
 
+  it('annex rows that name only the population or the older project name', () => {
+    const r = plan([
+      '某区全民科学素质行动实施方案（2021—2025年）',
+      '一、提升行动',
+      '（一）实施青少年科学素质提升行动',
+      '1．开展科技活动。',
+      '2．培养科学精神。',
+      '（二）实施老年人科学素质提升行动',
+      '1．开展智慧助老。',
+      '二、重点工程',
+      '（一）实施科普信息化提升工程',
+      '1．建设科普平台。',
+      '类别\t任务内容\t牵头部门\t责任部门',
+      '提升行动\t青少年\t区教委\t区科协',
+      '\t老年人\t区民政局\t区卫健委',
+      '重点工程\t科普信息化工程\t区委宣传部\t区科协',
+    ]);
+    expect(r.tasks.map((t) => [t.id, t.leads.map((m) => m.input).join('、')])).toEqual([
+      ['一.（一）.1', '区教委'],
+      ['一.（一）.2', '区教委'],
+      ['一.（二）.1', '区民政局'],
+      ['二.（一）.1', '区委宣传部'],
+    ]);
+  });
+
   it('a title that starts with 关于 and puts the place first', () => {
     const r = plan(['宜州市关于进一步加强科普工作的实施意见', '一、重点任务', '（一）实施老年人科学素质提升行动', '1．开展智能技术培训。（市科协、市民政局）']);
     expect(r.plan).toMatchObject({ title: '宜州市关于进一步加强科普工作的实施意见', jurisdiction: '宜州市', level: '市', period: null });
