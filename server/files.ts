@@ -48,6 +48,11 @@ export interface DataFile {
   mtime: string;
 }
 
+/** Whether the listing shows a file of this name: .xlsx, not a lock file (~$…) or hidden. */
+export function isListedName(name: string): boolean {
+  return /\.xlsx$/i.test(name) && !name.startsWith('~$') && !name.startsWith('.');
+}
+
 /** The .xlsx files directly in dir (no subfolders, no Excel lock files ~$…). */
 export async function listWorkbooks(dir: string): Promise<DataFile[]> {
   let names: string[];
@@ -58,7 +63,7 @@ export async function listWorkbooks(dir: string): Promise<DataFile[]> {
   }
   const out: DataFile[] = [];
   for (const name of names.sort((a, b) => a.localeCompare(b, 'zh-CN'))) {
-    if (!/\.xlsx$/i.test(name) || name.startsWith('~$') || name.startsWith('.')) continue;
+    if (!isListedName(name)) continue;
     try {
       const s = await stat(path.join(dir, name));
       if (s.isFile()) out.push({ name, size: s.size, mtime: s.mtime.toISOString() });

@@ -9,7 +9,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { securityHeaders } from './csp';
-import { listWorkbooks, mimeOf, resolveUnder, signature } from './files';
+import { isListedName, listWorkbooks, mimeOf, resolveUnder, signature } from './files';
 import type { DataFile } from './files';
 
 export interface ServerOptions {
@@ -83,9 +83,9 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     }
     if (pathname.startsWith(API + '/file/')) {
       if (!dataDir) return send(res, pathname, 404, '未配置数据文件夹');
+      // Only what the listing would show: a workbook directly in the folder.
       const name = safeName(pathname.slice((API + '/file/').length));
-      const files = name ? await listWorkbooks(dataDir) : [];
-      if (!name || !files.some((f) => f.name === name)) return send(res, pathname, 404, '找不到该数据文件');
+      if (!name || !isListedName(name)) return send(res, pathname, 404, '找不到该数据文件');
       return file(req, res, pathname, path.join(dataDir, name), 'no-store');
     }
     if (pathname.startsWith('/api/')) return send(res, pathname, 404, '没有这个接口');

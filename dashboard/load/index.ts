@@ -5,6 +5,7 @@
 import { mergeLedgers } from '../../shared/merge';
 import type { FileReport, MergedTask, MergeInput } from '../../shared/merge';
 import { statusOf } from '../../shared/checks/status';
+import { canUseWorkers, mergeInWorkers } from './parallel';
 
 export type { FileReport, MergedTask } from '../../shared/merge';
 
@@ -20,7 +21,8 @@ export async function loadWorkbooks(
   origin: LoadedFile['origin'],
   onProgress?: (done: number, total: number, current: string) => void,
 ): Promise<LoadedFile[]> {
-  const result = await mergeLedgers(inputs, { asOf: new Date(), onProgress });
+  const asOf = new Date();
+  const result = canUseWorkers(inputs.length) ? await mergeInWorkers(inputs, asOf, onProgress) : await mergeLedgers(inputs, { asOf, onProgress });
   const byFile = new Map<string, MergedTask[]>();
   for (const t of result.tasks) {
     const asOf = t.meta.asOf ? new Date(t.meta.asOf + 'T00:00:00Z') : null;

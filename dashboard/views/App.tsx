@@ -7,7 +7,7 @@ import type { TaskFilter } from '../../shared/aggregate';
 import type { Status } from '../../shared/model';
 import { loadWorkbooks } from '../load';
 import type { LoadedFile } from '../load';
-import { fetchFile, fetchListing, watchListing } from '../load/server';
+import { fetchListing, prefetch, watchListing } from '../load/server';
 import type { DataListing } from '../load/server';
 import { allTasks, dropFiles, putFiles } from '../load/store';
 import type { FileMap } from '../load/store';
@@ -39,8 +39,9 @@ export function App() {
     const present = new Set(listing.files.map((f) => f.name));
     if (changed.length) {
       performance.mark('kesu:load-start');
+      const loaders = prefetch(changed.map((f) => f.name));
       const loaded = await loadWorkbooks(
-        changed.map((f) => ({ name: f.name, bytes: () => fetchFile(f.name) })),
+        changed.map((f) => ({ name: f.name, bytes: loaders.get(f.name)! })),
         'server',
         progress,
       );

@@ -6,9 +6,12 @@ import type { AggTask, FilterKey, TaskFilter } from './types';
 import { FILTER_KEYS, NONE } from './types';
 
 export function matches(t: AggTask, f: TaskFilter): boolean {
-  for (const k of FILTER_KEYS) {
-    const want = f[k];
-    if (want === undefined) continue;
+  return matchesKeys(t, f, FILTER_KEYS.filter((k) => f[k] !== undefined));
+}
+
+function matchesKeys(t: AggTask, f: TaskFilter, keys: readonly FilterKey[]): boolean {
+  for (const k of keys) {
+    const want = f[k]!;
     if (k === 'unit') {
       if (!unitKeys(t).includes(want)) return false;
     } else if (keyOf(t, k) !== want) return false;
@@ -17,9 +20,10 @@ export function matches(t: AggTask, f: TaskFilter): boolean {
 }
 
 export function filterTasks<T extends AggTask>(tasks: readonly T[], f: TaskFilter): T[] {
-  if (!FILTER_KEYS.some((k) => f[k] !== undefined)) return tasks.slice();
+  const keys = FILTER_KEYS.filter((k) => f[k] !== undefined);
+  if (!keys.length) return tasks as T[];
   const out: T[] = [];
-  for (const t of tasks) if (matches(t, f)) out.push(t);
+  for (const t of tasks) if (matchesKeys(t, f, keys)) out.push(t);
   return out;
 }
 

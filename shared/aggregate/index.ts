@@ -4,7 +4,7 @@ export * from './types';
 export { periodSortKey, comparePeriods } from './period';
 export { populationKey, projectKey, unitKeys, keyOf } from './keys';
 export { filterTasks, matches, facets } from './filter';
-export { statusCounts, groupSummaries, byPopulation, byProject, byJurisdiction, emptyCounts } from './groups';
+export { statusCounts, groupSummaries, byPopulation, byProject, byJurisdiction, emptyCounts, cappedCompletion } from './groups';
 export { byUnit, sortUnits } from './units';
 export type { UnitSortKey } from './units';
 export { trend } from './trend';

@@ -1,10 +1,12 @@
-// Everything the charts need for one filter, in one call: the dashboard calls
-// this and hands the parts to recharts.
+// Everything the charts need for one filter, in one pass over the tasks: the
+// dashboard calls this on every filter change, so with 100,000 tasks the
+// group-bys share the loop instead of walking the list seven times.
 import { filterTasks } from './filter';
-import { byJurisdiction, byPopulation, byProject, statusCounts } from './groups';
-import { trend } from './trend';
+import { cappedCompletion, countsToList, emptyCounts, GroupAccumulator } from './groups';
+import { TrendAccumulator } from './trend';
 import type { AggTask, GroupSummary, TaskFilter, TrendSeries, UnitSummary } from './types';
-import { byUnit } from './units';
+import { NONE } from './types';
+import { UnitAccumulator } from './units';
 import type { Status } from '../model';
 
 export interface DashboardSummary {
@@ -20,14 +22,35 @@ export interface DashboardSummary {
 
 export function dashboardSummary(all: readonly AggTask[], filter: TaskFilter = {}): DashboardSummary {
   const tasks = filterTasks(all, filter);
+  const status = emptyCounts();
+  const populations = new GroupAccumulator('population');
+  const projects = new GroupAccumulator('project');
+  const jurisdictions = new GroupAccumulator('jurisdiction');
+  const units = new UnitAccumulator();
+  const populationTrend = new TrendAccumulator('population');
+  const projectTrend = new TrendAccumulator('project');
+  for (const t of tasks) {
+    const s = t.status;
+    const capped = cappedCompletion(t);
+    const pop = t.population?.canonical ?? NONE;
+    const proj = t.project?.canonical ?? NONE;
+    const period = t.meta.period ?? NONE;
+    status[s]++;
+    populations.add(pop, s, capped);
+    projects.add(proj, s, capped);
+    jurisdictions.add(t.meta.jurisdiction ?? NONE, s, capped);
+    units.add(t);
+    populationTrend.add(period, pop, capped);
+    projectTrend.add(period, proj, capped);
+  }
   return {
     total: tasks.length,
-    status: statusCounts(tasks),
-    populations: byPopulation(tasks),
-    projects: byProject(tasks),
-    jurisdictions: byJurisdiction(tasks),
-    units: byUnit(tasks),
-    populationTrend: trend(tasks, 'population'),
-    projectTrend: trend(tasks, 'project'),
+    status: countsToList(status),
+    populations: populations.finish(),
+    projects: projects.finish(),
+    jurisdictions: jurisdictions.finish(),
+    units: units.finish(),
+    populationTrend: populationTrend.finish(),
+    projectTrend: projectTrend.finish(),
   };
 }

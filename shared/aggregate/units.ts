@@ -1,24 +1,47 @@
 // Per lead unit: tasks led, completed, behind (滞后), overdue (逾期), unreported.
 // A task with two leads counts for both: each is answerable for it.
-import { unitKeys } from './keys';
+import type { Status } from '../model';
 import type { AggTask, UnitSummary } from './types';
 
 export type UnitSortKey = 'unit' | 'led' | 'completed' | 'behind' | 'overdue' | 'unreported';
 
-export function byUnit(tasks: readonly AggTask[]): UnitSummary[] {
-  const acc = new Map<string, UnitSummary>();
-  for (const t of tasks) {
-    for (const unit of unitKeys(t)) {
-      let u = acc.get(unit);
-      if (!u) acc.set(unit, (u = { unit, led: 0, completed: 0, behind: 0, overdue: 0, unreported: 0 }));
+export class UnitAccumulator {
+  private readonly acc = new Map<string, UnitSummary>();
+
+  add(t: AggTask): void {
+    const leads = t.leads;
+    for (let i = 0; i < leads.length; i++) {
+      const unit = (leads[i]!.name ?? leads[i]!.input).trim();
+      if (!unit || seenBefore(leads, i, unit)) continue;
+      let u = this.acc.get(unit);
+      if (!u) this.acc.set(unit, (u = { unit, led: 0, completed: 0, behind: 0, overdue: 0, unreported: 0 }));
       u.led++;
-      if (t.status === '已完成') u.completed++;
-      else if (t.status === '滞后') u.behind++;
-      else if (t.status === '逾期') u.overdue++;
-      else if (t.status === '未填报') u.unreported++;
+      bump(u, t.status);
     }
   }
-  return sortUnits([...acc.values()], 'led', 'desc');
+
+  finish(): UnitSummary[] {
+    return sortUnits([...this.acc.values()], 'led', 'desc');
+  }
+}
+
+/** The same unit named twice among one task's leads counts once. */
+function seenBefore(leads: AggTask['leads'], i: number, unit: string): boolean {
+  for (let j = 0; j < i; j++) if ((leads[j]!.name ?? leads[j]!.input).trim() === unit) return true;
+  return false;
+}
+
+function bump(u: UnitSummary, s: Status): void {
+  if (s === '已完成') u.completed++;
+  else if (s === '滞后') u.behind++;
+  else if (s === '逾期') u.overdue++;
+  else if (s === '未填报') u.unreported++;
+}
+
+export function byUnit(tasks: readonly AggTask[]): UnitSummary[] {
+  const acc = new UnitAccumulator();
+  for (const t of tasks) acc.add(t);
+  return acc.finish();
 }
 
 /** Sorted copy; ties broken by overdue, behind, then name, so the order is stable. */

@@ -171,3 +171,17 @@ describe('periods and numbers', () => {
     [null, '—'],
   ])('formatPercent(%s) = %s', (r, s) => expect(formatPercent(r)).toBe(s));
 });
+
+describe('dashboardSummary (one pass) agrees with the separate group-bys', () => {
+  it.each([{}, { jurisdiction: '成都市锦江区' }, { population: '青少年' }, { unit: '区科协', period: '2023年下半年' }] as TaskFilter[])('%j', (filter) => {
+    const tasks = filterTasks(FIXTURE, filter);
+    const s = dashboardSummary(FIXTURE, filter);
+    expect(s.status).toEqual(statusCounts(tasks));
+    expect(s.populations).toEqual(byPopulation(tasks));
+    expect(s.projects).toEqual(byProject(tasks));
+    expect(s.jurisdictions).toEqual(byJurisdiction(tasks));
+    expect(s.units).toEqual(byUnit(tasks));
+    expect(s.populationTrend).toEqual(trend(tasks, 'population'));
+    expect(s.projectTrend).toEqual(trend(tasks, 'project'));
+  });
+});
