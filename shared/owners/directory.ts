@@ -387,7 +387,12 @@ export function createDirectory(units: Unit[], groups?: UnitGroup[]): Directory 
     if (group) return group;
 
     // A jurisdiction the directory does not know: rules only.
-    if ((askedJ && !J) || list.length === 0) return rulesOnly(input, d, prefix || null);
+    // (National units still answer: 中国科协 is the same unit in every ledger.)
+    if ((askedJ && !J) || list.length === 0) {
+      const national = byJ.has('国家') ? direct(input, d, '国家') : null;
+      if (national && national.name && list[byName.get(national.name)!]?.jurisdiction === '国家') return national;
+      return rulesOnly(input, d, prefix || null);
+    }
 
     let m: OwnerMatch | null = null;
     for (const national of J && J !== '国家' ? [false, true] : [true]) {

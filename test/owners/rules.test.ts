@@ -256,7 +256,9 @@ describe('rules-only mode', () => {
     expect(dir.units).toEqual([]);
     const [m] = resolveOwners('教育局', dir, { jurisdiction: '某省某某市某某县' });
     expect(m).toMatchObject({ name: '县教育局', matched: 'rule' });
-    const [n] = resolveOwners('区教育局', defaultDirectory(), { jurisdiction: '某省某某市某某县' });
-    expect(n.matched).toBe('rule');
+    const [n, c] = resolveOwners('区教育局、中国科协', defaultDirectory(), { jurisdiction: '某省某某市某某县' });
+    expect(n).toMatchObject({ name: '区教育局', matched: 'rule', rule: 'rules-only' });
+    // National units are the same in every ledger.
+    expect(c).toMatchObject({ name: '中国科学技术协会', matched: 'alias' });
   });
 });
