@@ -67,6 +67,8 @@ export interface OwnerTableRow {
   name: string;
   /** The row's 序号 cell, else the number the task cell starts with, else its position. */
   num: string;
+  /** The 完成时限 / 时间节点 cell, when the table has one. */
+  deadline: string;
   owners: PlanOwners;
   line: number;
 }
@@ -89,6 +91,7 @@ export function ownerTable(t: Table): { rows: OwnerTableRow[]; header: number; f
   const nameCol = col(/任务|内容|项目|名称|行动|工程|事项|措施|工作/, /牵头|责任|配合|参与|时限|时间|进度|目标/);
   const catCol = col(/类别|类型|分类|领域/);
   const numCol = col(/^(序号|编号|序|号)$/);
+  const deadlineCol = col(/时限|时间|期限|节点|进度安排/);
   const rows: OwnerTableRow[] = [];
   let category = '';
   for (const r of t.rows.slice(hi + 1)) {
@@ -104,6 +107,7 @@ export function ownerTable(t: Table): { rows: OwnerTableRow[]; header: number; f
       category,
       name,
       num: (numCol >= 0 && cells[numCol]) || (lead ? lead[1]! : String(rows.length + 1)),
+      deadline: deadlineCol >= 0 ? (cells[deadlineCol] ?? '') : '',
       owners: { leadsText, partnersText, raw: [leadsText, partnersText].filter(Boolean).join(' | '), source: 'annex-table', faults: [] },
       line: r.line,
     });

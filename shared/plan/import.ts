@@ -181,6 +181,7 @@ function fromTableRow(r: OwnerTableRow): Omit<PlanTask, 'leads' | 'partners' | '
     title,
     content: rest || title,
     owners: r.owners,
+    ...(r.deadline ? { deadline: r.deadline } : {}),
     line: r.line,
   };
 }

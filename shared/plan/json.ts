@@ -22,6 +22,7 @@ export interface PlanJson {
     ownersText: string;
     ownerSource: string;
     targets: Target[];
+    deadline: string | null;
     line: number;
   }[];
   outline: PlanNode[];
@@ -56,6 +57,7 @@ export function planToJson(imp: PlanImport): PlanJson {
       ownersText: t.owners.raw,
       ownerSource: t.owners.source,
       targets: t.targets,
+      deadline: t.deadline ?? null,
       line: t.line,
     })),
     outline: imp.outline,

@@ -80,6 +80,8 @@ export interface PlanTask {
   leads: OwnerMatch[];
   partners: OwnerMatch[];
   targets: Target[];
+  /** A deadline the document states for the task (完成时限 column of a table), as written. */
+  deadline?: string;
   /** 1-based line in the cleaned text. */
   line: number;
 }

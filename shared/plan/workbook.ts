@@ -19,6 +19,10 @@ export function ownerName(m: OwnerMatch): string {
 }
 
 function deadlineOf(task: PlanTask, planEnd: number | null): { text: string; year: number | null } {
+  if (task.deadline) {
+    const y = /((?:19|20)\d{2})\s*年/.exec(task.deadline);
+    return { text: task.deadline, year: y ? Number(y[1]) : planEnd };
+  }
   const years = task.targets.map((t) => t.year).filter((y): y is number => y !== null);
   if (years.length) {
     const y = Math.max(...years);

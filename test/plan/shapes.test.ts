@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importPlan, type PlanImport } from '../../shared/plan';
+import { importPlan, planToWorkbook, type PlanImport } from '../../shared/plan';
+import { STANDARD_COLUMNS } from '../../shared/ledger/standard';
 import { findBracketOwners, findTrailingOwners, parseDivision, splitLeadPartner } from '../../shared/plan/ownertext';
 import { markerOf } from '../../shared/plan/outline';
 import { clean, fold, isFurniture } from '../../shared/plan/normalize';
@@ -232,6 +233,10 @@ describe('plans shaped in other ways', () => {
     expect(r.tasks[0]).toMatchObject({ title: '开展全国科普日活动', owners: { source: 'annex-table' } });
     expect(r.tasks[1]!.leads.map((m) => m.input)).toEqual(['县农业农村局']);
     expect(r.tasks[0]!.targets[0]).toMatchObject({ value: 10, recurrence: 'annual' });
+    expect(r.tasks.map((t) => t.deadline)).toEqual(['2024年9月', '2024年12月', '2024年12月']);
+    const sheet = planToWorkbook(r).sheets[0]!;
+    expect(sheet.rows[1]![STANDARD_COLUMNS.indexOf('完成时限')]).toBe('2024年9月');
+    expect(sheet.rows[1]![STANDARD_COLUMNS.indexOf('截止年份')]).toBe(2024);
     expect(r.findings.filter((f) => f.code === 'plan.annex-row-unmatched')).toEqual([]);
   });
 
