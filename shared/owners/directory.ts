@@ -169,8 +169,14 @@ export function createDirectory(units: Unit[], groups?: UnitGroup[]): Directory 
   const allGroups: OwnerGroup[] = (groups ?? []).map((g) => ({ ...g, aliases: [...(g.aliases ?? [])], members: [...(g.members ?? [])] }));
   for (const j of jurisdictions) {
     for (const key of ['streets', 'members'] as GroupKey[]) {
-      if (allGroups.some((g) => g.jurisdiction === j && (g.key ?? groupKeyOf(displayName(g.name))) === key)) continue;
       const members = (byJ.get(j) ?? []).map((u) => list[u]).filter((u) => (key === 'streets' ? u.kind === '街镇' : u.kind !== '街镇'));
+      const given = allGroups.filter((g) => g.jurisdiction === j && (g.key ?? groupKeyOf(displayName(g.name))) === key);
+      if (given.length) {
+        // A given 各街道 / 成员单位 group also covers the directory's own rows of that
+        // kind (a workbook's 街镇 rows fill the bundled, empty 各街道).
+        for (const g of given) for (const u of members) if (!g.members.includes(u.name)) g.members.push(u.name);
+        continue;
+      }
       if (key === 'streets' && !members.length) continue;
       allGroups.push({ name: GROUP_NAMES[key], aliases: [], members: members.map((u) => u.name), jurisdiction: j, key });
     }

@@ -108,3 +108,21 @@ describe('a directory with only the contract’s members', () => {
     ]);
   });
 });
+
+describe('groups over a workbook’s rows', () => {
+  it('the bundled, empty 各街道 takes the workbook’s 街镇 rows; 成员单位 takes its other rows', () => {
+    const base = defaultDirectory('成都市锦江区');
+    const own: Unit[] = [
+      { name: '成都市锦江区春熙路街道办事处', aliases: ['春熙路街道'], kind: '街镇', jurisdiction: '成都市锦江区' },
+      { name: '成都市锦江区统计局', aliases: ['区统计局'], kind: '政府部门', jurisdiction: '成都市锦江区' },
+    ];
+    const dir = createDirectory([...own, ...base.units], base.groups);
+    const [streets] = resolveOwners('各街道', dir);
+    expect(streets.members).toEqual(['成都市锦江区春熙路街道办事处']);
+    const [members] = resolveOwners('区全民科学素质纲要实施工作办公室其他成员单位', dir);
+    expect(members.members).toContain('成都市锦江区统计局');
+    expect(members.members).not.toContain('成都市锦江区春熙路街道办事处');
+    // The bundled directory's own groups are untouched.
+    expect(resolveOwners('各街道', base)[0].members).toEqual([]);
+  });
+});
