@@ -151,6 +151,7 @@ function fromBodyTask(
     title: n.title,
     content: n.content || n.title,
     owners: owners ?? NO_OWNERS,
+    ...(n.deadline ? { deadline: n.deadline } : {}),
     line: n.line,
   };
 }

@@ -2,7 +2,7 @@
 // Ranks come from the marker's shape, not from depth, so a plan that goes
 // straight from 一、 to 1. (work points) reads the same way.
 import { fold } from './normalize';
-import { findBracketOwners, findTrailingOwners, parseDivision } from './ownertext';
+import { findBracketOwners, findDeadline, findTrailingOwners, parseDivision } from './ownertext';
 import type { PlanNode, PlanOwners } from './types';
 
 export interface Line {
@@ -120,8 +120,12 @@ export function buildOutline(lines: Line[]): { roots: OutlineNode[]; preamble: s
   }
   const finish = (n: OutlineNode) => {
     const found = findBracketOwners(n.text) ?? findTrailingOwners(n.text);
-    const body = found ? found.rest : n.text;
+    let body = found ? found.rest : n.text;
     n.owners = found?.owners ?? null;
+    const dl = findDeadline(body);
+    if (dl) body = dl.rest;
+    const deadline = n.owners?.deadline ?? dl?.deadline;
+    if (deadline) n.deadline = deadline;
     const { title, rest } = splitTitle(body);
     n.title = title;
     n.content = rest;
@@ -154,6 +158,7 @@ export function publicOutline(nodes: OutlineNode[]): PlanNode[] {
     content: n.content,
     line: n.line,
     owners: n.owners ?? n.annex ?? n.division,
+    ...(n.deadline ? { deadline: n.deadline } : {}),
     children: publicOutline(n.children),
   }));
 }

@@ -7,6 +7,7 @@ import type { PlanOwners } from './types';
 
 const LEAD_KEY = /([[(]\s*)?牵头(?:责任)?(?:单位|部门)\s*:\s*/g;
 const PARTNER_KEY = /([,;、]?)\s*(?:责任|配合|参与|协办|协同|参加)(?:单位|部门)\s*:\s*/;
+const DEADLINE_KEY = /[,;、]?\s*(?:完成时限|完成时间|时间节点|时限要求|时限)\s*:\s*/;
 const RESP_ONLY_KEY = /([[(]\s*)?(?:责任|主责)(?:单位|部门)\s*:\s*/g;
 
 /** Index of the bracket's closer after `from`: ']' or ')' at depth 0 (names may hold (…)). */
@@ -63,8 +64,12 @@ function ownersFrom(text: string, f: string, m: RegExpExecArray, kind: 'lead' | 
     const next = /^\n\s*(?:责任|配合|参与|协办|协同|参加)(?:单位|部门)\s*:/.exec(f.slice(end));
     if (next) end = endOfOwners(f, end + next[0].length);
   }
-  const body = text.slice(bodyStart, end);
-  const fb = f.slice(bodyStart, end);
+  // 〔牵头单位:A;责任单位:B;完成时限:2025年底〕: the deadline is not an owner.
+  const dl = DEADLINE_KEY.exec(f.slice(bodyStart, end));
+  const ownersEnd = dl ? bodyStart + dl.index : end;
+  const deadline = dl ? trimName(text.slice(bodyStart + dl.index + dl[0].length, end)) : '';
+  const body = text.slice(bodyStart, ownersEnd);
+  const fb = f.slice(bodyStart, ownersEnd);
   if (opener && close >= 0) {
     const closer = text[close]!;
     const pairs: Record<string, string> = { '〔': '〕', '【': '】', '[': ']', '［': '］', '（': '）', '(': ')' };
@@ -102,7 +107,7 @@ function ownersFrom(text: string, f: string, m: RegExpExecArray, kind: 'lead' | 
   const rawEnd = close >= 0 ? close + 1 : end;
   const raw = text.slice(start, rawEnd).trim();
   const rest = (text.slice(0, start) + text.slice(rawEnd)).replace(/[ \t]+\n/g, '\n').trim();
-  return { owners: { leadsText, partnersText, raw, source: 'bracket', faults }, rest };
+  return { owners: { leadsText, partnersText, raw, source: 'bracket', faults, ...(deadline ? { deadline } : {}) }, rest };
 }
 
 /** Without a closer, owner text runs to the end of its line. */
@@ -201,4 +206,17 @@ export function parseDivision(line: string): PlanOwners | null {
   const { leadsText, partnersText } = splitLeadPartner(body);
   if (!leadsText) return null;
   return { leadsText, partnersText, raw: line.trim(), source: 'division', faults: [] };
+}
+
+const DEADLINE_LINE = /(^|\n)\s*[[(]?\s*(?:完成时限|完成时间|时间节点|时限要求)\s*:\s*([^\n\])]+?)\s*[\])]?\s*(?=\n|$)/;
+
+/** A deadline on a line of its own after a task: 完成时限：2025年底 (also in brackets). */
+export function findDeadline(text: string): { deadline: string; rest: string } | null {
+  const m = DEADLINE_LINE.exec(fold(text));
+  if (!m) return null;
+  const start = m.index + m[1]!.length;
+  const valueAt = m.index + m[0].indexOf(m[2]!, m[1]!.length);
+  const deadline = text.slice(valueAt, valueAt + m[2]!.length).trim();
+  const rest = (text.slice(0, start) + text.slice(m.index + m[0].length)).trim();
+  return { deadline, rest };
 }

@@ -45,6 +45,8 @@ export interface PlanOwners {
   source: OwnerSource;
   /** Punctuation faults noticed while reading it (a 〔 closed by ）…). */
   faults: string[];
+  /** 完成时限 written inside the owner bracket, as written. */
+  deadline?: string;
 }
 
 /** One numbered item of the document (一、 / （一） / 1. / （1）) with what it holds. */
@@ -60,6 +62,8 @@ export interface PlanNode {
   /** 1-based line in the cleaned text. */
   line: number;
   owners: PlanOwners | null;
+  /** 完成时限 the document gives for this item, as written. */
+  deadline?: string;
   children: PlanNode[];
 }
 

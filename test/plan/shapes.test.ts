@@ -210,6 +210,21 @@ describe('plans shaped in other ways', () => {
     ]);
   });
 
+  it('完成时限 inside the owner bracket or on its own line', () => {
+    const r = plan([
+      '某区全民科学素质行动实施方案（2021—2025年）',
+      '一、重点任务',
+      '1．建设科普基地。到2025年新增科普基地3个。〔牵头单位：区科协；责任单位：区教委；完成时限：2025年底〕',
+      '2．开展科普日活动。',
+      '牵头单位：区科协',
+      '完成时限：每年9月',
+    ]);
+    expect(r.tasks.map((t) => [t.partners.map((m) => m.input).join('、'), t.deadline, t.content])).toEqual([
+      ['区教委', '2025年底', '到2025年新增科普基地3个。'],
+      ['', '每年9月', '开展科普日活动'],
+    ]);
+  });
+
   it('a title that starts with 关于 and puts the place first', () => {
     const r = plan(['宜州市关于进一步加强科普工作的实施意见', '一、重点任务', '（一）实施老年人科学素质提升行动', '1．开展智能技术培训。（市科协、市民政局）']);
     expect(r.plan).toMatchObject({ title: '宜州市关于进一步加强科普工作的实施意见', jurisdiction: '宜州市', level: '市', period: null });
