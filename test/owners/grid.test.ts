@@ -11,6 +11,7 @@ import {
   defaultDirectory,
   directoryFromGrid,
   directoryToRows,
+  inferKind,
   resolveOwners,
 } from '../../shared/owners';
 
@@ -194,5 +195,25 @@ describe('辖区 read off the full name when the sheet has no 辖区 column', ()
   it('with no jurisdiction anywhere, an info finding says so', () => {
     const { findings } = directoryFromGrid(grid([['单位名称'], ['区融媒体中心']]));
     expect(findings.map((f) => [f.code, f.severity, f.row])).toEqual([['directory.no-jurisdiction', 'info', 2]]);
+  });
+});
+
+describe('inferKind (for 单位名录 rows that leave 类别 empty)', () => {
+  // Units whose kind the name alone cannot tell (a 委员会 that is a fund, a vertical 气象局).
+  const EXCEPTIONS = new Set(['国家自然科学基金委员会', '重庆市綦江区气象局', '中国气象局', '中国地震局']);
+  it.each(defaultDirectory().units.filter((u) => !EXCEPTIONS.has(u.name)).map((u) => [u.name, u.kind] as const))(
+    '%s → %s',
+    (name, kind) => {
+      expect(inferKind(name)).toBe(kind);
+    },
+  );
+
+  it.each<[string, string]>([
+    ['成都市锦江区春熙路街道办事处', '街镇'],
+    ['綦江区古南街道', '街镇'],
+    ['綦江区东溪镇', '街镇'],
+    ['成都市锦江区残疾人联合会', '其他'],
+  ])('%s → %s', (name, kind) => {
+    expect(inferKind(name)).toBe(kind);
   });
 });
