@@ -120,3 +120,26 @@ export function planBatches(ops: Op[], limits: Limits = DEFAULT_LIMITS): Batch[]
 export function syncsOf(batches: Batch[]): number {
   return batches.reduce((n, b) => n + 1 + b.reads, 0);
 }
+
+/**
+ * Rows per read round trip. Excel on the web refuses a response over 5 MB
+ * too; 3,000 ledger rows with long 任务内容 text are about 2 MB. A read takes
+ * sheet rows in bands [k·READ_ROWS, (k+1)·READ_ROWS): band 0 comes with the
+ * first round trip (with the sheet list and the used range's size), every
+ * other band the used range touches costs one more, and named sheets (the
+ * 单位名录) ride on the second round trip.
+ */
+export const READ_ROWS = 3000;
+
+/** Bands (other than band 0) a used range of `rows` rows starting at sheet row `start` (0-based) touches. */
+export function extraBands(start: number, rows: number): number[] {
+  if (rows <= 0) return [];
+  const out: number[] = [];
+  for (let k = Math.floor(start / READ_ROWS); k <= Math.floor((start + rows - 1) / READ_ROWS); k++) if (k > 0) out.push(k);
+  return out;
+}
+
+/** Round trips of one read: what both gateways count. */
+export function readSyncs(extra: number, namedExist: boolean): number {
+  return 1 + Math.max(extra, namedExist ? 1 : 0);
+}

@@ -9,7 +9,7 @@
 import type { CellValue, MergeRange } from '../../shared/model';
 import type { ApplyReport, Capabilities, ReadBack, SheetInfo, SheetRead, SyncStats, WorkbookGateway } from '../gateway';
 import type { Op } from '../ops';
-import { DEFAULT_LIMITS, jsonBytes, planBatches, type Limits } from '../batches';
+import { DEFAULT_LIMITS, READ_ROWS, extraBands, jsonBytes, planBatches, type Limits } from '../batches';
 import { cellA1, columnsA1, parseA1, quoteSheet, rangeA1 } from '../a1';
 
 /** What the gateway needs from the host; the tests pass office-addin-mock here. */
@@ -62,23 +62,31 @@ export class ExcelGateway implements WorkbookGateway {
 
   async read(req: { active?: boolean; names?: string[] }): Promise<ReadBack> {
     const merges = this.host.isSetSupported('ExcelApi', '1.13');
+    const out: ReadBack = { active: null, sheets: {}, list: [] };
     return this.host.run(async (context) => {
       const sheets = context.workbook.worksheets;
       sheets.load('items/name,items/visibility');
       const activeWs = context.workbook.worksheets.getActiveWorksheet();
       activeWs.load('name');
+      // Round trip 1: the sheet list, the used range's size and its first band of rows.
       const active = req.active ? queueUsed(activeWs, merges) : null;
       await this.sync(context, jsonBytes(req));
       const list: SheetInfo[] = sheets.items.map((s) => ({ name: s.name, active: s.name === activeWs.name, visible: s.visibility === 'Visible' }));
-      const out: ReadBack = { active: active ? toRead(activeWs.name, active) : null, sheets: {}, list };
+      for (const n of req.names ?? []) out.sheets[n] = null;
       // Named sheets are read only once we know they exist: a missing sheet costs nothing.
       const wanted = (req.names ?? []).filter((n) => list.some((s) => s.name === n));
-      for (const n of req.names ?? []) out.sheets[n] = null;
-      if (wanted.length) {
-        const queued = wanted.map((n) => [n, queueUsed(sheets.getItem(n), merges)] as const);
-        await this.sync(context, jsonBytes(wanted));
-        for (const [n, q] of queued) out.sheets[n] = toRead(n, q);
+      const bands = active ? extraBands(active.used.rowIndex, active.used.rowCount) : [];
+      const rounds = Math.max(bands.length, wanted.length ? 1 : 0);
+      const named: (readonly [string, QueuedUsed])[] = [];
+      for (let i = 0; i < rounds; i++) {
+        if (i === 0) for (const n of wanted) named.push([n, queueUsed(sheets.getItem(n), merges)] as const);
+        if (active && i < bands.length) active.bands.push(queueBand(activeWs, active.used, bands[i]));
+        await this.sync(context, jsonBytes({ band: bands[i] ?? null, names: i === 0 ? wanted : [] }));
       }
+      if (active) out.active = toRead(activeWs.name, active);
+      for (const [n, q] of named) out.sheets[n] = toRead(n, q);
+      // Named sheets (the 单位名录) are read in one band: their first READ_ROWS rows.
+      out.list = list;
       return out;
     });
   }
@@ -128,24 +136,37 @@ export class ExcelGateway implements WorkbookGateway {
 interface QueuedUsed {
   used: Excel.Range;
   merged: Excel.RangeAreas | null;
+  /** Row bands of the used range; band 0 is queued with the size. */
+  bands: Excel.Range[];
+}
+
+function queueBand(ws: Excel.Worksheet, used: Excel.Range, band: number): Excel.Range {
+  const r = used.getIntersectionOrNullObject(ws.getRange(`${band * READ_ROWS + 1}:${(band + 1) * READ_ROWS}`));
+  r.load('values,rowIndex');
+  return r;
 }
 
 function queueUsed(ws: Excel.Worksheet, merges: boolean): QueuedUsed {
   const used = ws.getUsedRange(true);
-  used.load('values,address,rowIndex,columnIndex');
+  used.load('address,rowIndex,columnIndex,rowCount,columnCount');
   let merged: Excel.RangeAreas | null = null;
   if (merges) {
     merged = used.getMergedAreasOrNullObject();
     merged.load('areas/items/address');
   }
-  return { used, merged };
+  return { used, merged, bands: [queueBand(ws, used, 0)] };
 }
 
 function toRead(name: string, q: QueuedUsed): SheetRead {
   const origin = { row: q.used.rowIndex, col: q.used.columnIndex };
-  const values = q.used.values as unknown[][];
-  const rows: CellValue[][] = values.map((r) => r.map((v) => (v === '' || v === undefined ? null : (v as CellValue))));
-  const blank = rows.length === 1 && rows[0].length === 1 && rows[0][0] === null;
+  const rows: CellValue[][] = Array.from({ length: q.used.rowCount }, () => []);
+  for (const band of q.bands) {
+    if (band.isNullObject) continue;
+    (band.values as unknown[][]).forEach((r, i) => {
+      rows[band.rowIndex - origin.row + i] = r.map((v) => (v === '' || v === undefined ? null : (v as CellValue)));
+    });
+  }
+  const blank = rows.length === 1 && (rows[0].length === 0 || (rows[0].length === 1 && rows[0][0] === null));
   const merges: MergeRange[] = [];
   if (q.merged && !q.merged.isNullObject)
     for (const area of q.merged.areas.items) {

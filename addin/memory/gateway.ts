@@ -5,7 +5,7 @@
 import type { CellValue, MergeRange, SheetGrid } from '../../shared/model';
 import type { ApplyReport, Capabilities, ReadBack, SheetInfo, SheetRead, SyncStats, WorkbookGateway } from '../gateway';
 import type { CellFormat, Op } from '../ops';
-import { DEFAULT_LIMITS, jsonBytes, planBatches, syncsOf, type Limits } from '../batches';
+import { DEFAULT_LIMITS, extraBands, jsonBytes, planBatches, readSyncs, syncsOf, type Limits } from '../batches';
 import { quoteSheet, rangeA1 } from '../a1';
 
 export interface MemoryHighlight {
@@ -135,15 +135,15 @@ export class MemoryGateway implements WorkbookGateway {
     const sheets: Record<string, SheetRead | null> = {};
     for (const n of req.names ?? []) sheets[n] = readSheet(wb.sheet(n) ?? null);
     const list: SheetInfo[] = wb.sheets.map((s) => ({ name: s.name, active: s.name === wb.active, visible: s.state === 'visible' }));
-    // Like Excel: one round trip for the list and the active sheet, one more
-    // only when a named sheet exists (a missing one is known after the first).
-    this.counters.syncs += 1;
-    this.counters.payloads.push(jsonBytes(req));
+    // Like Excel: the list, the used range's size and its first band of rows in
+    // one round trip; each further band, or the named sheets, in more (batches.ts).
     const wanted = (req.names ?? []).filter((n) => wb.sheet(n));
-    if (wanted.length) {
-      this.counters.syncs += 1;
-      this.counters.payloads.push(jsonBytes(wanted));
-    }
+    const b = req.active ? wb.sheet(wb.active)?.usedBounds() : null;
+    const extra = b ? extraBands(b.row, b.rows).length : 0;
+    const syncs = readSyncs(extra, wanted.length > 0);
+    this.counters.syncs += syncs;
+    this.counters.payloads.push(jsonBytes(req));
+    for (let i = 1; i < syncs; i++) this.counters.payloads.push(jsonBytes({ band: i, names: i === 1 ? wanted : [] }));
     return { active, sheets, list };
   }
 

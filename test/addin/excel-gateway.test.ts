@@ -154,3 +154,25 @@ describe('ExcelGateway.apply', () => {
     expect(written.map((r) => r[2])).toEqual(values.map((r) => r[2]));
   });
 });
+
+describe('reading a large sheet in bands', () => {
+  const tall: FakeSheet = {
+    name: '任务台账',
+    values: [['序号', '任务内容', '牵头单位'], ...Array.from({ length: 7000 }, (_x, i) => [i + 1, `任务${i + 1}`, '区科协'])],
+  };
+
+  it.each([
+    [[], 3],
+    [['单位名录'], 3],
+  ])('7,001 rows (names %j): %i syncs, every row once and in order, as the memory gateway counts', async (names, syncs) => {
+    const fx = fakeExcel([tall, dir], '任务台账');
+    const r = await new ExcelGateway(fx.host).read({ active: true, names });
+    expect(fx.syncs()).toBe(syncs);
+    expect(fx.log.filter((l) => l.startsWith('intersect 任务台账'))).toEqual(['intersect 任务台账 1:3000', 'intersect 任务台账 3001:6000', 'intersect 任务台账 6001:9000']);
+    expect(r.active!.rows.map((x) => x[0])).toEqual(tall.values.map((x) => x[0]));
+    if (names.length) expect(r.sheets['单位名录']!.rows).toEqual(dir.values);
+    const mem = new MemoryGateway(MemoryWorkbook.fromGrids([{ name: '任务台账', rows: tall.values as never, merges: [] }, { name: '单位名录', rows: dir.values as never, merges: [] }]));
+    await mem.read({ active: true, names });
+    expect(mem.stats().syncs).toBe(syncs);
+  });
+});

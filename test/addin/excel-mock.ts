@@ -80,21 +80,43 @@ export function fakeExcel(sheets: FakeSheet[], active: string, sets: Record<stri
       activate: () => log.push(`activate ${s.name}`),
       getUsedRange: (valuesOnly: boolean) => {
         log.push(`getUsedRange ${s.name} ${valuesOnly}`);
+        const top = s.rowIndex ?? 0;
         const used = track(
           new OfficeMockObject({
-            values: s.values,
-            address: `${s.name}!${a1(s.rowIndex ?? 0, s.columnIndex ?? 0, rows, cols)}`,
-            rowIndex: s.rowIndex ?? 0,
+            address: `${s.name}!${a1(top, s.columnIndex ?? 0, rows, cols)}`,
+            rowIndex: top,
             columnIndex: s.columnIndex ?? 0,
+            rowCount: rows,
+            columnCount: cols,
           }),
         );
         used.getMergedAreasOrNullObject = () => {
           log.push(`getMergedAreasOrNullObject ${s.name}`);
           return { isNullObject: !s.merged?.length, areas: { items: (s.merged ?? []).map((address) => ({ address })) }, load: (p: string) => log.push(`load merged ${p}`) };
         };
+        // The used range cut to a band of whole rows (ws.getRange('1:3000')).
+        used.getIntersectionOrNullObject = (other: { rows: [number, number] }) => {
+          const [a, b] = other.rows;
+          const from = Math.max(a, top);
+          const to = Math.min(b, top + rows - 1);
+          log.push(`intersect ${s.name} ${a + 1}:${b + 1}`);
+          let loaded = false;
+          const guard = <T,>(v: T) => {
+            if (!loaded) throw new Error('property read before load');
+            return v;
+          };
+          return {
+            load: (p: string) => ((loaded = true), log.push(`load band ${p}`)),
+            isNullObject: from > to,
+            get values() { return guard(s.values.slice(from - top, to - top + 1)); },
+            get rowIndex() { return guard(from); },
+          };
+        };
         return used;
       },
       getRange: (address?: string) => {
+        const band = address && /^(\d+):(\d+)$/.exec(address);
+        if (band) return { rows: [Number(band[1]) - 1, Number(band[2]) - 1] };
         if (address === undefined) return { conditionalFormats: { items: cfItems, load: (p: string) => log.push(`load cfs ${s.name} ${p}`) } };
         return range(s.name, address);
       },
