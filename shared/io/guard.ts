@@ -270,6 +270,8 @@ function guardZip(bytes: Uint8Array, file: string, limits: ReadLimits): GuardRes
       }
       return refuse(problem(/end of data|unexpected EOF/i.test(r.detail) ? 'zip-truncated' : 'zip-corrupt', file, { entry: e.name, detail: r.detail }));
     }
+    // JSZip (inside exceljs) refuses a size mismatch with an English message; say it here, in Chinese.
+    if (r.size !== e.size) return refuse(problem('zip-corrupt', file, { entry: e.name, detail: `解压后 ${r.size} 字节，与记录的 ${e.size} 字节不符` }));
     total += r.size;
     if (dt && (dt.counts[0] > 0 || dt.counts[1] > 0)) return refuse(problem('xml-doctype', file, { entry: e.name }));
     if (rows) {

@@ -64,6 +64,8 @@ function describeError(e: unknown): string {
   const msg = e instanceof Error ? e.message : String(e);
   if (/end of central directory|corrupted zip|Corrupted zip/i.test(msg)) return '压缩结构损坏';
   if (/invalid signature|Unexpected end/i.test(msg)) return '文件不完整或已损坏';
+  const xml = /^(\d+):(\d+): (.*)$/.exec(msg);
+  if (xml) return `内部 XML 结构错误，第 ${xml[1]} 行第 ${xml[2]} 列：${xml[3]}`;
   return msg.length > 200 ? msg.slice(0, 200) + '…' : msg;
 }
 
