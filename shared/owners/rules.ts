@@ -131,7 +131,7 @@ export function jurisdictionInName(name: string, known: readonly string[] = []):
 /** The kind a name suggests, for rows that leave 类别 empty. */
 export function inferKind(name: string): UnitKind {
   if (/(街道|街道办事处|镇|乡|镇人民政府|乡人民政府)$/.test(name)) return '街镇';
-  if (/(科协|科学技术协会|妇联|妇女联合会|总工会|工会|社科联|社会科学界联合会|文联|文学艺术界联合会|工商联|工商业联合会|红十字会|侨联|残联|青联)$/.test(name))
+  if (/(科协|科学技术协会|妇联|妇女联合会|总工会|工会|社科联|社会科学界联合会|文联|文学艺术界联合会|工商联|工商业联合会|红十字会|侨联|归国华侨联合会|残联|残疾人联合会|青联|青年联合会)$/.test(name))
     return '群团';
   if (/^(共青)?团/.test(name) || /^共青团/.test(name) || /团.{0,6}委员会$/.test(name)) return '群团';
   if (/^中共/.test(name) || /^(区|市|县|省|自治区)委/.test(name) || /(党校|工委|工作委员会)$/.test(name) || /^(中央|中共中央).{1,6}部$/.test(name))
