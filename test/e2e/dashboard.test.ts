@@ -3,7 +3,7 @@
 // in Node over the same files), a filter and a drill-down change the table, a
 // dropped workbook adds its jurisdiction, an unreadable file shows its reason.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -25,6 +25,8 @@ let server: RunningServer;
 let browser: Browser;
 let page: Page;
 let tasks: MergedTask[];
+let sampleDir: string;
+let sampleFiles: string[];
 let expected: DashboardSummary;
 const tmp = mkdtempSync(path.join(tmpdir(), 'kesu-e2e-'));
 
@@ -53,6 +55,8 @@ async function tableCount(): Promise<number> {
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   const sample = await makeSampleData();
+  sampleDir = sample.dir;
+  sampleFiles = sample.files;
   const files = sample.files.map((name) => ({ name, bytes: new Uint8Array(readFileSync(path.join(sample.dir, name))) }));
   tasks = (await loadWorkbooks(files, 'server')).flatMap((f) => f.tasks);
   expected = dashboardSummary(tasks);
@@ -230,6 +234,28 @@ describe('files from the user', () => {
         for (const width of widths) expect([id, w, width > 200 && width <= w]).toEqual([id, w, true]);
       }
       await page.screenshot({ path: path.join(SHOTS, `dashboard-${name}.png`), fullPage: false });
+    }
+  });
+});
+
+describe('a data folder large enough for the Web Workers', () => {
+  it('three copies of the sample data merge in parallel into the same tasks, copies caught as duplicates', async () => {
+    const dir = path.join(tmp, 'folder');
+    mkdirSync(dir);
+    for (const copy of ['副本A', '副本B', '副本C']) for (const f of sampleFiles) copyFileSync(path.join(sampleDir, f), path.join(dir, `${copy}-${f}`));
+    const folder = await startServer({ root: ROOT, dataDir: dir });
+    const p = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    try {
+      await p.goto(folder.url);
+      await p.waitForSelector('[data-testid="files"] li[data-status="ok"]', { timeout: 180_000 });
+      await p.waitForFunction((n) => document.querySelectorAll('[data-testid="files"] li[data-status="ok"]').length === n, sampleFiles.length * 3, { timeout: 180_000 });
+      expect(await p.locator('[data-testid="sample-badge"]').count()).toBe(0);
+      expect(Number(await p.getAttribute('[data-testid="task-table"]', 'data-count'))).toBe(tasks.length);
+      const status = JSON.parse((await p.getAttribute('[data-chart="status"]', 'data-values'))!) as { key: string; value: number }[];
+      expect(status).toEqual(expected.status.map((x) => ({ key: x.status, value: x.count })));
+    } finally {
+      await p.close();
+      await folder.close();
     }
   });
 });
