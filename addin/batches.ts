@@ -99,7 +99,7 @@ export function planBatches(ops: Op[], limits: Limits = DEFAULT_LIMITS): Batch[]
     cur.bytes += bytes;
     cur.cells += cells;
     if (op.kind === 'values') cur.chunks += 1;
-    if (op.kind === 'clearHighlights') cur.reads = 1;
+    if (op.kind === 'clearHighlights' && !op.ids) cur.reads = 1;
   };
   const notes = ops.filter((o) => o.kind === 'note');
   for (const op of ops) {

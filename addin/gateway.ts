@@ -14,8 +14,8 @@ export interface SheetRead extends SheetGrid {
   origin: { row: number; col: number };
   /** A1 address of the used range (e.g. 任务台账!A1:J32), '' for an empty sheet. */
   address: string;
-  /** Cells that hold a formula, by 0-based absolute position, so a writer can keep off them. */
-  formulas?: { row: number; col: number }[];
+  /** Ids of the add-in's own highlights on this sheet, when the read asked for them. */
+  highlightIds?: string[];
 }
 
 export interface SheetInfo {
@@ -49,6 +49,13 @@ export interface Capabilities {
   rangeAreas: boolean;
 }
 
+export interface ReadRequest {
+  active?: boolean;
+  names?: string[];
+  /** Also find the add-in's highlights on the active sheet (same round trip), so clearing them costs none. */
+  highlights?: boolean;
+}
+
 /** What one read returns: the sheets asked for and the list of all sheets. */
 export interface ReadBack {
   /** The active sheet's used range, when asked for. */
@@ -62,7 +69,7 @@ export interface WorkbookGateway {
   readonly kind: 'excel' | 'memory';
   capabilities(): Capabilities;
   /** Used ranges (values, merges, address) of the active sheet and/or named sheets, plus the sheet list: one round trip. */
-  read(req: { active?: boolean; names?: string[] }): Promise<ReadBack>;
+  read(req: ReadRequest): Promise<ReadBack>;
   /** Apply a whole change. Batches are fixed by batches.ts. */
   apply(ops: Op[]): Promise<ApplyReport>;
   /** Counters since the last reset (commands reset before they start). */

@@ -26,8 +26,11 @@ export type Op =
   | (Block & { kind: 'format'; rows: number; cols: number; format: CellFormat })
   /** Highlight many cells in one go (conditional formats over a multi-area range), tagged so they can be cleared. */
   | { kind: 'highlight'; sheet: string; cells: { row: number; col: number }[]; color: string; tag: string }
-  /** Remove every highlight this add-in made on the sheet. */
-  | { kind: 'clearHighlights'; sheet: string }
+  /**
+   * Remove every highlight this add-in made on the sheet. With `ids` (found by
+   * a read that asked for highlights) no lookup round trip is needed.
+   */
+  | { kind: 'clearHighlights'; sheet: string; ids?: string[] }
   /** A comment/note on one cell (keeps a user's original text). */
   | (Block & { kind: 'note'; text: string })
   /** A drop-down list (data validation) over a block; the list is a formula such as =单位名录!$A$2:$A$80. */

@@ -51,8 +51,8 @@ export function ledgerFrom(read: ReadBack, opts: RunOptions): Outcome<LedgerCont
   return ok({ read, sheet, ledger: own, tasks: checked.tasks, findings, directory, meta: ledger.meta });
 }
 
-export async function loadLedger(gateway: WorkbookGateway, opts: RunOptions): Promise<Outcome<LedgerContext>> {
-  const read = await gateway.read({ active: true, names: [DIRECTORY_SHEET] });
+export async function loadLedger(gateway: WorkbookGateway, opts: RunOptions, extra: { highlights?: boolean } = {}): Promise<Outcome<LedgerContext>> {
+  const read = await gateway.read({ active: true, names: [DIRECTORY_SHEET], ...extra });
   return ledgerFrom(read, opts);
 }
 

@@ -7,7 +7,7 @@
 // Comments need ExcelApi 1.10 and merged-area reads 1.13; both are checked at
 // run time and degrade with a message instead of failing.
 import type { CellValue, MergeRange } from '../../shared/model';
-import type { ApplyReport, Capabilities, ReadBack, SheetInfo, SheetRead, SyncStats, WorkbookGateway } from '../gateway';
+import type { ApplyReport, Capabilities, ReadBack, ReadRequest, SheetInfo, SheetRead, SyncStats, WorkbookGateway } from '../gateway';
 import type { Op } from '../ops';
 import { DEFAULT_LIMITS, READ_ROWS, extraBands, jsonBytes, planBatches, type Limits } from '../batches';
 import { cellA1, columnsA1, parseA1, quoteSheet, rangeA1 } from '../a1';
@@ -28,6 +28,16 @@ export function officeHost(): ExcelHost {
 /** Highlights carry this marker in their formula so they can be found and removed later. */
 export const HIGHLIGHT_MARK = 'kesu';
 export const highlightFormula = (tag: string) => `=ISTEXT("${HIGHLIGHT_MARK}:${tag}")`;
+const CF_LOAD = 'items/id,items/type,items/customOrNullObject/rule/formula';
+
+/** The conditional formats this add-in made (custom, with the marker in the formula). */
+function ourHighlights(cfs: Excel.ConditionalFormatCollection): Excel.ConditionalFormat[] {
+  return cfs.items.filter((cf) => {
+    const c = cf.customOrNullObject;
+    return !c.isNullObject && !!c.rule.formula?.includes(`"${HIGHLIGHT_MARK}:`);
+  });
+}
+
 /** Characters per getRanges address list; Excel refuses very long ones. */
 const MAX_AREAS_CHARS = 2000;
 /** Excel column width is in points; one CJK character is about 14 points wide at 11 pt, one Latin digit 7. */
@@ -60,7 +70,7 @@ export class ExcelGateway implements WorkbookGateway {
     await context.sync();
   }
 
-  async read(req: { active?: boolean; names?: string[] }): Promise<ReadBack> {
+  async read(req: ReadRequest): Promise<ReadBack> {
     const merges = this.host.isSetSupported('ExcelApi', '1.13');
     const out: ReadBack = { active: null, sheets: {}, list: [] };
     return this.host.run(async (context) => {
@@ -70,6 +80,11 @@ export class ExcelGateway implements WorkbookGateway {
       activeWs.load('name');
       // Round trip 1: the sheet list, the used range's size and its first band of rows.
       const active = req.active ? queueUsed(activeWs, merges) : null;
+      let cfs: Excel.ConditionalFormatCollection | null = null;
+      if (active && req.highlights) {
+        cfs = activeWs.getRange().conditionalFormats;
+        cfs.load(CF_LOAD);
+      }
       await this.sync(context, jsonBytes(req));
       const list: SheetInfo[] = sheets.items.map((s) => ({ name: s.name, active: s.name === activeWs.name, visible: s.visibility === 'Visible' }));
       for (const n of req.names ?? []) out.sheets[n] = null;
@@ -84,6 +99,7 @@ export class ExcelGateway implements WorkbookGateway {
         await this.sync(context, jsonBytes({ band: bands[i] ?? null, names: i === 0 ? wanted : [] }));
       }
       if (active) out.active = toRead(activeWs.name, active);
+      if (out.active && cfs) out.active.highlightIds = ourHighlights(cfs).map((cf) => cf.id);
       for (const [n, q] of named) out.sheets[n] = toRead(n, q);
       // Named sheets (the 单位名录) are read in one band: their first READ_ROWS rows.
       out.list = list;
@@ -105,7 +121,7 @@ export class ExcelGateway implements WorkbookGateway {
           for (const op of batch.ops)
             if (op.kind === 'clearHighlights') {
               const cfs = context.workbook.worksheets.getItem(op.sheet).getRange().conditionalFormats;
-              cfs.load('items/type,items/customOrNullObject/rule/formula');
+              cfs.load(CF_LOAD);
               found.set(op.sheet, cfs);
             }
           await this.sync(context, 64 * found.size);
@@ -227,11 +243,13 @@ function queueOp(context: Excel.RequestContext, op: Op, found: Map<string, Excel
       return;
     }
     case 'clearHighlights': {
-      const cfs = found.get(op.sheet);
-      for (const cf of cfs?.items ?? []) {
-        const c = cf.customOrNullObject;
-        if (!c.isNullObject && c.rule.formula?.includes(`"${HIGHLIGHT_MARK}:`)) cf.delete();
+      if (op.ids) {
+        const cfs = sheets.getItem(op.sheet).getRange().conditionalFormats;
+        for (const id of op.ids) cfs.getItem(id).delete();
+        return;
       }
+      const cfs = found.get(op.sheet);
+      if (cfs) for (const cf of ourHighlights(cfs)) cf.delete();
       return;
     }
     case 'note':

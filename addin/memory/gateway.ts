@@ -3,7 +3,7 @@
 // the same batching as the Excel gateway and counts the round trips and
 // request bytes Excel would see.
 import type { CellValue, MergeRange, SheetGrid } from '../../shared/model';
-import type { ApplyReport, Capabilities, ReadBack, SheetInfo, SheetRead, SyncStats, WorkbookGateway } from '../gateway';
+import type { ApplyReport, Capabilities, ReadBack, ReadRequest, SheetInfo, SheetRead, SyncStats, WorkbookGateway } from '../gateway';
 import type { CellFormat, Op } from '../ops';
 import { DEFAULT_LIMITS, extraBands, jsonBytes, planBatches, readSyncs, syncsOf, type Limits } from '../batches';
 import { quoteSheet, rangeA1 } from '../a1';
@@ -129,9 +129,11 @@ export class MemoryGateway implements WorkbookGateway {
     this.counters = { syncs: 0, payloads: [], chunks: 0 };
   }
 
-  async read(req: { active?: boolean; names?: string[] }): Promise<ReadBack> {
+  async read(req: ReadRequest): Promise<ReadBack> {
     const wb = this.workbook;
     const active = req.active ? readSheet(wb.sheet(wb.active) ?? null) : null;
+    // The memory workbook keeps highlights by cell; clearing removes them all, so the ids are the tags.
+    if (active && req.highlights) active.highlightIds = [...new Set([...(wb.sheet(wb.active)?.highlights.values() ?? [])].map((h) => h.tag))];
     const sheets: Record<string, SheetRead | null> = {};
     for (const n of req.names ?? []) sheets[n] = readSheet(wb.sheet(n) ?? null);
     const list: SheetInfo[] = wb.sheets.map((s) => ({ name: s.name, active: s.name === wb.active, visible: s.state === 'visible' }));

@@ -44,11 +44,12 @@ describe('校验', () => {
     expect(sheet.highlights.size).toBe(r.highlighted);
   });
 
-  it('keeps highlights to one call per severity and costs at most 4 round trips', async () => {
+  it('costs 3 round trips: read (finding the old highlights), 单位名录, apply', async () => {
     const { gw } = open(example);
+    must(await runValidate(gw, opts));
     gw.resetStats();
     must(await runValidate(gw, opts));
-    expect(gw.stats().syncs).toBeLessThanOrEqual(4);
+    expect(gw.stats().syncs).toBe(3);
   });
 
   it('rerunning replaces the highlights instead of piling them up; clearing removes them all', async () => {
@@ -273,15 +274,15 @@ describe('导出', () => {
 describe('round trips on a large ledger', () => {
   // Reads come in bands of READ_ROWS rows (Excel on the web also refuses a response over 5 MB;
   // the 10,000-row ledger is 6.7 MB of values), so a read costs 1 + its extra bands; the rest is fixed.
-  it.each([1_000, 10_000])('%i rows: 校验 = read + 2 syncs (≤ 4 up to 3,000 rows), 补全 ≤ 6, every request under 5 MB', async (n) => {
+  it.each([1_000, 10_000])('%i rows: 校验 = read + 1 sync (≤ 3 up to 3,000 rows), 补全 ≤ 6, every request under 5 MB', async (n) => {
     const grids = bigLedger(example, n);
     const { gw } = open(grids);
     const reads = readSyncs(extraBands(0, grids[0].rows.length).length, true);
     gw.resetStats();
     const v = must(await runValidate(gw, opts));
     expect(v.tasks).toBe(n);
-    expect(gw.stats().syncs).toBe(reads + 2);
-    if (grids[0].rows.length <= READ_ROWS) expect(gw.stats().syncs).toBeLessThanOrEqual(4);
+    expect(gw.stats().syncs).toBe(reads + 1);
+    if (grids[0].rows.length <= READ_ROWS) expect(gw.stats().syncs).toBeLessThanOrEqual(3);
     gw.resetStats();
     must(await runEnrich(gw, opts));
     const s = gw.stats();

@@ -99,6 +99,18 @@ describe('ExcelGateway.apply', () => {
     expect(fx.log.find((l) => l.startsWith('load cfs'))).toContain('customOrNullObject/rule/formula');
   });
 
+  it('finds its highlights during the read, so clearing them by id needs no lookup', async () => {
+    const sheet: FakeSheet = { ...ledger, cfs: [['Custom', highlightFormula('error')], ['DataBar', null], ['Custom', highlightFormula('warning')]] };
+    const fx = fakeExcel([sheet], '任务台账');
+    const gw = new ExcelGateway(fx.host);
+    const r = await gw.read({ active: true, highlights: true });
+    expect(fx.syncs()).toBe(1);
+    expect(r.active!.highlightIds).toEqual(['cf0', 'cf2']);
+    const rep = await gw.apply([{ kind: 'clearHighlights', sheet: '任务台账', ids: r.active!.highlightIds }]);
+    expect(rep.syncs).toBe(1);
+    expect(fx.log.filter((l) => l.startsWith('cf.delete'))).toEqual(['cf.delete 任务台账#0', 'cf.delete 任务台账#2']);
+  });
+
   it('puts comments in their own last batch, and skips them with a message where ExcelApi 1.10 is missing', async () => {
     const ops: Op[] = [
       { kind: 'note', sheet: '任务台账', row: 2, col: 3, text: '原值：区科学协会' },

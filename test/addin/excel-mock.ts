@@ -69,6 +69,7 @@ export function fakeExcel(sheets: FakeSheet[], active: string, sets: Record<stri
     const rows = s.values.length;
     const cols = s.values[0]?.length ?? 1;
     const cfItems = (s.cfs ?? []).map(([type, formula], i) => ({
+      id: `cf${i}`,
       type,
       customOrNullObject: { isNullObject: type !== 'Custom', rule: { formula } },
       delete: () => log.push(`cf.delete ${s.name}#${i}`),
@@ -117,7 +118,14 @@ export function fakeExcel(sheets: FakeSheet[], active: string, sets: Record<stri
       getRange: (address?: string) => {
         const band = address && /^(\d+):(\d+)$/.exec(address);
         if (band) return { rows: [Number(band[1]) - 1, Number(band[2]) - 1] };
-        if (address === undefined) return { conditionalFormats: { items: cfItems, load: (p: string) => log.push(`load cfs ${s.name} ${p}`) } };
+        if (address === undefined)
+          return {
+            conditionalFormats: {
+              items: cfItems,
+              load: (p: string) => log.push(`load cfs ${s.name} ${p}`),
+              getItem: (id: string) => ({ delete: () => log.push(`cf.delete ${s.name}#${id.slice(2)}`) }),
+            },
+          };
         return range(s.name, address);
       },
       getRanges: (list: string) => {
