@@ -7,7 +7,7 @@ import type { FileProblem, MergeRange, SheetGrid } from '../model';
 import { cfbKind, isCfb } from './cfb';
 import { csvToGrid, decodeText, looksLikeText, parseDelimited, sniffDelimiter } from './csv';
 import { formatBytes, problem } from './messages';
-import { entryData, inflateCapped, inflateEntry, readZipDirectory, rewriteZip, startsWithZipSignature } from './zip';
+import { crc32, entryData, inflateCapped, inflateEntry, readZipDirectory, rewriteZip, startsWithZipSignature } from './zip';
 
 export interface ReadLimits {
   /** Entries in the archive. A real workbook has tens; thousands mean something else. */
@@ -253,7 +253,9 @@ function guardZip(bytes: Uint8Array, file: string, limits: ReadLimits): GuardRes
     const mc = isSheet ? new MergeCollector() : null;
     const cap = Math.min(limits.maxEntryBytes, limits.maxTotalBytes - total);
     const kept: Uint8Array[] = [];
+    let crc = 0;
     const r = inflateCapped(data, e.method, cap, (chunk) => {
+      crc = crc32(chunk, crc);
       // DOCTYPE belongs in the prolog, but scanning the whole part costs little
       // and also catches a declaration hidden after a long comment.
       dt?.feed(chunk);
@@ -272,6 +274,8 @@ function guardZip(bytes: Uint8Array, file: string, limits: ReadLimits): GuardRes
     }
     // JSZip (inside exceljs) refuses a size mismatch with an English message; say it here, in Chinese.
     if (r.size !== e.size) return refuse(problem('zip-corrupt', file, { entry: e.name, detail: `解压后 ${r.size} 字节，与记录的 ${e.size} 字节不符` }));
+    // Damaged bytes can still inflate (to garbage); the checksum says so.
+    if (crc !== e.crc) return refuse(problem('zip-corrupt', file, { entry: e.name, detail: '校验和不符，内容已损坏' }));
     total += r.size;
     if (dt && (dt.counts[0] > 0 || dt.counts[1] > 0)) return refuse(problem('xml-doctype', file, { entry: e.name }));
     if (rows) {
