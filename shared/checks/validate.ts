@@ -36,10 +36,12 @@ export function directoryFor(ledger: LedgerRead, jurisdiction?: string | null): 
   const base = jurisdiction && bundledJurisdiction(jurisdiction) ? defaultDirectory(jurisdiction) : null;
   if (!own || !own.units.length) return base ?? defaultDirectory(jurisdiction ?? undefined);
   if (!base) return createDirectory(own.units, own.groups);
-  const names = new Set(own.units.map((u) => u.name));
+  // The workbook's rows come first and win; createDirectory folds a bundled row
+  // of the same name into it (its aliases and contact), so 区新经济与科技局 stays
+  // an alias of the bundled unit even when the workbook lists that unit itself.
   const groupNames = new Set(own.groups.map((g) => g.name));
   return createDirectory(
-    [...own.units, ...base.units.filter((u) => !names.has(u.name))],
+    [...own.units, ...base.units],
     [...own.groups, ...base.groups.filter((g) => !groupNames.has(g.name))],
   );
 }
