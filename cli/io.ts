@@ -1,5 +1,6 @@
 // What a command may touch of the outside world. Tests pass an in-memory one.
 import { promises as fs } from 'node:fs';
+import { displayName } from '../shared/io/node';
 
 export interface CliIO {
   out(text: string): void;
@@ -15,19 +16,35 @@ export interface CliIO {
 }
 
 export function nodeIO(): CliIO {
+  // Clerks' folders hold files named on Windows in GBK. Node would decode such a
+  // name to U+FFFD and the path could no longer be opened, so folders are walked
+  // as raw bytes: the name shown is decoded (UTF-8, else GB18030) and the raw
+  // path is remembered for reading.
+  const rawPaths = new Map<string, Buffer>();
+  const walk = async (dir: Buffer, out: Buffer[]): Promise<void> => {
+    for (const e of await fs.readdir(dir, { withFileTypes: true, encoding: 'buffer' })) {
+      const full = Buffer.concat([dir, Buffer.from('/'), e.name as unknown as Buffer]);
+      if (e.isDirectory()) await walk(full, out);
+      else if (e.isFile()) out.push(full);
+    }
+  };
   return {
     out: (t) => process.stdout.write(t),
     err: (t) => process.stderr.write(t),
-    readFile: async (p) => new Uint8Array(await fs.readFile(p)),
+    readFile: async (p) => new Uint8Array(await fs.readFile(rawPaths.get(p) ?? p)),
     writeFile: (p, d) => fs.writeFile(p, d),
     listFiles: async (dir) => {
-      const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true });
-      return entries
-        .filter((e) => e.isFile())
-        .map((e) => `${e.parentPath ?? (e as unknown as { path: string }).path}/${e.name}`)
+      const found: Buffer[] = [];
+      await walk(Buffer.from(dir.replace(/\/+$/, '') || '/'), found);
+      return found
+        .map((raw) => {
+          const shown = displayName(new Uint8Array(raw));
+          rawPaths.set(shown, raw);
+          return shown;
+        })
         .sort();
     },
-    isDirectory: async (p) => (await fs.stat(p)).isDirectory(),
+    isDirectory: async (p) => (await fs.stat(rawPaths.get(p) ?? p)).isDirectory(),
     isTTY: Boolean(process.stdout.isTTY),
     now: () => new Date(),
   };

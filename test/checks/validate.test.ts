@@ -5,8 +5,9 @@ import { readLedger } from '../../shared/ledger/read';
 import { validate, type ValidateResult } from '../../shared/checks/validate';
 import { message, fixFor, MESSAGES } from '../../shared/checks/messages';
 import type { CellValue, SheetGrid } from '../../shared/model';
+import { EXAMPLE_XLSX } from '../support/paths';
 
-const EXAMPLE = '/work/shared/examples/jinjiang-2023H1.xlsx';
+const EXAMPLE = EXAMPLE_XLSX;
 const asOf = new Date('2023-06-30T00:00:00Z');
 
 describe('validate the example ledger as of 2023-06-30', () => {

@@ -4,8 +4,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { classify, classifyPopulation, classifyProject } from '../../shared/classify';
+import { SEEDS_DIR } from '../support/paths';
 
-const SEEDS = '/work/shared/seeds';
+const SEEDS = SEEDS_DIR;
 
 interface SeedTask {
   n: string;

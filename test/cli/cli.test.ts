@@ -5,8 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../cli/main';
 import { readWorkbook, writeWorkbook } from '../../shared/io';
 import { fakeIO } from './fake-io';
+import { EXAMPLE_XLSX } from '../support/paths';
 
-const EXAMPLE = new Uint8Array(readFileSync('/work/shared/examples/jinjiang-2023H1.xlsx'));
+const EXAMPLE = new Uint8Array(readFileSync(EXAMPLE_XLSX));
 const run = async (argv: string[], files: Record<string, Uint8Array | string> = { 'ledger.xlsx': EXAMPLE }) => {
   const io = fakeIO(files);
   const code = await main(argv, io);

@@ -7,8 +7,9 @@ import { enrichColumns, ENRICH_HEADERS, ownerText } from '../../shared/enrich/co
 import { toStandardWorkbook } from '../../shared/enrich/standard';
 import { DIRECTORY_SHEET, LEDGER_SHEET, META_SHEET, STANDARD_COLUMNS } from '../../shared/ledger/standard';
 import type { OwnerMatch } from '../../shared/model';
+import { EXAMPLE_XLSX } from '../support/paths';
 
-const EXAMPLE = '/work/shared/examples/jinjiang-2023H1.xlsx';
+const EXAMPLE = EXAMPLE_XLSX;
 
 describe('enrichColumns on the example ledger', () => {
   let v: ValidateResult;

@@ -6,8 +6,9 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { SheetGrid } from '../../shared/model';
 import { addColumns, addColumnsReport, ENRICH_NOTE, readWorkbook, type ColumnEdit } from '../../shared/io';
+import { EXAMPLE_XLSX } from '../support/paths';
 
-const EXAMPLE = new Uint8Array(readFileSync('/work/shared/examples/jinjiang-2023H1.xlsx'));
+const EXAMPLE = new Uint8Array(readFileSync(EXAMPLE_XLSX));
 const HEADERS = ['人群', '工程', '状态', '备注'];
 
 function edit(values: (row: number) => (string | number | null)[]): ColumnEdit {

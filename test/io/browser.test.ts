@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readWorkbook } from '../../shared/io';
 import { makeBadFixtures } from '../../scripts/make-bad-fixtures';
 import { launch } from '../support/chromium';
+import { EXAMPLE_XLSX } from '../support/paths';
 
 const root = path.join(__dirname, '..', '..');
 let out = '';
@@ -72,7 +73,7 @@ const inNode = async (file: string, name: string): Promise<unknown> =>
 
 describe('shared/io in Chromium', () => {
   it.each([
-    ['the example ledger', '/work/shared/examples/jinjiang-2023H1.xlsx', 'jinjiang-2023H1.xlsx'],
+    ['the example ledger', EXAMPLE_XLSX, 'jinjiang-2023H1.xlsx'],
     ['a GBK CSV', 'ledger-gbk.csv', 'ledger-gbk.csv'],
     ['formula errors', path.join(root, 'test/fixtures/bad/formula-errors.xlsx'), 'formula-errors.xlsx'],
     ['merged headers', path.join(root, 'test/fixtures/bad/merged-header.xlsx'), 'merged-header.xlsx'],

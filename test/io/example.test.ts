@@ -2,8 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readWorkbook } from '../../shared/io';
+import { EXAMPLE_XLSX } from '../support/paths';
 
-const FILE = '/work/shared/examples/jinjiang-2023H1.xlsx';
+const FILE = EXAMPLE_XLSX;
 
 describe('jinjiang-2023H1.xlsx', async () => {
   const r = await readWorkbook(new Uint8Array(readFileSync(FILE)), 'jinjiang-2023H1.xlsx');

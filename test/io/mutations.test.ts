@@ -3,8 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readWorkbook } from '../../shared/io';
+import { EXAMPLE_XLSX } from '../support/paths';
 
-const base = new Uint8Array(readFileSync('/work/shared/examples/jinjiang-2023H1.xlsx'));
+const base = new Uint8Array(readFileSync(EXAMPLE_XLSX));
 
 function mutate(seed: number): Uint8Array {
   let s = seed;

@@ -3,8 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readWorkbook, writeWorkbook } from '../../shared/io';
 import { readLedger, type LedgerRead } from '../../shared/ledger/read';
 import type { CellValue, SheetGrid } from '../../shared/model';
+import { EXAMPLE_XLSX } from '../support/paths';
 
-const EXAMPLE = '/work/shared/examples/jinjiang-2023H1.xlsx';
+const EXAMPLE = EXAMPLE_XLSX;
 
 async function grids(bytes: Uint8Array, file: string): Promise<SheetGrid[]> {
   const r = await readWorkbook(bytes, file);

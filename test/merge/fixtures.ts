@@ -10,8 +10,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import { REFERENCE } from '../support/paths';
 
-export const SHARED = '/work/shared';
+export const SHARED = REFERENCE;
 export const EXAMPLE = path.join(SHARED, 'examples/jinjiang-2023H1.xlsx');
 const SEED_004 = path.join(SHARED, 'seeds/004_d80d699793a5935f.txt');
 

@@ -14,8 +14,9 @@ import {
   inferKind,
   resolveOwners,
 } from '../../shared/owners';
+import { EXAMPLE_XLSX } from '../support/paths';
 
-const EXAMPLE = '/work/shared/examples/jinjiang-2023H1.xlsx';
+const EXAMPLE = EXAMPLE_XLSX;
 
 async function exampleDirectorySheet(): Promise<SheetGrid | null> {
   if (!existsSync(EXAMPLE)) return null;

@@ -4,10 +4,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SEEDS_DIR } from '../support/paths';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(here, '../../shared/sample/seeds');
-const REF = '/work/shared/seeds';
+const REF = SEEDS_DIR;
 
 const FILES = {
   '000': ['000-jinjiang.txt', '000_7cb17d8077bca918.txt'],

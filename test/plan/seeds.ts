@@ -5,10 +5,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { importPlan, type PlanImport } from '../../shared/plan';
+import { SEEDS_DIR } from '../support/paths';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(here, '../../shared/sample/seeds');
-const REF = '/work/shared/seeds';
+const REF = SEEDS_DIR;
 export const FIXTURES = path.resolve(here, '../fixtures/plan');
 
 const FILES = {

@@ -7,8 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { classify } from '../../shared/classify';
 import { POPULATIONS, PROJECTS } from '../../shared/model';
 import { parseDeadline, parseNumber, parseTargets } from '../../shared/targets';
+import { SEEDS_DIR } from '../support/paths';
 
-const SEEDS = '/work/shared/seeds';
+const SEEDS = SEEDS_DIR;
 const corpus = readdirSync(SEEDS)
   .filter((f) => f.endsWith('.txt'))
   .map((f) => readFileSync(`${SEEDS}/${f}`, 'utf8'))

@@ -5,8 +5,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Comparator, Target } from '../../shared/model';
 import { parseTargets } from '../../shared/targets';
+import { SEEDS_DIR } from '../support/paths';
 
-const SEEDS = '/work/shared/seeds';
+const SEEDS = SEEDS_DIR;
 const SEED_000 = readFileSync(`${SEEDS}/000_7cb17d8077bca918.txt`, 'utf8');
 const SEED_004 = readFileSync(`${SEEDS}/004_d80d699793a5935f.txt`, 'utf8');
 
