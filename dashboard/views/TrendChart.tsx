@@ -36,7 +36,7 @@ export function TrendChart(props: { dim: 'population' | 'project'; data: TrendSe
             }}
           >
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="period" />
+            <XAxis dataKey="period" padding={{ left: 36, right: 36 }} tick={{ fontSize: 12 }} />
             <YAxis domain={[0, 100]} tickFormatter={(v) => v + '%'} />
             <Tooltip formatter={(v, name) => [v === null ? '—' : formatPercent(Number(v) / 100), String(name)]} />
             <Legend />

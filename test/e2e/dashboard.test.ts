@@ -48,6 +48,28 @@ async function chartValues<T>(id: string): Promise<T> {
   return JSON.parse((await page.getAttribute(`[data-chart="${id}"]`, 'data-values'))!) as T;
 }
 
+/** The charts render deferred after the table: wait until they show n tasks. */
+async function chartsShow(p: Page, n: number): Promise<void> {
+  await p.waitForFunction(
+    (want) => {
+      const v = document.querySelector('[data-chart="status"]')?.getAttribute('data-values');
+      return !!v && (JSON.parse(v) as { value: number }[]).reduce((a, x) => a + x.value, 0) === want;
+    },
+    n,
+    { timeout: 60_000 },
+  );
+}
+
+/** Clears the filters and waits until the charts have caught up with the table. */
+async function clearFilters(): Promise<void> {
+  await page.click('[data-clear-filters]');
+  await page.waitForFunction(() => {
+    const v = document.querySelector('[data-chart="status"]')?.getAttribute('data-values');
+    const n = Number(document.querySelector('[data-testid="task-table"]')?.getAttribute('data-count'));
+    return !document.querySelector('[data-active-filter]') && !!v && (JSON.parse(v) as { value: number }[]).reduce((a, x) => a + x.value, 0) === n;
+  });
+}
+
 async function tableCount(): Promise<number> {
   return Number(await page.getAttribute('[data-testid="task-table"]', 'data-count'));
 }
@@ -71,6 +93,7 @@ beforeAll(async () => {
   await page.goto(server.url);
   await page.waitForSelector('[data-testid="sample-badge"]', { timeout: 120_000 });
   await page.waitForFunction((n) => Number(document.querySelector('[data-testid="task-table"]')?.getAttribute('data-count')) === n, tasks.length, { timeout: 120_000 });
+  await chartsShow(page, tasks.length);
   expect(errors.filter((e) => /Content Security Policy|Refused/.test(e))).toEqual([]);
 });
 
@@ -149,9 +172,10 @@ describe('filters and drill-down', () => {
     const want = filterTasks(tasks, { population: '青少年' }).length;
     await page.waitForFunction((n) => Number(document.querySelector('[data-testid="task-table"]')?.getAttribute('data-count')) === n, want);
     expect(want).toBeLessThan(tasks.length);
+    await chartsShow(page, want);
     const status = await chartValues<{ value: number }[]>('status');
     expect(status.reduce((n, s) => n + s.value, 0)).toBe(want);
-    await page.click('[data-clear-filters]');
+    await clearFilters();
     expect(await tableCount()).toBe(tasks.length);
   });
 
@@ -165,7 +189,7 @@ describe('filters and drill-down', () => {
     const shown = await page.locator('[data-testid="task-table"] [data-task-row]').evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
     expect(new Set(shown)).toEqual(new Set([target.status]));
     await page.screenshot({ path: path.join(SHOTS, 'dashboard-drilldown.png'), fullPage: false });
-    await page.click('[data-clear-filters]');
+    await clearFilters();
   });
 
   it('clicking a population bar filters to that population', async () => {
@@ -174,7 +198,7 @@ describe('filters and drill-down', () => {
     await page.locator('[data-chart="population"] [data-part="completion"] .recharts-bar-rectangle path').first().click();
     await page.waitForFunction((n) => Number(document.querySelector('[data-testid="task-table"]')?.getAttribute('data-count')) === n, g.total);
     expect(await page.locator('select[data-filter="population"]').inputValue()).toBe(g.key);
-    await page.click('[data-clear-filters]');
+    await clearFilters();
   });
 });
 
@@ -201,7 +225,7 @@ describe('exports', () => {
     expect(rows.length).toBe(want.length + 1);
     const popCol = rows[0]!.indexOf('人群');
     expect(new Set(rows.slice(1).map((r) => r[popCol]))).toEqual(new Set(['农民']));
-    await page.click('[data-clear-filters]');
+    await clearFilters();
   });
 });
 
@@ -221,7 +245,7 @@ describe('files from the user', () => {
     expect(await tableCount()).toBeGreaterThan(20);
     expect(await page.locator('[data-testid="files"] li[data-status="ok"]').count()).toBe(13);
     await page.screenshot({ path: path.join(SHOTS, 'dashboard-dropped.png'), fullPage: false });
-    await page.click('[data-clear-filters]');
+    await clearFilters();
   });
 
   it('a narrow window (laptop) and a wide one (projector) both render every chart', async () => {
@@ -251,6 +275,7 @@ describe('a data folder large enough for the Web Workers', () => {
       await p.waitForFunction((n) => document.querySelectorAll('[data-testid="files"] li[data-status="ok"]').length === n, sampleFiles.length * 3, { timeout: 180_000 });
       expect(await p.locator('[data-testid="sample-badge"]').count()).toBe(0);
       expect(Number(await p.getAttribute('[data-testid="task-table"]', 'data-count'))).toBe(tasks.length);
+      await chartsShow(p, tasks.length);
       const status = JSON.parse((await p.getAttribute('[data-chart="status"]', 'data-values'))!) as { key: string; value: number }[];
       expect(status).toEqual(expected.status.map((x) => ({ key: x.status, value: x.count })));
     } finally {
