@@ -91,8 +91,10 @@ export function createBuilder(ctx: BuildContext): (row: LedgerRow) => Task {
 export function createDetailedBuilder(ctx: BuildContext): (row: LedgerRow) => { task: Task; detail: StatusDetail } {
   const juris = ctx.jurisdiction ?? undefined;
   const owners = new TextCache<OwnerMatch[]>((t) => (t.trim() ? resolveOwners(t, ctx.directory, { jurisdiction: juris }) : []));
-  const targets = new TextCache<Target[]>((t) => (t.trim() ? parseTargets(t) : []));
-  const deadlines = new TextCache((t: string) => (t.trim() ? parseDeadline(t) : { year: null, recurrence: null as 'annual' | null }));
+  // The ledger's year resolves 年底 / 今年 / 上半年 in targets and deadlines.
+  const year = { year: ctx.ledgerYear ?? undefined };
+  const targets = new TextCache<Target[]>((t) => (t.trim() ? parseTargets(t, year) : []));
+  const deadlines = new TextCache((t: string) => (t.trim() ? parseDeadline(t, year) : { year: null, recurrence: null as 'annual' | null }));
   // category → title → content: no concatenated keys of long texts per row.
   const classes = new Map<string, Map<string, Map<string, ReturnType<typeof classify>>>>();
   const classOf = (category: string, title: string, content: string) => {
