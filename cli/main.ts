@@ -11,7 +11,7 @@ const COMMANDS: Record<string, Command> = {
   'parse-target': { summary: 'kesu parse-target "<文本>" [--json]   解析量化目标', load: () => import('./commands/parse-target') },
   validate: { summary: 'kesu validate <台账.xlsx> [--as-of YYYY-MM-DD] [--json]   校验台账', load: () => import('./commands/validate') },
   enrich: { summary: 'kesu enrich <台账.xlsx> -o <输出.xlsx> [--as-of YYYY-MM-DD]   补全台账(写入副本)', load: () => import('./commands/enrich') },
-  'import-plan': { summary: 'kesu import-plan <方案.txt|.md|.docx> -o <台账.xlsx> [--json]   由方案生成台账', load: () => import('./commands/import-plan') },
+  'import-plan': { summary: 'kesu import-plan <方案.txt|.md|.docx|.html> -o <台账.xlsx> [--json]   由方案生成台账', load: () => import('./commands/import-plan') },
   merge: { summary: 'kesu merge <文件或文件夹…> -o <合并.xlsx> [--as-of YYYY-MM-DD] [--json]   合并多份台账', load: () => import('./commands/merge') },
 };
 

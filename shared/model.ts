@@ -82,6 +82,8 @@ export interface Unit {
 /** A named group of units (各街道, 纲要办其他成员单位 …). */
 export interface UnitGroup {
   name: string;
+  /** The jurisdiction whose units the group gathers (各街道 of 锦江区 …). */
+  jurisdiction?: string;
   /** Words that mean this group. */
   aliases: string[];
   members: string[];
