@@ -3,6 +3,7 @@
 // made-up, seeded progress. `npm start` calls makeSampleData() itself when the
 // cache folder is missing or stale, so a fresh clone needs no extra step.
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -21,20 +22,28 @@ export interface SampleResult {
 
 export async function makeSampleData(dir = DEFAULT_SAMPLE_DIR, opts: { force?: boolean } = {}): Promise<SampleResult> {
   const { sampleWorkbooks, SAMPLE_VERSION } = await import('../shared/sample');
-  const stamp = path.join(dir, '.version');
-  const present = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.xlsx')) : [];
-  if (!opts.force && existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === String(SAMPLE_VERSION) && present.length) {
-    return { dir, files: present.sort(), problems: [], generated: false };
-  }
-  const { writeWorkbook } = await import('../shared/io');
   const texts: Record<string, string> = {};
   for (const f of readdirSync(SEEDS)) texts[f] = readFileSync(path.join(SEEDS, f), 'utf8');
+  // Building the descriptions is quick; writing the files is not. The stamp is
+  // a digest of the descriptions, so a change in the plan importer (or here)
+  // regenerates the cache and an unchanged one is reused.
   const { files, problems } = sampleWorkbooks(texts);
+  const version = `${SAMPLE_VERSION}:${digest(JSON.stringify(files))}`;
+  const stamp = path.join(dir, '.version');
+  const present = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.xlsx')) : [];
+  if (!opts.force && existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === version && present.length === files.length) {
+    return { dir, files: present.sort(), problems, generated: false };
+  }
+  const { writeWorkbook } = await import('../shared/io');
   mkdirSync(dir, { recursive: true });
   for (const old of present) rmSync(path.join(dir, old), { force: true });
   for (const f of files) writeFileSync(path.join(dir, f.name), await writeWorkbook(f.spec));
-  if (files.length) writeFileSync(stamp, String(SAMPLE_VERSION) + '\n');
+  if (files.length) writeFileSync(stamp, version + '\n');
   return { dir, files: files.map((f) => f.name), problems, generated: true };
+}
+
+function digest(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 16);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
