@@ -105,6 +105,11 @@ describe('task pane on the demo page', () => {
     expect(sel).toEqual({ sheet: '任务台账', row: row - 1, col });
     await expect(page.locator('td.sel').count()).resolves.toBe(1);
     await page.screenshot({ path: `${SHOTS}/addin-validate.png` });
+    // 清除高亮 removes them from the grid.
+    expect(await page.isEnabled('[data-testid=clear-highlights]')).toBe(true);
+    const cleared = await runAndWait(page, '[data-testid=clear-highlights]');
+    expect(cleared.kind).toBe('success');
+    expect(await page.evaluate(() => window.__kesuDemo!.workbook.sheet('任务台账')!.highlights.size)).toBe(0);
     await done(page);
   });
 
@@ -180,6 +185,7 @@ describe('task pane on the demo page', () => {
     await page.click('[data-testid=tab-validate]');
     const v = await runAndWait(page, '[data-testid=run-validate]');
     expect(v.text).toContain(`${want.value.tasks} 项任务`);
+    expect(await page.isEnabled('[data-testid=clear-highlights]')).toBe(true);
     await page.screenshot({ path: `${SHOTS}/addin-generate.png` });
     await done(page);
   });
