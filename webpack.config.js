@@ -1,6 +1,8 @@
 // Two faces, one build: the Excel task pane (plus its browser demo over an
 // in-memory workbook) and the dashboard. esbuild-loader transpiles TypeScript;
 // `npm run typecheck` (tsc) does the type checking.
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
@@ -36,6 +38,17 @@ export default (env, argv) => {
     },
     performance: { hints: false },
     plugins: [
+      // The manifest's icons (assets/*.png) are served from dist/assets/.
+      {
+        apply(compiler) {
+          compiler.hooks.thisCompilation.tap('kesu-assets', (c) =>
+            c.hooks.processAssets.tap({ name: 'kesu-assets', stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+              for (const f of fs.readdirSync(path.join(here, 'assets')).filter((f) => f.endsWith('.png')))
+                c.emitAsset(`assets/${f}`, new compiler.webpack.sources.RawSource(fs.readFileSync(path.join(here, 'assets', f))));
+            }),
+          );
+        },
+      },
       new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './addin/taskpane/taskpane.html', chunks: ['taskpane'] }),
       new HtmlWebpackPlugin({ filename: 'demo.html', template: './addin/demo/demo.html', chunks: ['demo'] }),
       new HtmlWebpackPlugin({ filename: 'index.html', template: './dashboard/index.html', chunks: ['dashboard'] }),
@@ -43,7 +56,16 @@ export default (env, argv) => {
     devServer: {
       port: Number(process.env.PORT || 3000),
       static: [{ directory: path.join(here, 'assets'), publicPath: '/assets' }],
-      headers: { 'Content-Security-Policy': "default-src 'self'; script-src 'self' 'unsafe-eval' https://appsforoffice.microsoft.com; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self' ws:; font-src 'self' data:" },
+      // Excel only loads a task pane over trusted https: use the Office dev
+      // certificate (npx office-addin-dev-certs install) when it is there.
+      server: (() => {
+        const d = path.join(os.homedir(), '.office-addin-dev-certs');
+        const r = (f) => fs.readFileSync(path.join(d, f));
+        return fs.existsSync(path.join(d, 'localhost.crt'))
+          ? { type: 'https', options: { key: r('localhost.key'), cert: r('localhost.crt'), ca: r('ca.crt') } }
+          : 'https';
+      })(),
+      headers: { 'Content-Security-Policy': "default-src 'self'; script-src 'self' 'unsafe-eval' https://appsforoffice.microsoft.com; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self' ws: wss:; font-src 'self' data:" },
     },
   };
 };
