@@ -9,8 +9,6 @@ export const ADDIN_MESSAGES = {
   noSuggestion: '没有可接受的单位名称建议。',
   planEmpty: '请粘贴方案文本或选择 .docx / .txt 文件。',
   planNoTasks: '未能从文本中识别出任务。请确认粘贴的是实施方案或工作要点正文（含「一、」「（一）」「1.」等编号）。',
-  fileType: (file: string) => `无法读取「${file}」：只支持 .docx 和 .txt 文件。`,
-  fileRead: (file: string, why: string) => `无法读取「${file}」：${why}`,
   hostFailed: (why: string) => `Excel 未能完成操作：${why}。工作簿未被部分修改之外的内容不受影响，请重试。`,
   noDirectorySheet: '工作簿中还没有「单位名录」工作表，请先点击「创建/打开单位名录」。',
   noOwnerColumns: '台账中没有「牵头单位」或「责任单位」列，无法添加下拉列表。',

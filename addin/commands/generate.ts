@@ -1,8 +1,7 @@
 // 生成台账: plan text (pasted, or read from a .docx / .txt) → a new ledger
 // sheet, through the core's plan import. The sheet gets a fresh name so
 // nothing existing is touched.
-import { importPlan, planToWorkbook } from '../../shared/plan';
-import { readDocx } from '../../shared/io/docx';
+import { importPlan, planToWorkbook, readPlanFile } from '../../shared/plan';
 import type { Finding } from '../../shared/model';
 import type { ApplyReport, WorkbookGateway } from '../gateway';
 import type { Op } from '../ops';
@@ -56,23 +55,12 @@ export async function runGenerate(gateway: WorkbookGateway, text: string, file?:
   return ok({ ...plan.value, report });
 }
 
-/** Text of a chosen file: .docx through the core's reader, .txt as UTF-8 (or GB18030, common in Chinese offices). */
+/**
+ * Text of a chosen file through the core's plan reader: .docx, .txt, .md, .html in
+ * UTF-8, UTF-16 or GB18030 (common in Chinese offices); .doc, .wps and PDF get a
+ * message saying to save as .docx or paste the text.
+ */
 export async function planTextFromFile(name: string, bytes: Uint8Array): Promise<Outcome<string>> {
-  const lower = name.toLowerCase();
-  if (lower.endsWith('.docx')) {
-    const r = await readDocx(bytes, name);
-    return r.ok ? ok(r.text) : fail(r.problem.message);
-  }
-  if (lower.endsWith('.txt')) {
-    try {
-      return ok(new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, ''));
-    } catch {
-      try {
-        return ok(new TextDecoder('gb18030').decode(bytes));
-      } catch (e) {
-        return fail(ADDIN_MESSAGES.fileRead(name, (e as Error).message));
-      }
-    }
-  }
-  return fail(ADDIN_MESSAGES.fileType(name));
+  const r = await readPlanFile(bytes, name);
+  return r.ok ? ok(r.text) : fail(r.problem.message);
 }

@@ -35,7 +35,7 @@ export function GeneratePanel({ gateway, runner }: GeneratePanelProps) {
         <Textarea value={text} onChange={(_e, d) => { setText(d.value); setFile(undefined); }} rows={8} resize="vertical" placeholder="在此粘贴方案全文，或选择 .docx / .txt 文件" data-testid="plan-text" />
       </Field>
       <div className={s.row}>
-        <input ref={input} type="file" accept=".docx,.txt" hidden onChange={(e) => choose(e.target.files?.[0])} data-testid="plan-file" />
+        <input ref={input} type="file" accept=".docx,.txt,.md,.html,.htm" hidden onChange={(e) => choose(e.target.files?.[0])} data-testid="plan-file" />
         <Button onClick={() => input.current?.click()} disabled={runner.busy}>选择文件…</Button>
         <Button appearance="primary" onClick={generate} disabled={runner.busy || !text.trim()} data-testid="run-generate">生成台账</Button>
         {file && <Text size={200}>来自：{file}</Text>}
