@@ -4,7 +4,6 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { dashboardSummary, facets, filterTasks, headlines } from '../../shared/aggregate';
 import type { TaskFilter } from '../../shared/aggregate';
-import type { Status } from '../../shared/model';
 import { loadWorkbooks } from '../load';
 import type { LoadedFile } from '../load';
 import { fetchListing, prefetch, watchListing } from '../load/server';
@@ -95,7 +94,8 @@ export function App() {
       document.body.dataset.tasks = String(tasks.length);
     });
   }, [tasks]);
-  const pick = (f: TaskFilter) => setFilter((cur) => ({ ...cur, ...f }));
+  const pick = useCallback((f: TaskFilter) => setFilter((cur) => ({ ...cur, ...f })), []);
+  const removeLocal = useCallback(() => setFiles((m) => dropFiles(m, (f) => f.origin !== 'local')), []);
   const fileList = useMemo(() => [...files.values()], [files]);
   const sampleShown = !!source?.sample && fileList.some((f) => f.origin === 'server');
 
@@ -122,7 +122,7 @@ export function App() {
         <span className="hint">全民科学素质行动 任务进展</span>
       </header>
       <main>
-        <FilesPanel files={fileList} busy={busy} onFiles={onFiles} onRemoveLocal={() => setFiles((m) => dropFiles(m, (f) => f.origin !== 'local'))} />
+        <FilesPanel files={fileList} busy={busy} onFiles={onFiles} onRemoveLocal={removeLocal} />
         <Filters filter={filter} options={options} onChange={setFilter} />
         <section className="card wide" aria-label="总体">
           <div className="head">
@@ -131,11 +131,11 @@ export function App() {
           <HeadlineView data={heads} />
         </section>
         <div className="grid">
-          <StatusChart data={summary.status} total={summary.total} onPick={(status: Status) => pick({ status })} />
-          <TrendChart dim={trendDim} data={trendDim === 'population' ? summary.populationTrend : summary.projectTrend} onDim={setTrendDim} onPick={(period) => pick({ period })} />
-          <GroupCharts id="population" title="各人群" data={summary.populations} onPick={(population, status) => pick(status ? { population, status } : { population })} />
-          <GroupCharts id="project" title="各工程" data={summary.projects} onPick={(project, status) => pick(status ? { project, status } : { project })} />
-          <UnitView data={summary.units} onPick={(unit) => pick({ unit })} />
+          <StatusChart data={summary.status} total={summary.total} onPick={pick} />
+          <TrendChart dim={trendDim} data={trendDim === 'population' ? summary.populationTrend : summary.projectTrend} onDim={setTrendDim} onPick={pick} />
+          <GroupCharts id="population" title="各人群" data={summary.populations} onPick={pick} />
+          <GroupCharts id="project" title="各工程" data={summary.projects} onPick={pick} />
+          <UnitView data={summary.units} onPick={pick} />
           <section className="card wide" aria-label="任务明细">
             <div className="head">
               <h2>任务明细</h2>

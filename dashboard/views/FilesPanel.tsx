@@ -1,10 +1,10 @@
 // Loaded files and refused ones (with the reader's reason), the file picker and
 // the drop zone. Files are read in the page; nothing is uploaded.
-import { useRef, useState } from 'react';
+import { memo, useRef, useState } from 'react';
 import type { LoadedFile } from '../load';
 import { formatCount } from '../../shared/aggregate';
 
-export function FilesPanel(props: { files: LoadedFile[]; busy: string | null; onFiles: (files: File[]) => void; onRemoveLocal: () => void }) {
+export const FilesPanel = memo(function FilesPanel(props: { files: LoadedFile[]; busy: string | null; onFiles: (files: File[]) => void; onRemoveLocal: () => void }) {
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
   const ok = props.files.filter((f) => f.report.status === 'ok');
@@ -72,4 +72,4 @@ export function FilesPanel(props: { files: LoadedFile[]; busy: string | null; on
       )}
     </section>
   );
-}
+});

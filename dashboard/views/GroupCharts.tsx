@@ -1,9 +1,10 @@
 // Per population or per key project: completion (mean of the quantified tasks)
 // and status counts, side by side. Click a bar to filter the table to its
 // tasks; a status segment filters by both.
+import { memo } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatCount, formatPercent } from '../../shared/aggregate';
-import type { GroupSummary } from '../../shared/aggregate';
+import type { GroupSummary, TaskFilter } from '../../shared/aggregate';
 import { STATUSES } from '../../shared/model';
 import type { Status } from '../../shared/model';
 import { ChartCard } from './ChartCard';
@@ -11,12 +12,12 @@ import { COMPLETION_COLOR, STATUS_COLORS } from './colors';
 
 type Row = { key: string; total: number; rate: number | null } & Partial<Record<Status, number>>;
 
-export function GroupCharts(props: { id: 'population' | 'project'; title: string; data: GroupSummary[]; onPick: (key: string, status?: Status) => void }) {
+export const GroupCharts = memo(function GroupCharts(props: { id: 'population' | 'project'; title: string; data: GroupSummary[]; onPick: (f: TaskFilter) => void }) {
   const rows: Row[] = props.data.map((g) => ({ key: g.key, total: g.total, rate: g.completionRate === null ? null : Math.round(g.completionRate * 1000) / 10, ...g.counts }));
   const values = props.data.map((g) => ({ key: g.key, total: g.total, completionRate: g.completionRate, counts: g.counts }));
   const height = Math.max(220, rows.length * 34 + 60);
   const labelWidth = props.id === 'project' ? 176 : 124;
-  const pick = (d: unknown, status?: Status) => props.onPick((d as { payload: Row }).payload.key, status);
+  const pick = (d: unknown, status?: Status) => props.onPick(status ? { [props.id]: (d as { payload: Row }).payload.key, status } : { [props.id]: (d as { payload: Row }).payload.key });
   return (
     <ChartCard id={props.id} title={props.title} hint="左：平均完成率（有量化目标的任务）；右：各状态任务数" values={values} wide>
       <div className="grid" style={{ gridTemplateColumns: 'repeat(auto-fit, minmax(380px, 1fr))' }}>
@@ -50,4 +51,4 @@ export function GroupCharts(props: { id: 'population' | 'project'; title: string
       </div>
     </ChartCard>
   );
-}
+});

@@ -1,10 +1,11 @@
 // The headline indicator (公民具备科学素质的比例) per jurisdiction: current value
 // against goal and baseline, where the ledgers carry them.
+import { memo } from 'react';
 import type { Headline } from '../../shared/aggregate';
 
 const pct = (v: number | null) => (v === null ? '—' : `${v}%`);
 
-export function HeadlineView(props: { data: Headline[] }) {
+export const HeadlineView = memo(function HeadlineView(props: { data: Headline[] }) {
   if (!props.data.length) return <p className="hint">所加载的台账没有“公民具备科学素质的比例”指标行。</p>;
   return (
     <div className="headline" data-testid="headline">
@@ -28,4 +29,4 @@ export function HeadlineView(props: { data: Headline[] }) {
       })}
     </div>
   );
-}
+});

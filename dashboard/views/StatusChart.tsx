@@ -1,12 +1,15 @@
 // Tasks by status (已完成 / 正常 / 滞后 / 逾期 / 未填报 / 无量化目标). Click a bar to
 // filter the table to those tasks.
+import { memo } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatCount } from '../../shared/aggregate';
+import type { TaskFilter } from '../../shared/aggregate';
 import type { Status } from '../../shared/model';
 import { ChartCard } from './ChartCard';
 import { STATUS_COLORS } from './colors';
 
-export function StatusChart(props: { data: { status: Status; count: number }[]; total: number; onPick: (s: Status) => void }) {
+// memo: the table's urgent render passes the same aggregate; skip the redraw.
+export const StatusChart = memo(function StatusChart(props: { data: { status: Status; count: number }[]; total: number; onPick: (f: TaskFilter) => void }) {
   const values = props.data.map((d) => ({ key: d.status, value: d.count }));
   return (
     <ChartCard id="status" title="任务状态" hint={`共 ${formatCount(props.total)} 项任务，点击条形查看明细`} values={values}>
@@ -16,7 +19,7 @@ export function StatusChart(props: { data: { status: Status; count: number }[]; 
           <XAxis type="number" allowDecimals={false} tickFormatter={formatCount} />
           <YAxis type="category" dataKey="status" width={84} />
           <Tooltip formatter={(v) => [formatCount(Number(v)) + ' 项', '任务数']} />
-          <Bar dataKey="count" name="任务数" isAnimationActive={false} cursor="pointer" onClick={(d) => props.onPick((d as unknown as { payload: { status: Status } }).payload.status)}>
+          <Bar dataKey="count" name="任务数" isAnimationActive={false} cursor="pointer" onClick={(d) => props.onPick({ status: (d as unknown as { payload: { status: Status } }).payload.status })}>
             {props.data.map((d) => (
               <Cell key={d.status} fill={STATUS_COLORS[d.status]} data-key={d.status} />
             ))}
@@ -26,4 +29,4 @@ export function StatusChart(props: { data: { status: Status; count: number }[]; 
       </ResponsiveContainer>
     </ChartCard>
   );
-}
+});

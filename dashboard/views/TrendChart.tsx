@@ -1,12 +1,13 @@
 // Completion over reporting periods, one line per population or per project.
 // Click a period to filter the table to it.
+import { memo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatPercent } from '../../shared/aggregate';
-import type { TrendSeries } from '../../shared/aggregate';
+import type { TaskFilter, TrendSeries } from '../../shared/aggregate';
 import { ChartCard } from './ChartCard';
 import { SERIES_COLORS, SERIES_DASHES } from './colors';
 
-export function TrendChart(props: { dim: 'population' | 'project'; data: TrendSeries; onDim: (d: 'population' | 'project') => void; onPick: (period: string) => void }) {
+export const TrendChart = memo(function TrendChart(props: { dim: 'population' | 'project'; data: TrendSeries; onDim: (d: 'population' | 'project') => void; onPick: (f: TaskFilter) => void }) {
   const rows = props.data.rows.map((r) => {
     const o: Record<string, string | number | null> = { period: r.period };
     for (const k of props.data.keys) o[k] = r[k] === null ? null : Math.round((r[k] as number) * 1000) / 10;
@@ -32,7 +33,7 @@ export function TrendChart(props: { dim: 'population' | 'project'; data: TrendSe
             margin={{ left: 4, right: 24, top: 8, bottom: 4 }}
             onClick={(s) => {
               const label = (s as { activeLabel?: string | number } | null)?.activeLabel;
-              if (label !== undefined && label !== null) props.onPick(String(label));
+              if (label !== undefined && label !== null) props.onPick({ period: String(label) });
             }}
           >
             <CartesianGrid strokeDasharray="3 3" />
@@ -50,4 +51,4 @@ export function TrendChart(props: { dim: 'population' | 'project'; data: TrendSe
       )}
     </ChartCard>
   );
-}
+});

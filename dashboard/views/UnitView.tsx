@@ -1,10 +1,10 @@
 // Per lead unit: tasks led, completed, behind, overdue, unreported. The chart
 // shows the 15 units with most tasks behind or overdue; the table lists all,
 // sortable by any column. Clicking either filters the task table to the unit.
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatCount, sortUnits } from '../../shared/aggregate';
-import type { UnitSortKey, UnitSummary } from '../../shared/aggregate';
+import type { TaskFilter, UnitSortKey, UnitSummary } from '../../shared/aggregate';
 import { ChartCard } from './ChartCard';
 import { STATUS_COLORS } from './colors';
 
@@ -19,7 +19,7 @@ const COLUMNS: { key: UnitSortKey; label: string }[] = [
 
 export const UNIT_CHART_TOP = 15;
 
-export function UnitView(props: { data: UnitSummary[]; onPick: (unit: string) => void }) {
+export const UnitView = memo(function UnitView(props: { data: UnitSummary[]; onPick: (f: TaskFilter) => void }) {
   const [sort, setSort] = useState<{ key: UnitSortKey; dir: 'asc' | 'desc' }>({ key: 'led', dir: 'desc' });
   const sorted = useMemo(() => sortUnits(props.data, sort.key, sort.dir), [props.data, sort]);
   const top = useMemo(
@@ -39,8 +39,8 @@ export function UnitView(props: { data: UnitSummary[]; onPick: (unit: string) =>
                 <YAxis type="category" dataKey="unit" width={210} interval={0} tick={{ fontSize: 12 }} />
                 <Tooltip formatter={(v, name) => [formatCount(Number(v)) + ' 项', String(name)]} />
                 <Legend />
-                <Bar dataKey="behind" name="滞后" stackId="u" fill={STATUS_COLORS['滞后']} isAnimationActive={false} cursor="pointer" onClick={(d) => props.onPick((d as unknown as { payload: UnitSummary }).payload.unit)} />
-                <Bar dataKey="overdue" name="逾期" stackId="u" fill={STATUS_COLORS['逾期']} isAnimationActive={false} cursor="pointer" onClick={(d) => props.onPick((d as unknown as { payload: UnitSummary }).payload.unit)} />
+                <Bar dataKey="behind" name="滞后" stackId="u" fill={STATUS_COLORS['滞后']} isAnimationActive={false} cursor="pointer" onClick={(d) => props.onPick({ unit: (d as unknown as { payload: UnitSummary }).payload.unit })} />
+                <Bar dataKey="overdue" name="逾期" stackId="u" fill={STATUS_COLORS['逾期']} isAnimationActive={false} cursor="pointer" onClick={(d) => props.onPick({ unit: (d as unknown as { payload: UnitSummary }).payload.unit })} />
               </BarChart>
             </ResponsiveContainer>
           ) : (
@@ -66,7 +66,7 @@ export function UnitView(props: { data: UnitSummary[]; onPick: (unit: string) =>
             </thead>
             <tbody>
               {sorted.map((u) => (
-                <tr key={u.unit} onClick={() => props.onPick(u.unit)} data-unit={u.unit}>
+                <tr key={u.unit} onClick={() => props.onPick({ unit: u.unit })} data-unit={u.unit}>
                   <td>{u.unit}</td>
                   <td>{formatCount(u.led)}</td>
                   <td>{formatCount(u.completed)}</td>
@@ -81,4 +81,4 @@ export function UnitView(props: { data: UnitSummary[]; onPick: (unit: string) =>
       </div>
     </ChartCard>
   );
-}
+});
