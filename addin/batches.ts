@@ -122,20 +122,34 @@ export function syncsOf(batches: Batch[]): number {
 }
 
 /**
- * Rows per read round trip. Excel on the web refuses a response over 5 MB
- * too; 3,000 ledger rows with long 任务内容 text are about 2 MB. A read takes
- * sheet rows in bands [k·READ_ROWS, (k+1)·READ_ROWS): band 0 comes with the
- * first round trip (with the sheet list and the used range's size), every
- * other band the used range touches costs one more, and named sheets (the
- * 单位名录) ride on the second round trip.
+ * Rows of the first read round trip. Excel on the web refuses a response over
+ * 5 MB too; 3,000 ledger rows with long 任务内容 text are about 2 MB. A read
+ * takes band 0 (sheet rows [0, READ_ROWS)) with the first round trip (with the
+ * sheet list and the used range's size); the rest of the used range follows in
+ * bands sized from what band 0 weighed (bandRowsAfter), each one more round
+ * trip; named sheets (the 单位名录) ride on the second round trip.
  */
 export const READ_ROWS = 3000;
 
-/** Bands (other than band 0) a used range of `rows` rows starting at sheet row `start` (0-based) touches. */
-export function extraBands(start: number, rows: number): number[] {
-  if (rows <= 0) return [];
-  const out: number[] = [];
-  for (let k = Math.floor(start / READ_ROWS); k <= Math.floor((start + rows - 1) / READ_ROWS); k++) if (k > 0) out.push(k);
+/** What one later read band may weigh: under Excel on the web's 5 MB response limit, with headroom. */
+export const READ_BUDGET = 4_000_000;
+
+/**
+ * Rows per later band, from the bytes of the first band: a ledger of short rows
+ * is read in fewer round trips (10,000 rows of the example ledger: 3 reads, not 4).
+ * 25 % headroom covers later rows that are longer than the first ones.
+ */
+export function bandRowsAfter(firstBandBytes: number, firstBandRows: number): number {
+  if (firstBandRows <= 0 || firstBandBytes <= 0) return READ_ROWS;
+  const perRow = (firstBandBytes / firstBandRows) * 1.25;
+  return Math.max(READ_ROWS, Math.floor(READ_BUDGET / perRow));
+}
+
+/** Later bands, as [from, to) sheet rows (0-based), that a used range of `rows` rows starting at `start` touches. */
+export function extraBands(start: number, rows: number, bandRows: number = READ_ROWS): { from: number; to: number }[] {
+  const end = start + rows;
+  const out: { from: number; to: number }[] = [];
+  for (let from = READ_ROWS; from < end; from += bandRows) if (from + bandRows > start) out.push({ from, to: from + bandRows });
   return out;
 }
 

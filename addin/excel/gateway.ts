@@ -9,7 +9,7 @@
 import type { CellValue, MergeRange } from '../../shared/model';
 import type { ApplyReport, Capabilities, ReadBack, ReadRequest, SheetInfo, SheetRead, SyncStats, WorkbookGateway } from '../gateway';
 import type { Op } from '../ops';
-import { DEFAULT_LIMITS, READ_ROWS, extraBands, jsonBytes, planBatches, type Limits } from '../batches';
+import { DEFAULT_LIMITS, READ_ROWS, bandRowsAfter, extraBands, jsonBytes, planBatches, type Limits } from '../batches';
 import { cellA1, columnsA1, parseA1, quoteSheet, rangeA1 } from '../a1';
 
 /** What the gateway needs from the host; the tests pass office-addin-mock here. */
@@ -90,7 +90,11 @@ export class ExcelGateway implements WorkbookGateway {
       for (const n of req.names ?? []) out.sheets[n] = null;
       // Named sheets are read only once we know they exist: a missing sheet costs nothing.
       const wanted = (req.names ?? []).filter((n) => list.some((s) => s.name === n));
-      const bands = active ? extraBands(active.used.rowIndex, active.used.rowCount) : [];
+      // Later bands are sized from what band 0 weighed: fewer round trips for short rows.
+      const first = active?.bands[0];
+      const firstRows = first && !first.isNullObject && Array.isArray(first.values) ? first.values.length : 0;
+      const bandRows = bandRowsAfter(firstRows ? jsonBytes(first!.values) : 0, firstRows);
+      const bands = active ? extraBands(active.used.rowIndex, active.used.rowCount, bandRows) : [];
       const rounds = Math.max(bands.length, wanted.length ? 1 : 0);
       const named: (readonly [string, QueuedUsed])[] = [];
       for (let i = 0; i < rounds; i++) {
@@ -156,8 +160,9 @@ interface QueuedUsed {
   bands: Excel.Range[];
 }
 
-function queueBand(ws: Excel.Worksheet, used: Excel.Range, band: number): Excel.Range {
-  const r = used.getIntersectionOrNullObject(ws.getRange(`${band * READ_ROWS + 1}:${(band + 1) * READ_ROWS}`));
+/** Sheet rows [from, to) (0-based) of the used range. */
+function queueBand(ws: Excel.Worksheet, used: Excel.Range, band: { from: number; to: number }): Excel.Range {
+  const r = used.getIntersectionOrNullObject(ws.getRange(`${band.from + 1}:${band.to}`));
   r.load('values,rowIndex');
   return r;
 }
@@ -170,7 +175,7 @@ function queueUsed(ws: Excel.Worksheet, merges: boolean): QueuedUsed {
     merged = used.getMergedAreasOrNullObject();
     merged.load('areas/items/address');
   }
-  return { used, merged, bands: [queueBand(ws, used, 0)] };
+  return { used, merged, bands: [queueBand(ws, used, { from: 0, to: READ_ROWS })] };
 }
 
 function toRead(name: string, q: QueuedUsed): SheetRead {

@@ -5,7 +5,7 @@
 import type { CellValue, MergeRange, SheetGrid } from '../../shared/model';
 import type { ApplyReport, Capabilities, ReadBack, ReadRequest, SheetInfo, SheetRead, SyncStats, WorkbookGateway } from '../gateway';
 import type { CellFormat, Op } from '../ops';
-import { DEFAULT_LIMITS, extraBands, jsonBytes, planBatches, readSyncs, syncsOf, type Limits } from '../batches';
+import { DEFAULT_LIMITS, READ_ROWS, bandRowsAfter, extraBands, jsonBytes, planBatches, readSyncs, syncsOf, type Limits } from '../batches';
 import { quoteSheet, rangeA1 } from '../a1';
 
 export interface MemoryHighlight {
@@ -141,7 +141,9 @@ export class MemoryGateway implements WorkbookGateway {
     // one round trip; each further band, or the named sheets, in more (batches.ts).
     const wanted = (req.names ?? []).filter((n) => wb.sheet(n));
     const b = req.active ? wb.sheet(wb.active)?.usedBounds() : null;
-    const extra = b ? extraBands(b.row, b.rows).length : 0;
+    // Band 0 is sheet rows [0, READ_ROWS): what it weighs sizes the later bands, as in Excel.
+    const band0 = active && b ? active.rows.slice(0, Math.max(0, READ_ROWS - b.row)) : [];
+    const extra = b ? extraBands(b.row, b.rows, bandRowsAfter(band0.length ? jsonBytes(band0) : 0, band0.length)).length : 0;
     const syncs = readSyncs(extra, wanted.length > 0);
     this.counters.syncs += syncs;
     this.counters.payloads.push(jsonBytes(req));

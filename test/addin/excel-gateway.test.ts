@@ -5,6 +5,7 @@ import { ExcelGateway, areaLists, highlightFormula } from '../../addin/excel/gat
 import { MemoryGateway, MemoryWorkbook } from '../../addin/memory/gateway';
 import type { Op } from '../../addin/ops';
 import { fakeExcel, type FakeSheet } from './excel-mock';
+import { READ_BUDGET, READ_ROWS, bandRowsAfter, extraBands, jsonBytes } from '../../addin/batches';
 
 const ledger: FakeSheet = {
   name: '任务台账',
@@ -168,23 +169,42 @@ describe('ExcelGateway.apply', () => {
 });
 
 describe('reading a large sheet in bands', () => {
-  const tall: FakeSheet = {
+  // Band 0 is sheet rows 1:3000; later bands are sized from what band 0 weighed
+  // (bandRowsAfter), so long rows take more round trips than short ones.
+  const sheetOf = (text: (i: number) => string): FakeSheet => ({
     name: '任务台账',
-    values: [['序号', '任务内容', '牵头单位'], ...Array.from({ length: 7000 }, (_x, i) => [i + 1, `任务${i + 1}`, '区科协'])],
+    values: [['序号', '任务内容', '牵头单位'], ...Array.from({ length: 7000 }, (_x, i) => [i + 1, text(i), '区科协'])],
+  });
+  const long = sheetOf((i) => `任务${i + 1}` + '科'.repeat(330));
+  const short = sheetOf((i) => `任务${i + 1}`);
+  const bandsOf = (sheet: FakeSheet) => {
+    const band0 = sheet.values.slice(0, READ_ROWS);
+    const size = bandRowsAfter(jsonBytes(band0), band0.length);
+    return ['intersect 任务台账 1:3000', ...extraBands(0, sheet.values.length, size).map((b) => `intersect 任务台账 ${b.from + 1}:${b.to}`)];
   };
 
   it.each([
-    [[], 3],
-    [['单位名录'], 3],
-  ])('7,001 rows (names %j): %i syncs, every row once and in order, as the memory gateway counts', async (names, syncs) => {
+    ['long rows', long, [], 3],
+    ['long rows', long, ['单位名录'], 3],
+    ['short rows', short, [], 2],
+    ['short rows', short, ['单位名录'], 2],
+  ])('7,001 %s (names %j): %i syncs, every row once and in order, as the memory gateway counts', async (_what, tall, names, syncs) => {
     const fx = fakeExcel([tall, dir], '任务台账');
     const r = await new ExcelGateway(fx.host).read({ active: true, names });
     expect(fx.syncs()).toBe(syncs);
-    expect(fx.log.filter((l) => l.startsWith('intersect 任务台账'))).toEqual(['intersect 任务台账 1:3000', 'intersect 任务台账 3001:6000', 'intersect 任务台账 6001:9000']);
+    const bands = fx.log.filter((l) => l.startsWith('intersect 任务台账'));
+    expect(bands).toEqual(bandsOf(tall));
+    expect(bands).toHaveLength(syncs);
     expect(r.active!.rows.map((x) => x[0])).toEqual(tall.values.map((x) => x[0]));
     if (names.length) expect(r.sheets['单位名录']!.rows).toEqual(dir.values);
     const mem = new MemoryGateway(MemoryWorkbook.fromGrids([{ name: '任务台账', rows: tall.values as never, merges: [] }, { name: '单位名录', rows: dir.values as never, merges: [] }]));
     await mem.read({ active: true, names });
     expect(mem.stats().syncs).toBe(syncs);
+  });
+
+  it('no later band weighs more than the response budget when rows are alike', () => {
+    const band0 = long.values.slice(0, READ_ROWS);
+    const size = bandRowsAfter(jsonBytes(band0), band0.length);
+    for (const b of extraBands(0, long.values.length, size)) expect(jsonBytes(long.values.slice(b.from, b.to))).toBeLessThan(READ_BUDGET);
   });
 });
