@@ -6,6 +6,13 @@ import { formatPercent } from '../../shared/aggregate';
 import type { TaskFilter, TrendSeries } from '../../shared/aggregate';
 import { ChartCard } from './ChartCard';
 import { SERIES_COLORS, SERIES_DASHES } from './colors';
+import { POPULATIONS, PROJECTS } from '../../shared/model';
+
+/** A series keeps its colour and dash whatever the filter: by canonical position. */
+function styleIndex(dim: 'population' | 'project', key: string): number {
+  const i = (dim === 'population' ? (POPULATIONS as readonly string[]) : (PROJECTS as readonly string[])).indexOf(key);
+  return i >= 0 ? i : SERIES_COLORS.length - 1;
+}
 
 export const TrendChart = memo(function TrendChart(props: { dim: 'population' | 'project'; data: TrendSeries; onDim: (d: 'population' | 'project') => void; onPick: (f: TaskFilter) => void }) {
   const rows = props.data.rows.map((r) => {
@@ -41,8 +48,8 @@ export const TrendChart = memo(function TrendChart(props: { dim: 'population' | 
             <YAxis domain={[0, 100]} tickFormatter={(v) => v + '%'} />
             <Tooltip formatter={(v, name) => [v === null ? '—' : formatPercent(Number(v) / 100), String(name)]} />
             <Legend />
-            {props.data.keys.map((k, i) => (
-              <Line key={k} dataKey={k} name={k} stroke={SERIES_COLORS[i % SERIES_COLORS.length]} strokeDasharray={SERIES_DASHES[i % SERIES_DASHES.length]} strokeWidth={2} dot={{ r: 4 }} connectNulls isAnimationActive={false} />
+            {props.data.keys.map((k) => (
+              <Line key={k} dataKey={k} name={k} stroke={SERIES_COLORS[styleIndex(props.dim, k) % SERIES_COLORS.length]} strokeDasharray={SERIES_DASHES[styleIndex(props.dim, k) % SERIES_DASHES.length]} strokeWidth={2} dot={{ r: 4 }} connectNulls isAnimationActive={false} />
             ))}
           </LineChart>
         </ResponsiveContainer>
