@@ -263,7 +263,7 @@ describe('files from the user', () => {
 });
 
 describe('a data folder large enough for the Web Workers', () => {
-  it('three copies of the sample data merge in parallel into the same tasks, copies caught as duplicates', async () => {
+  it('three copies of the sample data merge in parallel into the same tasks, copies caught as duplicates; a new file is picked up', async () => {
     const dir = path.join(tmp, 'folder');
     mkdirSync(dir);
     for (const copy of ['副本A', '副本B', '副本C']) for (const f of sampleFiles) copyFileSync(path.join(sampleDir, f), path.join(dir, `${copy}-${f}`));
@@ -278,6 +278,10 @@ describe('a data folder large enough for the Web Workers', () => {
       await chartsShow(p, tasks.length);
       const status = JSON.parse((await p.getAttribute('[data-chart="status"]', 'data-values'))!) as { key: string; value: number }[];
       expect(status).toEqual(expected.status.map((x) => ({ key: x.status, value: x.count })));
+      // A ledger saved into the folder while the page is open shows up by itself.
+      copyFileSync(await wuhouFixture(), path.join(dir, '武侯区-2023H1.xlsx'));
+      await p.waitForFunction(() => [...document.querySelectorAll('select[data-filter="jurisdiction"] option')].some((o) => o.textContent!.includes('武侯区')), undefined, { timeout: 60_000 });
+      expect(await p.locator('[data-testid="files"] li[data-status="ok"]').count()).toBe(sampleFiles.length * 3 + 1);
     } finally {
       await p.close();
       await folder.close();
