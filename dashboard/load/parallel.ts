@@ -3,7 +3,7 @@
 // and the core's duplicate detection runs once more over the whole, so a task
 // reported by files in two shares is still caught. Small batches stay on the
 // page's thread (see index.ts).
-import { dedupe } from '../../shared/merge/dedupe';
+import { dedupe } from '../../shared/merge';
 import type { MergeInput, MergeResult, MergedTask } from '../../shared/merge';
 
 type Progress = (done: number, total: number, current: string) => void;

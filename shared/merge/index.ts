@@ -1,6 +1,7 @@
 // shared/merge: many ledgers into one (kesu merge, and the dashboard's and the
 // add-in's multi-file imports).
 export { mergeLedgers, isoDate } from './merge';
+export { dedupe, type DedupeResult } from './dedupe';
 export { mergeToWorkbook, mergedMeta, reportRows, sourceCell, REPORT_COLUMNS, DUPLICATE_COLUMNS } from './workbook';
 export { formatSource, sameSource, MERGE_MESSAGES, STATUS_LABEL } from './messages';
 export { taskKeys, batchScope, scopeOf } from './identity';
