@@ -1,0 +1,180 @@
+// One pass over a worksheet's <sheetData>: each <c> resolved to a plain value
+// (shared strings, inline strings, booleans, errors, cached formula results,
+// numbers, dates by cell style) and handed to the GridBuilder. The values
+// follow what exceljs `load` gave us before, so the grids are the same.
+import type { CellValue } from '../model';
+import type { GridBuilder } from './grid';
+import { skipElement } from './shared-strings';
+import { serialToDate } from './styles';
+import { attr, decodeOoxmlEscapes, newTag, nextTag, readText } from './xml-text';
+
+export interface SheetContext {
+  sharedStrings: string[];
+  /** 1 for cell style indexes that display a date. */
+  dateStyles: Uint8Array;
+  date1904: boolean;
+}
+
+/** "AB12" or "$AB$12" → 28 (1-based column); 0 when it does not start with letters. */
+export function columnOf(ref: string): number {
+  let n = 0;
+  let k = 0;
+  for (let i = 0; i < ref.length && k < 4; i++) {
+    const c = ref.charCodeAt(i) | 0x20;
+    if (c >= 97 && c <= 122) {
+      n = n * 26 + (c - 96);
+      k++;
+    } else if (ref.charCodeAt(i) === 36 /* $ */ && k === 0) continue;
+    else break;
+  }
+  return k > 3 ? 0 : n;
+}
+
+export function scanSheet(xml: string, ctx: SheetContext, g: GridBuilder): void {
+  const t = newTag();
+  const at = { pos: 0 };
+  let i = 0;
+  // Jump to the sheet data: the parts before it (columns, views) hold no values.
+  let found = false;
+  while (!found && nextTag(xml, i, t)) {
+    i = t.end;
+    found = t.name === 'sheetData' && !t.closing;
+  }
+  if (!found || t.selfClosing) return;
+  let row = 0;
+  let col = 0;
+  while (nextTag(xml, i, t)) {
+    i = t.end;
+    const name = t.name;
+    if (name === 'c') {
+      if (t.closing) continue;
+      const ref = attr(xml, t, 'r');
+      const c = ref ? columnOf(ref) : 0;
+      col = c > 0 ? c : col + 1;
+      if (t.selfClosing || row === 0) {
+        if (!t.selfClosing) i = skipElement(xml, t, 'c');
+        continue;
+      }
+      const type = attr(xml, t, 't');
+      const s = attr(xml, t, 's');
+      const style = s ? parseInt(s, 10) : 0;
+      let raw: string | undefined;
+      let formula = false;
+      let inline: string[] | null = null;
+      // Children up to </c>.
+      while (nextTag(xml, i, t)) {
+        i = t.end;
+        const n = t.name;
+        if (n === 'c' && t.closing) break;
+        if (t.closing || t.selfClosing) {
+          if (n === 'f' && t.selfClosing && attr(xml, t, 't') !== null) formula = true;
+          continue;
+        }
+        if (n === 'v') {
+          const text = readText(xml, i, at);
+          i = at.pos;
+          if (text !== '') raw = raw === undefined ? text : raw + text;
+        } else if (n === 'f') {
+          if (attr(xml, t, 't') !== null) formula = true;
+          const text = readText(xml, i, at);
+          i = at.pos;
+          if (text !== '') formula = true;
+        } else if (n === 'is') {
+          inline = [];
+          i = readInline(xml, i, inline);
+        } else if (n === 'c') {
+          // A <c> inside a <c>: malformed; take what we have and go on from here.
+          i = t.start;
+          break;
+        } else if (n === 'row' || n === 'sheetData') {
+          i = t.start;
+          break;
+        }
+      }
+      if (inline && inline.length && raw === undefined) {
+        const text = inline.join('');
+        if (text !== '') raw = text;
+      }
+      g.add(row, col, resolve(raw, type, formula, style, ctx, g, row, col));
+    } else if (name === 'row') {
+      if (t.closing) continue;
+      const r = attr(xml, t, 'r');
+      const n = r ? parseInt(r, 10) : NaN;
+      row = n > 0 ? n : row + 1;
+      col = 0;
+    } else if (name === 'sheetData' && t.closing) break;
+  }
+}
+
+/** The text of an <is> element: its <t>, or its rich-text runs joined; phonetic runs left out. Returns the index after </is>. */
+function readInline(xml: string, from: number, out: string[]): number {
+  const t = newTag();
+  const at = { pos: 0 };
+  let i = from;
+  let inRun = false;
+  while (nextTag(xml, i, t)) {
+    i = t.end;
+    if (t.name === 'is' && t.closing) return i;
+    if (t.name === 'c') return t.start;
+    if (t.name === 'r') inRun = !t.closing && !t.selfClosing;
+    else if (t.name === 'rPh') i = skipElement(xml, t, 'rPh');
+    else if (t.name === 't' && !t.closing && !t.selfClosing) {
+      const text = readText(xml, i, at);
+      i = at.pos;
+      out.push(inRun ? decodeOoxmlEscapes(text) : text);
+    }
+  }
+  return xml.length;
+}
+
+function resolve(raw: string | undefined, type: string | null, formula: boolean, style: number, ctx: SheetContext, g: GridBuilder, row: number, col: number): CellValue {
+  const isDate = style > 0 && ctx.dateStyles[style] === 1;
+  if (formula) {
+    if (raw === undefined) {
+      g.warnCell('formula-no-result', row, col);
+      return null;
+    }
+    if (type === 'str' || type === 'inlineStr') return raw;
+    if (type === 'b') return parseInt(raw, 10) !== 0;
+    if (type === 'e') {
+      g.warnCell('formula-error', row, col, raw);
+      return raw;
+    }
+    if (type === 'd') return isoDate(raw);
+    return number(raw, isDate, ctx.date1904);
+  }
+  if (raw === undefined) return null;
+  switch (type) {
+    case 's': {
+      const v = ctx.sharedStrings[parseInt(raw, 10)];
+      return v === undefined ? null : v;
+    }
+    case 'str':
+    case 'inlineStr':
+      return raw;
+    case 'b':
+      return parseInt(raw, 10) !== 0;
+    case 'e':
+      g.warnCell('formula-error', row, col, raw);
+      return raw;
+    case 'd':
+      return isoDate(raw);
+    default:
+      return number(raw, isDate, ctx.date1904);
+  }
+}
+
+function number(raw: string, isDate: boolean, date1904: boolean): CellValue {
+  const n = parseFloat(raw);
+  if (!isDate) return n;
+  const d = serialToDate(n, date1904);
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+/** t="d" cells hold an ISO 8601 date; without a zone it is the wall-clock time, which we keep as UTC like serial dates. */
+function isoDate(raw: string): Date | null {
+  const s = raw.trim();
+  const local = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?)?$/.test(s);
+  const d = new Date(local ? (s.length === 10 ? s + 'T00:00:00Z' : s + 'Z') : s);
+  return Number.isNaN(d.getTime()) ? null : d;
+}
