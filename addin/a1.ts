@@ -1,16 +1,9 @@
 // A1 addresses for 0-based positions. Sheet names are always quoted so
 // Chinese names and spaces are safe.
+import { columnLetter } from '../shared/ledger/text';
 
-export function colLetter(col: number): string {
-  let n = col + 1;
-  let s = '';
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+/** 0-based column → letters: the core's columnLetter, named as the add-in's A1 helpers are. */
+export const colLetter = columnLetter;
 
 export function colIndex(letters: string): number {
   let n = 0;

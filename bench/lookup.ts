@@ -15,6 +15,7 @@
 import Fuse from 'fuse.js';
 import type { Unit, UnitKind } from '../shared/model';
 import { createDirectory } from '../shared/owners';
+import { seededRandom } from '../shared/sample/random';
 
 type Template = { full: string; short: string[]; kind: UnitKind; party?: boolean; league?: boolean };
 
@@ -81,17 +82,8 @@ const DISTRICTS = [
   '朝阳区', '东湖区', '美兰区', '兴庆区', '城西区', '平和县', '长丰县', '安宁县', '宁乡县', '桐庐县', '淳安县', '高淳县',
 ];
 
-/** Deterministic PRNG (mulberry32) so runs compare. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic PRNG (mulberry32, the sample data's) so runs compare. */
+const rng = seededRandom;
 
 interface Query {
   text: string;

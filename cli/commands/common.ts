@@ -3,17 +3,22 @@ import type { CliIO } from '../io';
 import type { SheetGrid } from '../../shared/model';
 import { readWorkbook } from '../../shared/io';
 
-/** Reads and parses a workbook; on failure writes 「无法读取 <file>: <reason>」 to stderr and returns null. */
-export async function loadWorkbook(file: string, io: CliIO): Promise<SheetGrid[] | null> {
-  let bytes: Uint8Array;
+/** Reads a file's bytes; on failure writes 「无法读取 <file>: <reason>」 to stderr and returns null. */
+export async function readInput(file: string, io: CliIO): Promise<Uint8Array | null> {
   try {
-    bytes = await io.readFile(file);
+    return await io.readFile(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是一个文件夹,不是文件' : code === 'EACCES' ? '没有读取权限' : (e as Error).message;
     io.err(`无法读取 ${file}: ${reason}\n`);
     return null;
   }
+}
+
+/** Reads and parses a workbook; on failure writes 「无法读取 <file>: <reason>」 to stderr and returns null. */
+export async function loadWorkbook(file: string, io: CliIO): Promise<SheetGrid[] | null> {
+  const bytes = await readInput(file, io);
+  if (!bytes) return null;
   try {
     const read = await readWorkbook(bytes, file);
     if (!read.ok) {

@@ -7,7 +7,7 @@ import { parseArgs } from '../args';
 import { writeWorkbook } from '../../shared/io';
 import { importPlan, planToJson, planToWorkbook, readPlanFile, type PlanImport } from '../../shared/plan';
 import { findingLines } from './validate';
-import { json, usageError } from './common';
+import { json, readInput, usageError } from './common';
 
 const USAGE = '用法: kesu import-plan <方案.txt|.md|.docx> -o <台账.xlsx> [--json]';
 
@@ -50,15 +50,8 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   if (!out && !args.flags.json) return usageError(io, `请用 -o 指定输出的台账文件（.xlsx），或用 --json 输出结果\n${USAGE}`);
   if (out && !/\.xlsx$/i.test(out)) return usageError(io, `输出文件应为 .xlsx: ${out}\n${USAGE}`);
 
-  let bytes: Uint8Array;
-  try {
-    bytes = await io.readFile(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是一个文件夹,不是文件' : code === 'EACCES' ? '没有读取权限' : (e as Error).message;
-    io.err(`无法读取 ${file}: ${reason}\n`);
-    return 1;
-  }
+  const bytes = await readInput(file, io);
+  if (!bytes) return 1;
   const read = await readPlanFile(bytes, file);
   if (!read.ok) {
     io.err(`无法读取 ${file}: ${read.problem.message}\n`);

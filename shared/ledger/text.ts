@@ -1,5 +1,6 @@
 // Cell values to text, the one way every part of the ledger reader sees them.
 import type { CellValue } from '../model';
+import { columnLetter as ioColumnLetter } from '../io/messages';
 
 /** Header text normalised: full-width → half-width (NFKC), all whitespace removed. */
 export function normHeader(v: CellValue): string {
@@ -25,7 +26,5 @@ export function isBlank(v: CellValue): boolean {
 
 /** 0-based column index → Excel letters (0 → A, 26 → AA). */
 export function columnLetter(col: number): string {
-  let s = '';
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
+  return ioColumnLetter(col + 1);
 }
