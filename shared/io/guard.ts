@@ -7,7 +7,7 @@ import type { FileProblem, MergeRange, SheetGrid } from '../model';
 import { cfbKind, isCfb } from './cfb';
 import { csvToGrid, decodeText, looksLikeText, parseDelimited, sniffDelimiter } from './csv';
 import { formatBytes, problem } from './messages';
-import { crc32, entryData, inflateCapped, inflateEntry, readZipDirectory, rewriteZip, startsWithZipSignature } from './zip';
+import { ONE_SHOT_MAX, crc32, entryData, inflateCapped, inflateEntry, inflateWhole, readZipDirectory, rewriteZip, startsWithZipSignature, type InflateOutcome } from './zip';
 
 export interface ReadLimits {
   /** Entries in the archive. A real workbook has tens; thousands mean something else. */
@@ -45,6 +45,8 @@ export type GuardResult =
       droppedSheets: string[];
       /** Merged ranges by sheet name, read here because exceljs's own merge handling is quadratic. */
       merges: Map<string, MergeRange[]>;
+      /** Inflated, checked bytes of the archive's XML parts (sheets as rewritten when thinned), so the reader inflates nothing again. */
+      parts: Map<string, Uint8Array>;
     }
   | { kind: 'csv'; sheet: SheetGrid; warnings: FileProblem[] }
   | { kind: 'refused'; problem: FileProblem };
@@ -239,9 +241,8 @@ function guardZip(bytes: Uint8Array, file: string, limits: ReadLimits): GuardRes
   let total = 0;
   const rowCounts = new Map<string, number>();
   const mergeText = new Map<string, string>();
-  // Sheet parts with more row elements than the cap, kept from this pass so
-  // they need not be inflated again.
-  const oversized = new Map<string, Uint8Array>();
+  // Inflated XML parts, kept for the reader so nothing is inflated twice.
+  const parts = new Map<string, Uint8Array>();
   for (const e of entries) {
     if (e.name.endsWith('/')) continue;
     const data = entryData(bytes, e);
@@ -252,9 +253,11 @@ function guardZip(bytes: Uint8Array, file: string, limits: ReadLimits): GuardRes
     const rows = isSheet ? new Matcher(ROW) : null;
     const mc = isSheet ? new MergeCollector() : null;
     const cap = Math.min(limits.maxEntryBytes, limits.maxTotalBytes - total);
-    const kept: Uint8Array[] = [];
+    const wantKeep = isXml && !/\.vml$/i.test(e.name) && e.size <= cap;
+    let keep: Uint8Array | null = null;
+    let kept = 0;
     let crc = 0;
-    const r = inflateCapped(data, e.method, cap, (chunk) => {
+    const scan = (chunk: Uint8Array): void => {
       crc = crc32(chunk, crc);
       // DOCTYPE belongs in the prolog, but scanning the whole part costs little
       // and also catches a declaration hidden after a long comment.
@@ -262,9 +265,28 @@ function guardZip(bytes: Uint8Array, file: string, limits: ReadLimits): GuardRes
       if (rows) {
         rows.feed(chunk);
         mc!.feed(chunk);
-        kept.push(chunk);
       }
-    });
+    };
+    // Small entries in one call into a buffer of the declared size (fflate's
+    // streaming inflater allocates and copies ~160 KB per entry, which was most
+    // of the guard's time on a small workbook). A lie about the size, or any
+    // error, falls back to the capped streaming path, which says what is wrong.
+    const whole = data.length <= ONE_SHOT_MAX && e.size <= cap ? inflateWhole(data, e.method, e.size) : null;
+    let r: InflateOutcome;
+    if (whole) {
+      scan(whole);
+      if (wantKeep) keep = whole;
+      r = { ok: true, size: whole.length };
+    } else {
+      // The kept copy is filled as chunks arrive, up to the declared size (a
+      // larger actual size is refused below, so nothing past it is needed).
+      keep = wantKeep ? new Uint8Array(e.size) : null;
+      r = inflateCapped(data, e.method, cap, (chunk) => {
+        scan(chunk);
+        if (keep && kept + chunk.length <= keep.length) keep.set(chunk, kept);
+        kept += chunk.length;
+      });
+    }
     if (!r.ok) {
       if (r.reason === 'limit') {
         const limit = cap === limits.maxEntryBytes ? formatBytes(limits.maxEntryBytes) : `合计 ${formatBytes(limits.maxTotalBytes)}`;
@@ -278,16 +300,18 @@ function guardZip(bytes: Uint8Array, file: string, limits: ReadLimits): GuardRes
     if (crc !== e.crc) return refuse(problem('zip-corrupt', file, { entry: e.name, detail: '校验和不符，内容已损坏' }));
     total += r.size;
     if (dt && (dt.counts[0] > 0 || dt.counts[1] > 0)) return refuse(problem('xml-doctype', file, { entry: e.name }));
+    if (keep) parts.set(e.name, keep);
     if (rows) {
       const n = rows.counts[0] + rows.counts[1];
       rowCounts.set(e.name, n);
       mergeText.set(e.name, mc!.text);
-      if (n > limits.maxRows) oversized.set(e.name, joinChunks(kept, r.size));
     }
   }
 
   // Which parts are the sheets (names and states come from workbook.xml).
   const partText = (name: string): string => {
+    const kept = parts.get(name);
+    if (kept) return text(kept);
     const e = byName.get(name);
     return e ? text(inflateEntry(bytes, e, limits.maxEntryBytes)) : '';
   };
@@ -327,10 +351,9 @@ function guardZip(bytes: Uint8Array, file: string, limits: ReadLimits): GuardRes
   for (const s of sheets) {
     const count = rowCounts.get(s.path) ?? 0;
     if (count <= limits.maxRows) continue;
-    const raw = oversized.get(s.path);
+    const raw = parts.get(s.path);
     if (!raw) continue;
     const xml = text(raw);
-    oversized.delete(s.path);
     const valueRows = countValueRows(xml);
     if (valueRows > limits.maxRows) {
       warnings.push(problem('sheet-too-many-rows', file, { count: valueRows.toLocaleString('en-US'), limit: limits.maxRows.toLocaleString('en-US') }, { sheet: s.name }));
@@ -350,16 +373,10 @@ function guardZip(bytes: Uint8Array, file: string, limits: ReadLimits): GuardRes
   }
   let out = bytes;
   if (replaced.size) out = rewriteZip(bytes, entries, replaced);
+  for (const [path, b] of replaced) parts.set(path, b);
   const merges = new Map<string, MergeRange[]>();
   for (const s of sheets) merges.set(s.name, droppedSheets.includes(s.name) ? [] : parseMergeCells(mergeText.get(s.path) ?? ''));
-  return { kind: 'xlsx', bytes: out, sheets, warnings, droppedSheets, merges };
-}
-
-function joinChunks(parts: Uint8Array[], size: number): Uint8Array {
-  const out = new Uint8Array(size);
-  let o = 0;
-  for (const c of parts) out.set(c, o), (o += c.length);
-  return out;
+  return { kind: 'xlsx', bytes: out, sheets, warnings, droppedSheets, merges, parts };
 }
 
 const ROW_RE = /<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g;

@@ -38,7 +38,7 @@ export async function readWorkbook(bytes: Uint8Array, file: string, opts: ReadOp
   const warnings = [...guarded.warnings];
   const sheets: SheetGrid[] = [];
   try {
-    const pkg = openPackage(guarded.bytes);
+    const pkg = openPackage(guarded.bytes, guarded.parts);
     const ctx = workbookContext(pkg);
     const budget = { left: MAX_CELL_WARNINGS };
     for (const s of guarded.sheets) {
@@ -61,14 +61,22 @@ interface Package {
 
 const utf8 = new TextDecoder('utf-8');
 
-/** The archive the guard vetted (sizes and checksums checked): each part inflated on demand, once, into a buffer of its known size. */
-function openPackage(bytes: Uint8Array): Package {
-  const dir = readZipDirectory(bytes);
-  if (!dir.ok) throw new Error('压缩结构损坏');
-  const byName = new Map<string, ZipEntry>();
-  for (const e of dir.entries) byName.set(e.name, e);
+/**
+ * The archive the guard vetted (sizes and checksums checked). Its XML parts
+ * come inflated from the guard; anything else is inflated here on demand into
+ * a buffer of its known size.
+ */
+function openPackage(bytes: Uint8Array, kept: Map<string, Uint8Array>): Package {
+  let byName: Map<string, ZipEntry> | null = null;
   return {
     text(path) {
+      const b = kept.get(path);
+      if (b) return utf8.decode(b);
+      if (!byName) {
+        const dir = readZipDirectory(bytes);
+        if (!dir.ok) throw new Error('压缩结构损坏');
+        byName = new Map(dir.entries.map((e) => [e.name, e]));
+      }
       const e = byName.get(path);
       if (!e) return null;
       const data = entryData(bytes, e);

@@ -3,7 +3,7 @@
 // inflation, so a small archive whose sheet XML expands to gigabytes kills
 // the process with an uncatchable out-of-memory; we look at the declared sizes
 // and count the actual bytes ourselves before any parser sees the file.
-import { Inflate, deflateSync } from 'fflate';
+import { Inflate, deflateSync, inflateSync } from 'fflate';
 
 export interface ZipEntry {
   /** Entry name as decoded (UTF-8, or GB18030 when the UTF-8 flag is off and the bytes are not UTF-8). */
@@ -165,6 +165,26 @@ export function inflateCapped(
   if (over) return { ok: false, reason: 'limit', size };
   if (!finished) return { ok: false, reason: 'corrupt', detail: 'unexpected end of data' };
   return { ok: true, size };
+}
+
+/** Compressed size up to which inflateWhole is used: at most ~66 MB of inflating work if the declared size lies. */
+export const ONE_SHOT_MAX = 64 * 1024;
+
+/**
+ * Inflates a small entry in one call into a buffer of its declared size
+ * (plus one byte, to notice more output than declared). Null when the data
+ * is damaged or inflates to more than declared: the caller then takes the
+ * capped streaming path, which reports exactly what is wrong.
+ */
+export function inflateWhole(data: Uint8Array, method: number, size: number): Uint8Array | null {
+  if (method === 0) return data.length === size ? data : null;
+  if (method !== 8) return null;
+  try {
+    const out = inflateSync(data, { out: new Uint8Array(size + 1) });
+    return out.length > size ? null : out;
+  } catch {
+    return null;
+  }
 }
 
 /** Inflates an entry whose size the guard has already checked. */
