@@ -143,7 +143,10 @@ export type FieldKey =
   | 'progress'
   | 'actual'
   | 'target'
-  | 'note';
+  | 'note'
+  /** 人群 / 工程 columns: written by kesu's standard workbook, or by officials who classify by hand. */
+  | 'population'
+  | 'project';
 
 /** A task row of a ledger, as read (before enrichment). Text fields are as the user wrote them. */
 export interface LedgerRow {
@@ -163,6 +166,9 @@ export interface LedgerRow {
   actualRaw: CellValue;
   targetText: string;
   note: string;
+  /** The 人群 / 工程 cells, when the ledger has such columns; they win over classification from the text. */
+  populationText?: string;
+  projectText?: string;
 }
 
 /** A task: a ledger row plus everything the core derives from it. */

@@ -21,15 +21,18 @@ const EXACT: Record<FieldKey, string[]> = {
   actual: ['完成值', '实际完成', '实际完成值', '完成数', '完成数量', '实际值'],
   target: ['目标', '量化目标', '量化指标', '目标任务', '预期目标', '工作目标'],
   note: ['备注', '说明'],
+  population: ['人群', '重点人群', '目标人群'],
+  project: ['工程', '重点工程', '所属工程'],
 };
 
 /**
  * Headers kesu itself writes (enrichment and the standard layout). They must
  * never be taken for a user's field, or a re-read enriched ledger would map
- * 目标值 onto 目标.
+ * 目标值 onto 目标. (人群 and 工程 are read: they carry a classification the text
+ * alone may not, e.g. a task of the standard workbook whose 类别 is 重点工程.)
  */
 export const DERIVED_HEADERS = new Set([
-  '规范牵头单位', '规范责任单位', '人群', '工程', '目标值', '单位', '截止年份', '完成率', '状态', '联系人', '来源',
+  '规范牵头单位', '规范责任单位', '目标值', '单位', '截止年份', '完成率', '状态', '联系人', '来源',
 ]);
 
 const EXACT_INDEX = new Map<string, FieldKey>();

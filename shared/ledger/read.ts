@@ -36,6 +36,8 @@ export const FIELD_LABEL: Record<FieldKey, string> = {
   actual: '完成值',
   target: '量化目标',
   note: '备注',
+  population: '人群',
+  project: '工程',
 };
 
 /** 一、 / （一） / (一) / 1. — the numbering of a section heading. */
@@ -248,6 +250,8 @@ function readSheet(grid: SheetGrid, header: HeaderInfo, findings: Finding[], at:
       actualRaw: cols.actual === undefined ? null : row[cols.actual] ?? null,
       targetText: text(row, 'target'),
       note: text(row, 'note'),
+      populationText: text(row, 'population'),
+      projectText: text(row, 'project'),
     });
   }
   if (!out.length) findings.push(finding('structure.no-tasks', at(sheet, header.row, null), { sheet }));

@@ -1,8 +1,8 @@
 // buildTasks: ledger rows → Task[] (owners resolved, targets parsed, classified,
 // status as of a date). Owner resolution is cached by cell text: a ledger
 // repeats the same 牵头单位 strings on hundreds of rows.
-import type { CellValue, Directory, LedgerRow, OwnerMatch, PlanPeriod, Target, Task } from './deps';
-import { classify, parseDeadline, parseNumber, parseTargets, resolveOwners } from './deps';
+import type { CellValue, Directory, Label, LedgerRow, OwnerMatch, PlanPeriod, Target, Task } from './deps';
+import { classify, classifyPopulation, classifyProject, parseDeadline, parseNumber, parseTargets, resolveOwners } from './deps';
 import { completionOf, statusDetail, type StatusDetail } from '../checks/status';
 
 export interface BuildContext {
@@ -82,6 +82,17 @@ export function primaryFirst(targets: Target[], actual: number | null, row: Ledg
 
 const reordered = new WeakMap<Target[], Target[][]>();
 
+/** Label cells (人群 / 工程) are few distinct texts: classify each once. */
+class LabelCache {
+  private readonly m = new Map<string, Label | null>();
+  get(text: string, f: (t: string) => Label | null): Label | null {
+    const key = f === classifyProject ? `工程:${text}` : `人群:${text}`;
+    let v = this.m.get(key);
+    if (v === undefined) this.m.set(key, (v = f(text)));
+    return v;
+  }
+}
+
 export function createBuilder(ctx: BuildContext): (row: LedgerRow) => Task {
   const build = createDetailedBuilder(ctx);
   return (row) => build(row).task;
@@ -95,6 +106,7 @@ export function createDetailedBuilder(ctx: BuildContext): (row: LedgerRow) => { 
   const year = { year: ctx.ledgerYear ?? undefined };
   const targets = new TextCache<Target[]>((t) => (t.trim() ? parseTargets(t, year) : []));
   const deadlines = new TextCache((t: string) => (t.trim() ? parseDeadline(t, year) : { year: null, recurrence: null as 'annual' | null }));
+  const labelled = new LabelCache();
   // category → title → content: no concatenated keys of long texts per row.
   const classes = new Map<string, Map<string, Map<string, ReturnType<typeof classify>>>>();
   const classOf = (category: string, title: string, content: string) => {
@@ -122,6 +134,9 @@ export function createDetailedBuilder(ctx: BuildContext): (row: LedgerRow) => { 
     const actual = actualOf(row.actualRaw);
     ts = primaryFirst(ts, actual, row);
     const cls = classOf(row.category, row.title, row.content);
+    // A 人群 / 工程 cell (the standard workbook's, or an official's own) wins over the text.
+    const population = row.populationText ? labelled.get(row.populationText, classifyPopulation) : cls.population;
+    const project = row.projectText ? labelled.get(row.projectText, classifyProject) : cls.project;
     const detail = statusDetail(
       { targets: ts, actual, progressText: row.progressText, deadlineYear, recurrence },
       ctx.asOf,
@@ -143,8 +158,8 @@ export function createDetailedBuilder(ctx: BuildContext): (row: LedgerRow) => { 
       actualRaw: row.actualRaw,
       targetText: row.targetText,
       note: row.note,
-      population: cls.population,
-      project: cls.project,
+      population,
+      project,
       leads: owners.get(row.leadsText),
       partners: owners.get(row.partnersText),
       targets: ts,
