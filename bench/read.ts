@@ -27,7 +27,7 @@ const TITLES = ['开展青少年科技活动', '培育科技创新后备人才',
 const OWNERS = ['区教育局、区科协', '区新经济和科技局', '区卫健局', '区农业农村局、区科协', '区委组织部、区委宣传部', '团区委、区妇联、各街道'];
 const DEADLINES = ['每年', '2025年', '2025年底', '2023年6月底前', '长期坚持'];
 
-async function generate(file: string): Promise<void> {
+export async function generate(file: string): Promise<void> {
   const { writeWorkbook } = await import('../shared/io');
   const rows: CellValue[][] = [
     ['某区全民科学素质行动规划纲要实施方案重点任务台账（2023年上半年）'],

@@ -95,59 +95,90 @@ function guardText(bytes: Uint8Array, file: string, limits: ReadLimits): GuardRe
   return { kind: 'csv', sheet, warnings };
 }
 
+const latin1 = new TextDecoder('latin1');
+const asciiBytes = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0));
+
+/** `chunk` with the carried `tail` in front (a copy only when there is a tail). */
+function withTail(tail: Uint8Array, chunk: Uint8Array): Uint8Array {
+  if (tail.length === 0) return chunk;
+  const buf = new Uint8Array(tail.length + chunk.length);
+  buf.set(tail);
+  buf.set(chunk, tail.length);
+  return buf;
+}
+
+const startsAt = (buf: Uint8Array, i: number, pat: Uint8Array): boolean => {
+  if (i + pat.length > buf.length) return false;
+  for (let k = 1; k < pat.length; k++) if (buf[i + k] !== pat[k]) return false;
+  return true;
+};
+
 /**
- * Counts ASCII patterns across chunk boundaries. Chunks are decoded as
- * latin1 (one char per byte, no validation) so the native indexOf does the
- * scanning; the last few chars of each chunk are carried over.
+ * Counts ASCII patterns that start with '<' across chunk boundaries, on the
+ * bytes themselves (decoding each chunk to text first took most of the
+ * guard's time on a large sheet); the last few bytes of each chunk are
+ * carried over.
  */
 export class Matcher {
-  private tail = '';
+  private tail = new Uint8Array(0);
   readonly counts: number[];
   private readonly keep: number;
-  private static readonly latin1 = new TextDecoder('latin1');
+  private readonly pats: Uint8Array[];
+  /** 1 for the bytes that follow '<' in some pattern. */
+  private readonly second = new Uint8Array(256);
   constructor(private readonly patterns: string[]) {
+    if (patterns.some((p) => p[0] !== '<')) throw new Error('Matcher patterns start with <');
     this.counts = patterns.map(() => 0);
+    this.pats = patterns.map(asciiBytes);
+    for (const p of this.pats) this.second[p[1]] = 1;
     this.keep = Math.max(...patterns.map((p) => p.length)) - 1;
   }
   feed(chunk: Uint8Array): void {
-    const s = this.tail + Matcher.latin1.decode(chunk);
-    for (let p = 0; p < this.patterns.length; p++) {
-      const pat = this.patterns[p];
-      // Matches lying wholly inside the carried tail were counted last time.
-      let i = s.indexOf(pat, Math.max(0, this.tail.length - pat.length + 1));
-      while (i >= 0) {
-        this.counts[p]++;
-        i = s.indexOf(pat, i + pat.length);
+    const buf = withTail(this.tail, chunk);
+    const tl = this.tail.length;
+    const pats = this.pats;
+    const second = this.second;
+    // A plain loop over the bytes: far cheaper than a native indexOf call per '<'.
+    // (A '<' in the last byte is matched next time, from the tail; stopping
+    // before it also keeps every read in bounds, which the JIT rewards.)
+    for (let i = 0, n = buf.length - 1; i < n; i++) {
+      if (buf[i] !== 0x3c || second[buf[i + 1]] !== 1) continue;
+      for (let p = 0; p < pats.length; p++) {
+        // Matches lying wholly inside the carried tail were counted last time.
+        if (i + pats[p].length > tl && startsAt(buf, i, pats[p])) this.counts[p]++;
       }
     }
-    this.tail = s.slice(Math.max(0, s.length - this.keep));
+    this.tail = buf.slice(Math.max(0, buf.length - this.keep));
   }
 }
 
+const MERGE_OPEN = asciiBytes('<mergeCells');
+
 /** Collects the text of a sheet's <mergeCells> element while it streams past. */
 export class MergeCollector {
-  private tail = '';
+  private tail = new Uint8Array(0);
   private open = false;
   private done = false;
   text = '';
-  private static readonly latin1 = new TextDecoder('latin1');
   feed(chunk: Uint8Array): void {
     if (this.done) return;
-    const s = MergeCollector.latin1.decode(chunk);
     let searchFrom: number;
     if (!this.open) {
-      const t = this.tail + s;
-      const i = t.indexOf('<mergeCells');
-      if (i < 0) {
-        this.tail = t.slice(-11);
+      // Searched on the bytes; only the element itself is decoded.
+      const buf = withTail(this.tail, chunk);
+      const n = buf.length - 1;
+      let i = 0;
+      for (; i < n; i++) if (buf[i] === 0x3c && buf[i + 1] === 0x6d /* m */ && startsAt(buf, i, MERGE_OPEN)) break;
+      if (i >= n) {
+        this.tail = buf.slice(Math.max(0, buf.length - (MERGE_OPEN.length - 1)));
         return;
       }
       this.open = true;
-      this.text = t.slice(i);
+      this.text = latin1.decode(buf.subarray(i));
       searchFrom = 0;
     } else {
       searchFrom = Math.max(0, this.text.length - 13);
-      this.text += s;
+      this.text += latin1.decode(chunk);
     }
     const j = this.text.indexOf('</mergeCells>', searchFrom);
     if (j >= 0) {

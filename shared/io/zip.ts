@@ -201,20 +201,38 @@ export function inflateEntry(b: Uint8Array, e: ZipEntry, limit: number): Uint8Ar
   return out;
 }
 
-const CRC_TABLE = (() => {
-  const t = new Int32Array(256);
+// Slicing-by-8 tables: eight bytes per step instead of one (the CRC of a
+// 16 MB sheet took a quarter of the guard's time byte by byte).
+const CRC_TABLES = (() => {
+  const t = new Int32Array(256 * 8);
   for (let n = 0; n < 256; n++) {
     let c = n;
     for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
     t[n] = c;
   }
+  for (let n = 0; n < 256; n++) for (let k = 1; k < 8; k++) t[k * 256 + n] = (t[(k - 1) * 256 + n] >>> 8) ^ t[t[(k - 1) * 256 + n] & 0xff];
   return t;
 })();
 
 /** CRC-32 of `data`, continuing from `crc` (the result for the bytes before). */
 export function crc32(data: Uint8Array, crc = 0): number {
+  const T = CRC_TABLES;
   let c = ~crc;
-  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
+  let i = 0;
+  const n8 = data.length - (data.length % 8);
+  for (; i < n8; i += 8) {
+    const a = c ^ (data[i] | (data[i + 1] << 8) | (data[i + 2] << 16) | (data[i + 3] << 24));
+    c =
+      T[1792 + (a & 0xff)] ^
+      T[1536 + ((a >>> 8) & 0xff)] ^
+      T[1280 + ((a >>> 16) & 0xff)] ^
+      T[1024 + (a >>> 24)] ^
+      T[768 + data[i + 4]] ^
+      T[512 + data[i + 5]] ^
+      T[256 + data[i + 6]] ^
+      T[data[i + 7]];
+  }
+  for (; i < data.length; i++) c = T[(c ^ data[i]) & 0xff] ^ (c >>> 8);
   return ~c >>> 0;
 }
 
