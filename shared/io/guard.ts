@@ -152,7 +152,30 @@ export class Matcher {
   }
 }
 
-const MERGE_OPEN = asciiBytes('<mergeCells');
+const MERGE_NAME = asciiBytes('mergeCells');
+
+/** Whether a <mergeCells or <prefix:mergeCells start tag opens at `i` (a '<'). */
+function mergeOpensAt(buf: Uint8Array, i: number): boolean {
+  const c = buf[i + 1];
+  if (c === 0x6d /* m */) return startsAt(buf, i + 1, MERGE_NAME) && buf[i] === 0x3c;
+  if (c === 0x2f || c === 0x21 || c === 0x3f) return false;
+  // A namespace prefix (Open XML SDK writes <x:mergeCells>): a few name bytes, then ':'.
+  for (let k = i + 2; k < i + 12 && k < buf.length; k++) {
+    const b = buf[k];
+    if (b === 0x3a) return startsAt(buf, k + 1, MERGE_NAME);
+    if (b === 0x20 || b === 0x3e || b === 0x2f || b === 0x3c) return false;
+  }
+  return false;
+}
+
+/** Where the </mergeCells> (or </prefix:mergeCells>) closing tag ends in `text`, or -1. */
+function mergeCloseEnd(text: string, from: number): number {
+  for (let j = text.indexOf('mergeCells>', from); j >= 0; j = text.indexOf('mergeCells>', j + 1)) {
+    const lt = text.lastIndexOf('<', j);
+    if (lt >= 0 && text[lt + 1] === '/' && j - lt <= 12) return j + 11;
+  }
+  return -1;
+}
 
 /** Collects the text of a sheet's <mergeCells> element while it streams past. */
 export class MergeCollector {
@@ -168,21 +191,22 @@ export class MergeCollector {
       const buf = withTail(this.tail, chunk);
       const n = buf.length - 1;
       let i = 0;
-      for (; i < n; i++) if (buf[i] === 0x3c && buf[i + 1] === 0x6d /* m */ && startsAt(buf, i, MERGE_OPEN)) break;
+      for (; i < n; i++) if (buf[i] === 0x3c && mergeOpensAt(buf, i)) break;
+      // (A tag cut off at the end of the chunk is found next time, from the tail.)
       if (i >= n) {
-        this.tail = buf.slice(Math.max(0, buf.length - (MERGE_OPEN.length - 1)));
+        this.tail = buf.slice(Math.max(0, buf.length - 21));
         return;
       }
       this.open = true;
       this.text = latin1.decode(buf.subarray(i));
       searchFrom = 0;
     } else {
-      searchFrom = Math.max(0, this.text.length - 13);
+      searchFrom = Math.max(0, this.text.length - 24);
       this.text += latin1.decode(chunk);
     }
-    const j = this.text.indexOf('</mergeCells>', searchFrom);
+    const j = mergeCloseEnd(this.text, searchFrom);
     if (j >= 0) {
-      this.text = this.text.slice(0, j + 13);
+      this.text = this.text.slice(0, j);
       this.done = true;
     }
   }
