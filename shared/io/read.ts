@@ -71,7 +71,11 @@ function openPackage(bytes: Uint8Array, kept: Map<string, Uint8Array>): Package 
   return {
     text(path) {
       const b = kept.get(path);
-      if (b) return utf8.decode(b);
+      if (b) {
+        // Each part is read once; let its bytes go as soon as it is text.
+        kept.delete(path);
+        return utf8.decode(b);
+      }
       if (!byName) {
         const dir = readZipDirectory(bytes);
         if (!dir.ok) throw new Error('压缩结构损坏');

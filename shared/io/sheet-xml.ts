@@ -6,7 +6,7 @@ import type { CellValue } from '../model';
 import type { GridBuilder } from './grid';
 import { skipElement } from './shared-strings';
 import { serialToDate } from './styles';
-import { attr, decodeOoxmlEscapes, newTag, nextTag, readText } from './xml-text';
+import { attr, decodeOoxmlEscapes, newTag, nextTag, readAttrs, readText } from './xml-text';
 
 export interface SheetContext {
   sharedStrings: string[];
@@ -30,8 +30,11 @@ export function columnOf(ref: string): number {
   return k > 3 ? 0 : n;
 }
 
+const CELL_ATTRS = ['r', 't', 's'] as const;
+
 export function scanSheet(xml: string, ctx: SheetContext, g: GridBuilder): void {
   const t = newTag();
+  const cellAttrs: (string | null)[] = [null, null, null];
   const at = { pos: 0 };
   let i = 0;
   // Jump to the sheet data: the parts before it (columns, views) hold no values.
@@ -48,15 +51,14 @@ export function scanSheet(xml: string, ctx: SheetContext, g: GridBuilder): void 
     const name = t.name;
     if (name === 'c') {
       if (t.closing) continue;
-      const ref = attr(xml, t, 'r');
+      readAttrs(xml, t, CELL_ATTRS, cellAttrs);
+      const [ref, type, s] = cellAttrs;
       const c = ref ? columnOf(ref) : 0;
       col = c > 0 ? c : col + 1;
       if (t.selfClosing || row === 0) {
         if (!t.selfClosing) i = skipElement(xml, t, 'c');
         continue;
       }
-      const type = attr(xml, t, 't');
-      const s = attr(xml, t, 's');
       const style = s ? parseInt(s, 10) : 0;
       let raw: string | undefined;
       let formula = false;

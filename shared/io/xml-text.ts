@@ -91,6 +91,14 @@ export function nextTag(s: string, from: number, t: Tag): boolean {
 
 /** An attribute of a tag by its exact name (prefix included, e.g. "r:id"), decoded; null when absent. */
 export function attr(s: string, t: Tag, name: string): string | null {
+  const out: (string | null)[] = [null];
+  readAttrs(s, t, [name], out);
+  return out[0];
+}
+
+/** Several attributes in one pass over the tag: out[k] gets names[k]'s decoded value, or null. */
+export function readAttrs(s: string, t: Tag, names: readonly string[], out: (string | null)[]): void {
+  for (let k = 0; k < names.length; k++) out[k] = null;
   let i = t.attrStart;
   const end = t.attrEnd;
   while (i < end) {
@@ -109,13 +117,16 @@ export function attr(s: string, t: Tag, name: string): string | null {
     const vs = i + 1;
     let ve = s.indexOf(q === 34 ? '"' : "'", vs);
     if (ve < 0 || ve > end) ve = end;
-    if (ne - ns === name.length && s.startsWith(name, ns)) {
-      const v = s.slice(vs, ve);
-      return v.indexOf('&') >= 0 || v.indexOf('\r') >= 0 ? decodeXml(v) : v;
+    for (let k = 0; k < names.length; k++) {
+      const name = names[k];
+      if (ne - ns === name.length && out[k] === null && s.startsWith(name, ns)) {
+        const v = s.slice(vs, ve);
+        out[k] = v.indexOf('&') >= 0 || v.indexOf('\r') >= 0 ? decodeXml(v) : v;
+        break;
+      }
     }
     i = ve + 1;
   }
-  return null;
 }
 
 /**
