@@ -15,7 +15,8 @@ export const MAX_CELL_WARNINGS = 100;
 export type Budget = { left: number };
 
 export class GridBuilder {
-  private readonly cells: { r: number; c: number; v: CellValue }[] = [];
+  /** Rows as they fill, each packed (gaps hold null) up to its last value; padded to the width at the end. */
+  private readonly rows: CellValue[][] = [];
   private lastRow = 0;
   private width = 0;
   private stray = 0;
@@ -57,7 +58,13 @@ export class GridBuilder {
       }
       return;
     }
-    this.cells.push({ r: rowNumber - 1, c: colNumber - 1, v });
+    const rows = this.rows;
+    while (rows.length < rowNumber) rows.push([]);
+    const row = rows[rowNumber - 1];
+    const c = colNumber - 1;
+    while (row.length < c) row.push(null);
+    if (row.length === c) row.push(v);
+    else row[c] = v;
     if (rowNumber > this.lastRow) this.lastRow = rowNumber;
     if (colNumber > this.width) this.width = colNumber;
   }
@@ -67,10 +74,8 @@ export class GridBuilder {
     if (this.stray > 0)
       warnings.push(problem('rows-beyond-cap', file, { count: this.stray, limit: limits.maxRows.toLocaleString('en-US') }, { sheet, row: this.firstStray }));
     // Rectangular grid trimmed to the last row and column that hold a value.
-    const rows: CellValue[][] = [];
-    for (let r = 0; r < this.lastRow; r++) rows.push(new Array<CellValue>(width).fill(null));
-    for (const { r, c, v } of this.cells) rows[r][c] = v;
-    this.cells.length = 0;
+    const rows = this.rows;
+    for (const row of rows) while (row.length < width) row.push(null);
     const merges: MergeRange[] = [];
     for (const m of sheetMerges) {
       if (m.top >= limits.maxRows || m.left >= limits.maxCols) continue;
