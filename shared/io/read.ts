@@ -42,7 +42,9 @@ export async function readWorkbook(bytes: Uint8Array, file: string, opts: ReadOp
     const ctx = workbookContext(pkg);
     const budget = { left: MAX_CELL_WARNINGS };
     for (const s of guarded.sheets) {
-      // exceljs left out a sheet whose part is missing; so do we.
+      // Chart sheets (and dialog or macro sheets) hold no cells and are left
+      // out, as is a sheet whose part is missing — as exceljs did.
+      if (ctx.worksheets.size > 0 && !ctx.worksheets.has(s.path)) continue;
       const xml = s.path ? pkg.text(s.path) : null;
       if (xml === null) continue;
       const g = new GridBuilder(s.name, file, limits, warnings, budget);
@@ -101,26 +103,27 @@ function resolvePart(base: string, target: string): string {
   return parts.join('/');
 }
 
-/** Relationship targets of a part by type suffix (e.g. "/styles"), resolved against the part. */
-function relTargets(pkg: Package, part: string): Map<string, string> {
+/** Relationship targets of a part as [type suffix (e.g. "/styles"), path resolved against the part]. */
+function relTargets(pkg: Package, part: string): [string, string][] {
   const i = part.lastIndexOf('/');
   const xml = pkg.text(`${part.slice(0, i + 1)}_rels/${part.slice(i + 1)}.rels`) ?? '';
-  const out = new Map<string, string>();
+  const out: [string, string][] = [];
   const t = newTag();
   for (let p = 0; nextTag(xml, p, t); p = t.end) {
     if (t.closing || t.name !== 'Relationship') continue;
     const type = attr(xml, t, 'Type') ?? '';
     const target = attr(xml, t, 'Target');
     if (!target || /^[a-z][a-z0-9+.-]*:/i.test(target)) continue;
-    const kind = type.slice(type.lastIndexOf('/'));
-    if (!out.has(kind)) out.set(kind, resolvePart(part, target));
+    out.push([type.slice(type.lastIndexOf('/')), resolvePart(part, target)]);
   }
   return out;
 }
 
-/** Shared strings, date styles and the date system: what every sheet's cells refer to. */
-function workbookContext(pkg: Package): SheetContext {
-  const wbPath = relTargets(pkg, '').get('/officeDocument') ?? 'xl/workbook.xml';
+const first = (rels: [string, string][], kind: string): string | undefined => rels.find(([k]) => k === kind)?.[1];
+
+/** Shared strings, date styles and the date system: what every sheet's cells refer to; and which parts are worksheets. */
+function workbookContext(pkg: Package): SheetContext & { worksheets: Set<string> } {
+  const wbPath = first(relTargets(pkg, ''), '/officeDocument') ?? 'xl/workbook.xml';
   const wbXml = pkg.text(wbPath) ?? '';
   let date1904 = false;
   const t = newTag();
@@ -133,7 +136,12 @@ function workbookContext(pkg: Package): SheetContext {
     if (t.name === 'sheets') break;
   }
   const rels = relTargets(pkg, wbPath);
-  const sst = pkg.text(rels.get('/sharedStrings') ?? 'xl/sharedStrings.xml');
-  const styles = pkg.text(rels.get('/styles') ?? 'xl/styles.xml');
-  return { sharedStrings: sst ? parseSharedStrings(sst) : [], dateStyles: styles ? dateStyles(styles) : new Uint8Array(0), date1904 };
+  const sst = pkg.text(first(rels, '/sharedStrings') ?? 'xl/sharedStrings.xml');
+  const styles = pkg.text(first(rels, '/styles') ?? 'xl/styles.xml');
+  return {
+    sharedStrings: sst ? parseSharedStrings(sst) : [],
+    dateStyles: styles ? dateStyles(styles) : new Uint8Array(0),
+    date1904,
+    worksheets: new Set(rels.filter(([k]) => k === '/worksheet').map(([, p]) => p)),
+  };
 }

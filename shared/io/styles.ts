@@ -2,8 +2,14 @@
 // number in such a cell reads as a Date, as Excel displays it.
 import { attr, newTag, nextTag } from './xml-text';
 
-/** Built-in number formats that display dates or times (ids 14–22, 45–47). */
-const BUILTIN_DATE_IDS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47]);
+/**
+ * Built-in number formats that display dates or times: ids 14–22 and 45–47
+ * everywhere, and 27–36 and 50–58, which Excel and WPS in Chinese (and
+ * Japanese, Korean) locales use for formats such as yyyy"年"m"月"d"日" and
+ * write without a definition. (exceljs knew only the first set, so a
+ * 2023年6月30日 typed in Chinese Excel came back as a serial number.)
+ */
+const BUILTIN_DATE_IDS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
 
 /** Whether a format code shows a date or time: y/m/d/h/s (and b, M) outside quotes and brackets, as exceljs decides. */
 export function isDateFormat(code: string): boolean {

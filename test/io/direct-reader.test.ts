@@ -29,7 +29,7 @@ const STYLES = `<?xml version="1.0" encoding="UTF-8"?>
 <styleSheet xmlns="${NS}">
 <numFmts count="3"><numFmt numFmtId="164" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/><numFmt numFmtId="165" formatCode="&quot;第&quot;0&quot;项&quot;"/><numFmt numFmtId="166" formatCode="[Red]0.00"/></numFmts>
 <cellStyleXfs count="1"><xf numFmtId="14"/></cellStyleXfs>
-<cellXfs count="6"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/><xf numFmtId="165"/><xf numFmtId="166"/><xf numFmtId="47"/></cellXfs>
+<cellXfs count="7"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/><xf numFmtId="165"/><xf numFmtId="166"/><xf numFmtId="47"/><xf numFmtId="31"/></cellXfs>
 <dxfs count="1"><dxf><numFmt numFmtId="165" formatCode="yyyy"/></dxf></dxfs>
 </styleSheet>`;
 
@@ -41,7 +41,7 @@ const SHEET = `<?xml version="1.0" encoding="UTF-8"?>
 <x:row><x:c t="inlineStr"><x:is><x:t>内联 &amp; 文本</x:t></x:is></x:c><x:c t="inlineStr"><x:is><x:r><x:t>富</x:t></x:r><x:r><x:t>文本</x:t></x:r><x:rPh><x:t>フ</x:t></x:rPh></x:is></x:c><x:c t="d"><x:v>2023-06-30T00:00:00</x:v></x:c><x:c t="b"><x:v>1</x:v></x:c><x:c t="b"><x:v>0</x:v></x:c><x:c t="e"><x:v>#N/A</x:v></x:c></x:row>
 <x:row r="4" spans="1:6"><x:c r="A4" s="1"><x:v>45107</x:v></x:c><x:c r="B4" s="2"><x:v>45107.5</x:v></x:c><x:c r="C4" s="3"><x:v>7</x:v></x:c><x:c r="D4" s="4"><x:v>-1.5E-3</x:v></x:c><x:c r="E4" s="5"><x:v>0.5</x:v></x:c><x:c r="F4" s="0"><x:v>45107</x:v></x:c></x:row>
 <x:row r="5"><x:c r="A5"><x:f>1+1</x:f><x:v>2</x:v></x:c><x:c r="B5" t="str"><x:f>"a"&amp;"b"</x:f><x:v>ab</x:v></x:c><x:c r="C5"><x:f t="shared" ref="C5:C6" si="0">A5*2</x:f><x:v>4</x:v></x:c><x:c r="D5"><x:f>NOW()</x:f></x:c><x:c r="E5" t="e"><x:f>1/0</x:f><x:v>#DIV/0!</x:v></x:c><x:c r="F5" t="b"><x:f>TRUE()</x:f><x:v>1</x:v></x:c></x:row>
-<x:row r="6"><x:c r="A6" s="1"/><x:c r="B6" t="s"><x:v>99</x:v></x:c><x:c r="C6"><x:f t="shared" si="0"/><x:v>6</x:v></x:c><x:c r="E6" t="str"><x:v>第一行&#13;
+<x:row r="6"><x:c r="A6" s="1"/><x:c r="B6" t="s"><x:v>99</x:v></x:c><x:c r="C6"><x:f t="shared" si="0"/><x:v>6</x:v></x:c><x:c r="D6" s="6"><x:v>45107</x:v></x:c><x:c r="E6" t="str"><x:v>第一行&#13;
 第二行</x:v></x:c></x:row>
 </x:sheetData>
 <x:mergeCells count="1"><x:mergeCell ref="A1:B1"/></x:mergeCells>
@@ -80,7 +80,8 @@ describe('direct reader on hand-written XML', () => {
       [null, null, null, null, null, null],
       [day(2023, 6, 30 + shift), day(2023, 6, 30 + shift, 12), 7, -0.0015, day(1899, 12, 30 + shift, 12), 45107],
       [2, 'ab', 4, null, '#DIV/0!', true],
-      [null, null, 6, null, '第一行\r\n第二行', null],
+      // D6: built-in format 31 (yyyy"年"m"月"d"日" in Chinese Excel), written without a definition.
+      [null, null, 6, day(2023, 6, 30 + shift), '第一行\r\n第二行', null],
     ]);
     expect(r.warnings.map((w) => [w.code, w.sheet, w.row, w.column])).toEqual([
       ['formula-error', '台账 & 明细', 2, 'F'],
@@ -107,8 +108,18 @@ describe('direct reader on hand-written XML', () => {
     expect(isDateFormat(code)).toBe(want);
   });
 
-  it('date styles: built-in ids, custom codes, dxf formats ignored, style 0 never a date', () => {
-    expect([...dateStyles(STYLES)]).toEqual([0, 1, 1, 0, 0, 1]);
+  it('date styles: built-in ids (East Asian ones too), custom codes, dxf formats ignored, style 0 never a date', () => {
+    expect([...dateStyles(STYLES)]).toEqual([0, 1, 1, 0, 0, 1, 1]);
+  });
+
+  it('a chart sheet is left out; the worksheets around it are read', async () => {
+    const wb = `<workbook xmlns="${NS}" xmlns:r="${R}"><sheets><sheet name="台账" sheetId="1" r:id="rId1"/><sheet name="图表" sheetId="3" r:id="rId5"/><sheet name="隐藏" sheetId="2" r:id="rId2"/></sheets></workbook>`;
+    const rels = `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/data.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/other.xml"/><Relationship Id="rId5" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chartsheet" Target="chartsheets/sheet1.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="strings/sst.xml"/></Relationships>`;
+    const chart = `<chartsheet xmlns="${NS}" xmlns:r="${R}"><sheetViews><sheetView workbookViewId="0"/></sheetViews><drawing r:id="rId1"/></chartsheet>`;
+    const r = await readWorkbook(pkg({ 'xl/workbook.xml': wb, 'xl/_rels/workbook.xml.rels': rels, 'xl/chartsheets/sheet1.xml': chart }), '图表.xlsx');
+    if (!r.ok) throw new Error(r.problem.message);
+    expect(r.sheets.map((x) => x.name)).toEqual(['台账', '隐藏']);
+    expect(r.sheets[0].rows[0][0]).toBe('区教育局 & 区科协 <牵头> 中文 "引号" \'单\'');
   });
 
   it.each([
