@@ -434,14 +434,48 @@ function guardZip(bytes: Uint8Array, file: string, limits: ReadLimits): GuardRes
   return { kind: 'xlsx', bytes: out, sheets, warnings, droppedSheets, merges, parts };
 }
 
-const ROW_RE = /<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g;
 const VALUE_RE = /<(?:\w+:)?(?:v|is|f)\b/;
+
+const isWordChar = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+
+/**
+ * Visits each <row> element: where it starts and ends, its attribute text and
+ * its body (undefined for <row/>). Linear in the text: the next </row> is
+ * looked up once and reused, so a sheet of unterminated rows cannot make it
+ * quadratic (as a lazy `<row>[\s\S]*?</row>` regex would be). A <row> with no
+ * </row> after it is left in place, unvisited.
+ */
+function eachRow(xml: string, visit: (start: number, end: number, attrs: string, body: string | undefined) => void): void {
+  let close = -2;
+  let i = xml.indexOf('<row');
+  while (i >= 0) {
+    if (isWordChar(xml.charCodeAt(i + 4))) {
+      i = xml.indexOf('<row', i + 4);
+      continue;
+    }
+    const gt = xml.indexOf('>', i + 4);
+    if (gt < 0) return;
+    if (xml.charCodeAt(gt - 1) === 47 /* / */ && gt - 1 >= i + 4) {
+      visit(i, gt + 1, xml.slice(i + 4, gt - 1), undefined);
+      i = xml.indexOf('<row', gt + 1);
+      continue;
+    }
+    if (close !== -1 && close < gt + 1) close = xml.indexOf('</row>', gt + 1);
+    if (close === -1) {
+      i = xml.indexOf('<row', i + 4);
+      continue;
+    }
+    visit(i, close + 6, xml.slice(i + 4, gt), xml.slice(gt + 1, close));
+    i = xml.indexOf('<row', close + 6);
+  }
+}
 
 /** Rows that hold a value or formula (empty formatted rows do not count). */
 export function countValueRows(xml: string): number {
   let n = 0;
-  const re = new RegExp(ROW_RE.source, 'g');
-  for (let m = re.exec(xml); m; m = re.exec(xml)) if (m[2] && VALUE_RE.test(m[2])) n++;
+  eachRow(xml, (_s, _e, _a, body) => {
+    if (body && VALUE_RE.test(body)) n++;
+  });
   return n;
 }
 
@@ -452,21 +486,29 @@ export function thinSheetXml(xml: string, maxRows: number): { xml: string; value
   let valueRows = 0;
   let strayRows = 0;
   let firstStray: number | undefined;
-  const thinned = xml.replace(/<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g, (whole, attrs: string, body: string | undefined) => {
+  const out: string[] = [];
+  let last = 0;
+  eachRow(xml, (start, end, attrs, body) => {
     const m = /\br\s*=\s*"(\d+)"/.exec(attrs);
     const r = m ? Number(m[1]) : prev + 1;
     prev = r;
-    if (!body || !/<(?:\w+:)?(?:v|is|f)\b/.test(body)) {
+    let keep = true;
+    if (!body || !VALUE_RE.test(body)) {
       emptyRows++;
-      return '';
+      keep = false;
+    } else {
+      valueRows++;
+      if (r > maxRows) {
+        strayRows++;
+        firstStray ??= r;
+        keep = false;
+      }
     }
-    valueRows++;
-    if (r > maxRows) {
-      strayRows++;
-      firstStray ??= r;
-      return '';
+    if (!keep) {
+      out.push(xml.slice(last, start));
+      last = end;
     }
-    return whole;
   });
-  return { xml: thinned, valueRows, strayRows, emptyRows, firstStray };
+  out.push(xml.slice(last));
+  return { xml: out.join(''), valueRows, strayRows, emptyRows, firstStray };
 }
