@@ -1,5 +1,5 @@
 // validate: a read ledger → tasks with their status, and every finding as data.
-import type { FieldKey, Finding, LedgerMeta, PlanPeriod, Task } from '../model';
+import type { FieldKey, Finding, LedgerMeta, PlanPeriod, Task, Unit, UnitGroup } from '../model';
 import type { Directory } from '../owners';
 import { bundledJurisdiction, createDirectory, defaultDirectory } from '../owners';
 import type { LedgerRead } from '../ledger/read';
@@ -35,15 +35,27 @@ export function directoryFor(ledger: LedgerRead, jurisdiction?: string | null): 
   const own = ledger.directory;
   const base = jurisdiction && bundledJurisdiction(jurisdiction) ? defaultDirectory(jurisdiction) : null;
   if (!own || !own.units.length) return base ?? defaultDirectory(jurisdiction ?? undefined);
-  if (!base) return createDirectory(own.units, own.groups);
+  // Files of one batch usually carry the same 单位名录: build its index once.
+  const key = `${jurisdiction ?? ''}\u0001${signature(own.units, own.groups)}`;
+  const hit = directories.get(key);
+  if (hit) return hit;
   // The workbook's rows come first and win; createDirectory folds a bundled row
   // of the same name into it (its aliases and contact), so 区新经济与科技局 stays
   // an alias of the bundled unit even when the workbook lists that unit itself.
-  const groupNames = new Set(own.groups.map((g) => g.name));
-  return createDirectory(
-    [...own.units, ...base.units],
-    [...own.groups, ...base.groups.filter((g) => !groupNames.has(g.name))],
-  );
+  const dir = !base
+    ? createDirectory(own.units, own.groups)
+    : createDirectory([...own.units, ...base.units], [...own.groups, ...base.groups.filter((g) => !own.groups.some((o) => o.name === g.name))]);
+  if (directories.size >= 32) directories.delete(directories.keys().next().value!);
+  directories.set(key, dir);
+  return dir;
+}
+
+const directories = new Map<string, Directory>();
+
+function signature(units: Unit[], groups: UnitGroup[]): string {
+  const u = units.map((x) => `${x.name}|${x.aliases.join('、')}|${x.kind}|${x.jurisdiction}|${x.contact?.person ?? ''}|${x.contact?.phone ?? ''}`);
+  const g = groups.map((x) => `${x.name}|${x.aliases.join('、')}|${x.members.join('、')}`);
+  return u.join('\n') + '\u0002' + g.join('\n');
 }
 
 export function validate(ledger: LedgerRead, ctx: ValidateContext): ValidateResult {

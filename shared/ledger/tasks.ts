@@ -82,6 +82,60 @@ export function primaryFirst(targets: Target[], actual: number | null, row: Ledg
 
 const reordered = new WeakMap<Target[], Target[][]>();
 
+type Classes = ReturnType<typeof classify>;
+interface Caches {
+  owners: TextCache<OwnerMatch[]>;
+  targets: TextCache<Target[]>;
+  deadlines: TextCache<{ year: number | null; recurrence: 'annual' | null }>;
+  classOf: (category: string, title: string, content: string) => Classes;
+}
+
+// Caches shared across ledgers, not only across the rows of one: a clerk's
+// batch (and the dashboard's thousand files) repeats the same plan's task text,
+// owner cells and deadlines in every file. Owner results depend on the
+// directory, so they are kept per directory object (directoryFor reuses one
+// directory for equal 单位名录); targets and deadlines per ledger year.
+const NO_DIRECTORY = {};
+const ownerCaches = new WeakMap<object, Map<string, TextCache<OwnerMatch[]>>>();
+const targetCaches = new Map<string, TextCache<Target[]>>();
+const deadlineCaches = new Map<string, TextCache<{ year: number | null; recurrence: 'annual' | null }>>();
+// category → title → content: no concatenated keys of long texts per row.
+let classes = new Map<string, Map<string, Map<string, Classes>>>();
+let classCount = 0;
+
+function sharedCaches(ctx: BuildContext): Caches {
+  const juris = ctx.jurisdiction ?? undefined;
+  const dirKey: object = ctx.directory ?? NO_DIRECTORY;
+  let byJuris = ownerCaches.get(dirKey);
+  if (!byJuris) ownerCaches.set(dirKey, (byJuris = new Map()));
+  let owners = byJuris.get(juris ?? '');
+  if (!owners) byJuris.set(juris ?? '', (owners = new TextCache<OwnerMatch[]>((t) => (t.trim() ? resolveOwners(t, ctx.directory, { jurisdiction: juris }) : []))));
+  // The ledger's year resolves 年底 / 今年 / 上半年 in targets and deadlines.
+  const yearKey = String(ctx.ledgerYear ?? '');
+  const year = { year: ctx.ledgerYear ?? undefined };
+  let targets = targetCaches.get(yearKey);
+  if (!targets) targetCaches.set(yearKey, (targets = new TextCache<Target[]>((t) => (t.trim() ? parseTargets(t, year) : []))));
+  let deadlines = deadlineCaches.get(yearKey);
+  if (!deadlines) deadlineCaches.set(yearKey, (deadlines = new TextCache((t: string) => (t.trim() ? parseDeadline(t, year) : { year: null, recurrence: null as 'annual' | null }))));
+  const classOf = (category: string, title: string, content: string): Classes => {
+    if (classCount > 50_000) {
+      classes = new Map();
+      classCount = 0;
+    }
+    let byTitle = classes.get(category);
+    if (!byTitle) classes.set(category, (byTitle = new Map()));
+    let byContent = byTitle.get(title);
+    if (!byContent) byTitle.set(title, (byContent = new Map()));
+    let c = byContent.get(content);
+    if (!c) {
+      byContent.set(content, (c = classify({ category, title, content })));
+      classCount++;
+    }
+    return c;
+  };
+  return { owners, targets, deadlines, classOf };
+}
+
 /** Label cells (人群 / 工程) are few distinct texts: classify each once. */
 class LabelCache {
   private readonly m = new Map<string, Label | null>();
@@ -100,24 +154,8 @@ export function createBuilder(ctx: BuildContext): (row: LedgerRow) => Task {
 
 /** Like createBuilder, also returning the status details (elapsed share, deadline) the checks word. */
 export function createDetailedBuilder(ctx: BuildContext): (row: LedgerRow) => { task: Task; detail: StatusDetail } {
-  const juris = ctx.jurisdiction ?? undefined;
-  const owners = new TextCache<OwnerMatch[]>((t) => (t.trim() ? resolveOwners(t, ctx.directory, { jurisdiction: juris }) : []));
-  // The ledger's year resolves 年底 / 今年 / 上半年 in targets and deadlines.
-  const year = { year: ctx.ledgerYear ?? undefined };
-  const targets = new TextCache<Target[]>((t) => (t.trim() ? parseTargets(t, year) : []));
-  const deadlines = new TextCache((t: string) => (t.trim() ? parseDeadline(t, year) : { year: null, recurrence: null as 'annual' | null }));
+  const { owners, targets, deadlines, classOf } = sharedCaches(ctx);
   const labelled = new LabelCache();
-  // category → title → content: no concatenated keys of long texts per row.
-  const classes = new Map<string, Map<string, Map<string, ReturnType<typeof classify>>>>();
-  const classOf = (category: string, title: string, content: string) => {
-    let byTitle = classes.get(category);
-    if (!byTitle) classes.set(category, (byTitle = new Map()));
-    let byContent = byTitle.get(title);
-    if (!byContent) byTitle.set(title, (byContent = new Map()));
-    let c = byContent.get(content);
-    if (!c) byContent.set(content, (c = classify({ category, title, content })));
-    return c;
-  };
   return (row) => {
     let ts: Target[];
     if (row.targetText.trim()) ts = targets.get(row.targetText);
