@@ -248,7 +248,8 @@ const attr = (tag: string, name: string): string | null => {
   return m ? decodeXmlText(m[1]) : null;
 };
 
-function resolvePart(base: string, target: string): string {
+/** A relationship target resolved against the part that names it (absolute or relative). */
+export function resolvePart(base: string, target: string): string {
   if (target.startsWith('/')) return target.slice(1);
   const parts = base.split('/').slice(0, -1);
   for (const seg of target.split('/')) {

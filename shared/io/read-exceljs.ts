@@ -5,9 +5,9 @@
 import type { CellValue, FileProblem, SheetGrid } from '../model';
 import { VT, loadWorkbook, type Cell, type Worksheet } from './excel';
 import { GridBuilder, MAX_CELL_WARNINGS, describeError, finishRead, type Budget, type ReadResult } from './grid';
-import { DEFAULT_LIMITS, guardWorkbook, type ReadLimits } from './guard';
+import { DEFAULT_LIMITS, type ReadLimits } from './guard';
 import { problem } from './messages';
-import type { ReadOptions } from './read';
+import { guardForRead, type ReadOptions } from './read';
 
 // Parts of a worksheet the core never reads; skipping them saves time and
 // avoids exceljs expanding whole-column data validations cell by cell.
@@ -17,14 +17,9 @@ const IGNORED_NODES = ['mergeCells', 'dataValidations', 'conditionalFormatting',
 
 export async function readWorkbookWithExceljs(bytes: Uint8Array, file: string, opts: ReadOptions = {}): Promise<ReadResult> {
   const limits: ReadLimits = { ...DEFAULT_LIMITS, ...opts.limits };
-  let guarded;
-  try {
-    guarded = guardWorkbook(bytes, file, limits);
-  } catch (e) {
-    return { ok: false, problem: problem('parse-failed', file, { detail: describeError(e) }) };
-  }
-  if (guarded.kind === 'refused') return { ok: false, problem: guarded.problem };
-  if (guarded.kind === 'csv') return { ok: true, sheets: [guarded.sheet], warnings: guarded.warnings };
+  const verdict = guardForRead(bytes, file, limits);
+  if ('done' in verdict) return verdict.done;
+  const { guarded } = verdict;
 
   const warnings = [...guarded.warnings];
   let wb;

@@ -10,7 +10,7 @@
 import type { SheetGrid } from '../model';
 import { inflateSync } from 'fflate';
 import { GridBuilder, MAX_CELL_WARNINGS, describeError, finishRead, type ReadResult } from './grid';
-import { DEFAULT_LIMITS, guardWorkbook, type ReadLimits } from './guard';
+import { DEFAULT_LIMITS, guardWorkbook, resolvePart, type GuardResult, type ReadLimits } from './guard';
 import { problem } from './messages';
 import { parseSharedStrings } from './shared-strings';
 import { scanSheet, type SheetContext } from './sheet-xml';
@@ -24,16 +24,27 @@ export interface ReadOptions {
   limits?: Partial<ReadLimits>;
 }
 
-export async function readWorkbook(bytes: Uint8Array, file: string, opts: ReadOptions = {}): Promise<ReadResult> {
-  const limits: ReadLimits = { ...DEFAULT_LIMITS, ...opts.limits };
-  let guarded;
+/**
+ * The guard's verdict as a reader needs it: a finished ReadResult (refused, or a
+ * CSV read whole), or the vetted package to parse. Both readers start here.
+ */
+export function guardForRead(bytes: Uint8Array, file: string, limits: ReadLimits): { done: ReadResult } | { guarded: Extract<GuardResult, { kind: 'xlsx' }> } {
+  let guarded: GuardResult;
   try {
     guarded = guardWorkbook(bytes, file, limits);
   } catch (e) {
-    return { ok: false, problem: problem('parse-failed', file, { detail: describeError(e) }) };
+    return { done: { ok: false, problem: problem('parse-failed', file, { detail: describeError(e) }) } };
   }
-  if (guarded.kind === 'refused') return { ok: false, problem: guarded.problem };
-  if (guarded.kind === 'csv') return { ok: true, sheets: [guarded.sheet], warnings: guarded.warnings };
+  if (guarded.kind === 'refused') return { done: { ok: false, problem: guarded.problem } };
+  if (guarded.kind === 'csv') return { done: { ok: true, sheets: [guarded.sheet], warnings: guarded.warnings } };
+  return { guarded };
+}
+
+export async function readWorkbook(bytes: Uint8Array, file: string, opts: ReadOptions = {}): Promise<ReadResult> {
+  const limits: ReadLimits = { ...DEFAULT_LIMITS, ...opts.limits };
+  const verdict = guardForRead(bytes, file, limits);
+  if ('done' in verdict) return verdict.done;
+  const { guarded } = verdict;
 
   const warnings = [...guarded.warnings];
   const sheets: SheetGrid[] = [];
@@ -91,16 +102,6 @@ function openPackage(bytes: Uint8Array, kept: Map<string, Uint8Array>): Package 
       return utf8.decode(raw);
     },
   };
-}
-
-function resolvePart(base: string, target: string): string {
-  if (target.startsWith('/')) return target.slice(1);
-  const parts = base.split('/').slice(0, -1);
-  for (const seg of target.split('/')) {
-    if (seg === '..') parts.pop();
-    else if (seg !== '.' && seg !== '') parts.push(seg);
-  }
-  return parts.join('/');
 }
 
 /** Relationship targets of a part as [type suffix (e.g. "/styles"), path resolved against the part]. */
