@@ -2,7 +2,7 @@
 // duplicates, and over batches mixing good and bad files.
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import ExcelJS from 'exceljs';
 import { mergeLedgers, mergeToWorkbook, sourceCell, formatSource, REPORT_COLUMNS, STATUS_LABEL } from '../../shared/merge';
 import type { MergeResult } from '../../shared/merge';
@@ -148,19 +148,30 @@ describe('three ledgers of different layouts', () => {
     expect(r.asOf).toBe(r.files.map((f) => f.meta.asOf!).filter(Boolean).sort().at(-1));
   });
 
-  it('yields to the event loop between files', async () => {
-    let fired = 0;
-    const seen: number[] = [];
-    await mergeLedgers(inputs, {
-      asOf: AS_OF,
-      onProgress: (done) => {
-        seen.push(fired);
-        setTimeout(() => fired++, 0);
-        void done;
-      },
-    });
-    // a timer set before a file is read runs before the next file starts
-    expect(seen).toEqual([0, 1, 2, 3]);
+  // The page gets a turn once a frame (16 ms) of work has passed, not after every
+  // file: browsers clamp setTimeout(0) to 4 ms, which cost seconds over many small
+  // files. Date.now is stubbed so the test does not depend on the machine's speed.
+  it.each([
+    ['each file takes longer than a frame', 20, [0, 1, 2, 3]],
+    ['the whole batch fits in a frame', 0, [0, 0, 0, 0]],
+  ])('yields to the event loop when %s', async (_what, msPerCall, expected) => {
+    let clock = 1_000_000;
+    const now = vi.spyOn(Date, 'now').mockImplementation(() => (clock += msPerCall));
+    try {
+      let fired = 0;
+      const seen: number[] = [];
+      await mergeLedgers(inputs, {
+        asOf: AS_OF,
+        onProgress: () => {
+          seen.push(fired);
+          setTimeout(() => fired++, 0);
+        },
+      });
+      // with long files, a timer set before a file is read runs before the next file starts
+      expect(seen).toEqual(expected);
+    } finally {
+      now.mockRestore();
+    }
   });
 });
 
