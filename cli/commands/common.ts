@@ -1,4 +1,4 @@
-// Shared by the commands: reading a workbook with a clear error, the --as-of date.
+// Shared by the commands: reading and writing files with clear errors, the --as-of date.
 import type { CliIO } from '../io';
 import type { SheetGrid } from '../../shared/model';
 import { readWorkbook } from '../../shared/io';
@@ -15,8 +15,44 @@ export async function readInput(file: string, io: CliIO): Promise<Uint8Array | n
   }
 }
 
+/** Why a file could not be written, in words a clerk can act on. */
+export function writeFailure(out: string, e: unknown): string {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  const reason =
+    code === 'ENOENT'
+      ? '所在文件夹不存在,请先建好文件夹或换一个输出路径'
+      : code === 'EACCES' || code === 'EPERM'
+        ? '没有写入权限;若该文件正在 Excel 或 WPS 中打开,请先关闭'
+        : code === 'EBUSY'
+          ? '文件被占用,请先在 Excel 或 WPS 中关闭它'
+          : code === 'EISDIR'
+            ? '这是一个文件夹,请在 -o 后写文件名(以 .xlsx 结尾)'
+            : code === 'ENOSPC'
+              ? '磁盘空间不足'
+              : e instanceof Error
+                ? e.message
+                : String(e);
+  return `无法写入 ${out}: ${reason}`;
+}
+
+/** Writes an output file; on failure writes the reason to stderr and returns false. */
+export async function writeOutput(out: string, data: Uint8Array, io: CliIO): Promise<boolean> {
+  try {
+    await io.writeFile(out, data);
+    return true;
+  } catch (e) {
+    io.err(writeFailure(out, e) + '\n');
+    return false;
+  }
+}
+
 /** Reads and parses a workbook; on failure writes 「无法读取 <file>: <reason>」 to stderr and returns null. */
 export async function loadWorkbook(file: string, io: CliIO): Promise<SheetGrid[] | null> {
+  return (await loadWorkbookBytes(file, io))?.grids ?? null;
+}
+
+/** Like loadWorkbook, also returning the file's bytes (kesu enrich writes a copy of them). */
+export async function loadWorkbookBytes(file: string, io: CliIO): Promise<{ grids: SheetGrid[]; bytes: Uint8Array } | null> {
   const bytes = await readInput(file, io);
   if (!bytes) return null;
   try {
@@ -26,7 +62,7 @@ export async function loadWorkbook(file: string, io: CliIO): Promise<SheetGrid[]
       return null;
     }
     for (const w of read.warnings) io.err(`注意 ${file}: ${w.message}\n`);
-    return read.sheets;
+    return { grids: read.sheets, bytes };
   } catch (e) {
     io.err(`无法读取 ${file}: ${(e as Error).message}\n`);
     return null;

@@ -9,7 +9,7 @@ import { enrichColumns, ENRICH_HEADERS } from '../../shared/enrich/columns';
 import { normHeader } from '../../shared/ledger/text';
 import type { HeaderInfo } from '../../shared/ledger/headers';
 import { parseArgs } from '../args';
-import { json, parseAsOf, usageError } from './common';
+import { json, parseAsOf, usageError, writeOutput } from './common';
 import { checkFile, isoDay } from './ledger';
 import { findingJson, statusLine, summary } from './validate';
 
@@ -67,19 +67,15 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       rows: tasks.map((t, k) => ({ row: t.row, values: rows[k]! })),
     });
   }
+  // The bytes checkFile read: the copy is made from exactly what was checked.
   let bytes: Uint8Array;
   try {
-    bytes = await addColumns(await io.readFile(file), edits);
+    bytes = await addColumns(checked.bytes, edits, file);
   } catch (e) {
     io.err(`无法补全 ${file}: ${(e as Error).message}\n`);
     return 1;
   }
-  try {
-    await io.writeFile(out, bytes);
-  } catch (e) {
-    io.err(`无法写入 ${out}: ${(e as Error).message}\n`);
-    return 1;
-  }
+  if (!(await writeOutput(out, bytes, io))) return 1;
   if (args.flags.json) {
     json(io, {
       file,

@@ -7,7 +7,7 @@ import { parseArgs } from '../args';
 import { writeWorkbook } from '../../shared/io';
 import { importPlan, planToJson, planToWorkbook, readPlanFile, type PlanImport } from '../../shared/plan';
 import { findingLines } from './validate';
-import { json, readInput, usageError } from './common';
+import { json, readInput, usageError, writeOutput } from './common';
 
 const USAGE = '用法: kesu import-plan <方案.txt|.md|.docx> -o <台账.xlsx> [--json]';
 
@@ -63,13 +63,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     return 1;
   }
   if (out) {
-    const data = await writeWorkbook(planToWorkbook(imp));
-    try {
-      await io.writeFile(out, data);
-    } catch (e) {
-      io.err(`无法写入 ${out}: ${(e as Error).message}\n`);
-      return 1;
-    }
+    if (!(await writeOutput(out, await writeWorkbook(planToWorkbook(imp)), io))) return 1;
   }
   if (args.flags.json) {
     json(io, { file, output: out, ...planToJson(imp) });

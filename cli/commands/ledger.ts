@@ -3,23 +3,26 @@ import type { CliIO } from '../io';
 import type { SheetGrid } from '../../shared/model';
 import { readLedger, type LedgerRead } from '../../shared/ledger/read';
 import { validate, type ValidateResult } from '../../shared/checks/validate';
-import { loadWorkbook, today } from './common';
+import { loadWorkbookBytes, today } from './common';
 
 export interface Checked {
   grids: SheetGrid[];
+  /** The file as read, so a command that writes a copy does not read it again. */
+  bytes: Uint8Array;
   ledger: LedgerRead;
   result: ValidateResult;
   asOf: Date;
 }
 
 export async function checkFile(file: string, io: CliIO, asOf: Date | undefined, jurisdiction?: string): Promise<Checked | null> {
-  const grids = await loadWorkbook(file, io);
-  if (!grids) return null;
+  const loaded = await loadWorkbookBytes(file, io);
+  if (!loaded) return null;
+  const { grids, bytes } = loaded;
   const ledger = readLedger(grids, file);
   const fromMeta = ledger.meta.asOf ? new Date(ledger.meta.asOf + 'T00:00:00Z') : undefined;
   const when = asOf ?? fromMeta ?? today(io);
   const result = validate(ledger, { asOf: when, jurisdiction: jurisdiction ?? null, file });
-  return { grids, ledger, result, asOf: when };
+  return { grids, bytes, ledger, result, asOf: when };
 }
 
 export const isoDay = (d: Date) => d.toISOString().slice(0, 10);

@@ -9,6 +9,7 @@ import { mergeLedgers, mergeToWorkbook, STATUS_LABEL } from '../../shared/merge'
 import type { MergeInput, MergeResult } from '../../shared/merge';
 import { formatSource, sameSource } from '../../shared/merge';
 import { writeWorkbook } from '../../shared/io/write';
+import { writeFailure } from './common';
 
 export const MERGE_EXTENSIONS = ['.xlsx', '.xlsm', '.csv', '.xls', '.et'];
 
@@ -127,7 +128,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       await io.writeFile(output, await writeWorkbook(mergeToWorkbook(result)));
       written = output;
     } catch (e) {
-      writeError = `无法写入 ${output}: ${e instanceof Error ? e.message : String(e)}`;
+      writeError = writeFailure(output, e);
     }
   }
 
