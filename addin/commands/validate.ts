@@ -12,7 +12,11 @@ import { ok, type Outcome } from './result';
 export const SEVERITY_ORDER: Severity[] = ['error', 'warning', 'info'];
 export const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
 /** Highlight fills: light enough to read the text through. */
-export const SEVERITY_FILL: Record<Severity, string> = { error: '#F8CBAD', warning: '#FFE699', info: '#BDD7EE' };
+// Only errors and warnings are painted: 提示 (a group word such as 各街道, a
+// variant spelling the rules resolved) asks nothing of the official, and a
+// sheet washed in blue would hide the cells that do need work. 提示 stay listed.
+export const SEVERITY_FILL: Record<Exclude<Severity, 'info'>, string> = { error: '#F8CBAD', warning: '#FFE699' };
+const PAINTED: Exclude<Severity, 'info'>[] = ['error', 'warning'];
 
 export interface FindingGroup {
   severity: Severity;
@@ -57,11 +61,11 @@ function firstColumn(cols: Partial<Record<string, number>>): number {
   return vals.length ? Math.min(...vals) : 0;
 }
 
-/** The whole highlight change: clear ours, then one highlight op per severity (worst wins on a cell). */
+/** The whole highlight change: clear ours, then one highlight op per painted severity (worst wins on a cell). */
 export function planHighlights(ctx: Pick<LedgerContext, 'sheet' | 'ledger'>, findings: Finding[]): { ops: Op[]; cells: number } {
   const worst = new Map<string, { row: number; col: number; severity: Severity }>();
   for (const f of findings) {
-    if (f.sheet !== ctx.sheet.name) continue;
+    if (f.sheet !== ctx.sheet.name || f.severity === 'info') continue;
     const c = findingCell(f, ctx);
     if (!c) continue;
     const k = `${c.row},${c.col}`;
@@ -69,7 +73,7 @@ export function planHighlights(ctx: Pick<LedgerContext, 'sheet' | 'ledger'>, fin
     if (!prev || SEVERITY_ORDER.indexOf(f.severity) < SEVERITY_ORDER.indexOf(prev.severity)) worst.set(k, { ...c, severity: f.severity });
   }
   const ops: Op[] = [{ kind: 'clearHighlights', sheet: ctx.sheet.name, ids: ctx.sheet.highlightIds }];
-  for (const sev of SEVERITY_ORDER) {
+  for (const sev of PAINTED) {
     const cells = [...worst.values()].filter((c) => c.severity === sev).map(({ row, col }) => ({ row, col }));
     if (cells.length) ops.push({ kind: 'highlight', sheet: ctx.sheet.name, cells, color: SEVERITY_FILL[sev], tag: sev });
   }

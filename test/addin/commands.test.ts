@@ -30,7 +30,7 @@ const must = <T,>(r: { ok: true; value: T } | { ok: false; message: string }): T
 };
 
 describe('校验', () => {
-  it('lists every finding once, grouped by severity and code, and highlights each problem cell once', async () => {
+  it('lists every finding once, grouped by severity and code, and highlights each error or warning cell once (提示 are listed, not painted)', async () => {
     const { wb, gw } = open(example);
     const r = must(await runValidate(gw, opts));
     expect(r.tasks).toBeGreaterThanOrEqual(29);
@@ -39,9 +39,16 @@ describe('校验', () => {
     const order = r.groups.map((g) => ['error', 'warning', 'info'].indexOf(g.severity));
     expect(order).toEqual([...order].sort((a, b) => a - b));
     const sheet = wb.sheet('任务台账')!;
-    const cells = new Set(r.findings.filter((f) => f.row != null && f.col != null).map((f) => `${f.row! - 1},${f.col}`));
+    const at = (f: (typeof r.findings)[number]) => `${f.row! - 1},${f.col}`;
+    const placed = r.findings.filter((f) => f.row != null && f.col != null);
+    const cells = new Set(placed.filter((f) => f.severity !== 'info').map(at));
+    const infoOnly = new Set(placed.filter((f) => f.severity === 'info').map(at).filter((c) => !cells.has(c)));
+    expect(cells.size).toBeGreaterThan(0);
+    expect(infoOnly.size).toBeGreaterThan(0);
     for (const c of cells) expect(sheet.highlights.has(c)).toBe(true);
+    for (const c of infoOnly) expect(sheet.highlights.has(c)).toBe(false);
     expect(sheet.highlights.size).toBe(r.highlighted);
+    expect(r.highlighted).toBe(cells.size);
   });
 
   it('costs 3 round trips: read (finding the old highlights), 单位名录, apply', async () => {
