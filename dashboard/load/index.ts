@@ -1,10 +1,9 @@
 // The dashboard's loader: every workbook (sample data, the data folder, dropped
 // files) goes through the core's merge, the same one `kesu merge` and the
-// add-in use. Statuses are then taken as of each file's own 截至日期, so a
-// 2023Q1 ledger is judged at 31 March 2023, not today.
+// add-in use. Each file is judged as of its own 截至日期 (the merge's
+// asOfPerFile), so a 2023Q1 ledger is judged at 31 March 2023, not today.
 import { mergeLedgers } from '../../shared/merge';
 import type { FileReport, MergedTask, MergeInput } from '../../shared/merge';
-import { statusOf } from '../../shared/checks/status';
 import { canUseWorkers, mergeInWorkers } from './parallel';
 
 export type { FileReport, MergedTask } from '../../shared/merge';
@@ -22,11 +21,9 @@ export async function loadWorkbooks(
   onProgress?: (done: number, total: number, current: string) => void,
 ): Promise<LoadedFile[]> {
   const asOf = new Date();
-  const result = canUseWorkers(inputs.length) ? await mergeInWorkers(inputs, asOf, onProgress) : await mergeLedgers(inputs, { asOf, onProgress });
+  const result = canUseWorkers(inputs.length) ? await mergeInWorkers(inputs, asOf, onProgress) : await mergeLedgers(inputs, { asOf, asOfPerFile: true, onProgress });
   const byFile = new Map<string, MergedTask[]>();
   for (const t of result.tasks) {
-    const asOf = t.meta.asOf ? new Date(t.meta.asOf + 'T00:00:00Z') : null;
-    if (asOf && !Number.isNaN(asOf.getTime())) t.status = statusOf(t, asOf, t.meta.planPeriod);
     let list = byFile.get(t.source.file);
     if (!list) byFile.set(t.source.file, (list = []));
     list.push(t);

@@ -13,6 +13,7 @@ scope.onmessage = async (e) => {
   try {
     const result = await mergeLedgers(e.data.files, {
       asOf: new Date(e.data.asOf),
+      asOfPerFile: true,
       onProgress: (done, total, current) => scope.postMessage({ type: 'progress', done, total, current }),
     });
     scope.postMessage({ type: 'done', result });
