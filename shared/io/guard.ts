@@ -45,8 +45,12 @@ export type GuardResult =
       droppedSheets: string[];
       /** Merged ranges by sheet name, read here because exceljs's own merge handling is quadratic. */
       merges: Map<string, MergeRange[]>;
-      /** Inflated, checked bytes of the archive's XML parts (sheets as rewritten when thinned), so the reader inflates nothing again. */
-      parts: Map<string, Uint8Array>;
+      /**
+       * The archive's XML parts, inflated and checked (sheets as rewritten
+       * when thinned), so the reader inflates nothing again: as text where
+       * the guard already decoded them, else as bytes.
+       */
+      parts: Map<string, Uint8Array | string>;
     }
   | { kind: 'csv'; sheet: SheetGrid; warnings: FileProblem[] }
   | { kind: 'refused'; problem: FileProblem };
@@ -264,7 +268,32 @@ function relsPathOf(part: string): string {
   return `${part.slice(0, i + 1)}_rels/${part.slice(i + 1)}.rels`;
 }
 
-const text = (b: Uint8Array | null): string => (b ? new TextDecoder('utf-8').decode(b) : '');
+const utf8 = new TextDecoder('utf-8');
+const text = (b: Uint8Array | null): string => (b ? utf8.decode(b) : '');
+
+/** Start tags <row …> and <row> in a sheet's text. */
+function countRowTags(xml: string): number {
+  let n = 0;
+  for (let i = xml.indexOf('<row'); i >= 0; i = xml.indexOf('<row', i + 4)) {
+    const c = xml.charCodeAt(i + 4);
+    if (c === 32 || c === 62) n++;
+  }
+  return n;
+}
+
+/** The sheet's <mergeCells> element (or <prefix:mergeCells>) as text, '' when it has none. */
+export function mergeElement(xml: string): string {
+  for (let j = xml.indexOf('mergeCells'); j >= 0; j = xml.indexOf('mergeCells', j + 10)) {
+    const lt = xml.lastIndexOf('<', j);
+    if (lt < 0 || j - lt > 12) continue;
+    const prefix = xml.slice(lt + 1, j);
+    // a start tag: nothing or a namespace prefix between '<' and the name (not '</')
+    if (prefix !== '' && !/^\w+:$/.test(prefix)) continue;
+    const end = mergeCloseEnd(xml, j);
+    return end >= 0 ? xml.slice(lt, end) : xml.slice(lt);
+  }
+  return '';
+}
 
 function guardZip(bytes: Uint8Array, file: string, limits: ReadLimits): GuardResult {
   const dir = readZipDirectory(bytes);
@@ -298,7 +327,7 @@ function guardZip(bytes: Uint8Array, file: string, limits: ReadLimits): GuardRes
   const rowCounts = new Map<string, number>();
   const mergeText = new Map<string, string>();
   // Inflated XML parts, kept for the reader so nothing is inflated twice.
-  const parts = new Map<string, Uint8Array>();
+  const parts = new Map<string, Uint8Array | string>();
   for (const e of entries) {
     if (e.name.endsWith('/')) continue;
     const data = entryData(bytes, e);
@@ -329,9 +358,22 @@ function guardZip(bytes: Uint8Array, file: string, limits: ReadLimits): GuardRes
     // error, falls back to the capped streaming path, which says what is wrong.
     const whole = data.length <= ONE_SHOT_MAX && e.size <= cap ? inflateWhole(data, e.method, e.size) : null;
     let r: InflateOutcome;
-    if (whole) {
+    let decoded: string | null = null;
+    if (whole && wantKeep) {
+      // A part the reader will want as text: decoded once, here, and checked
+      // with the engine's own string search (three byte-by-byte scans in
+      // JavaScript cost more than inflating).
+      crc = crc32(whole, 0);
+      decoded = utf8.decode(whole);
+      if (decoded.includes('<!DOCTYPE') || decoded.includes('<!ENTITY')) return refuse(problem('xml-doctype', file, { entry: e.name }));
+      if (isSheet) {
+        // Fewer bytes than maxRows empty <row/> elements cannot hold more rows: not counted.
+        rowCounts.set(e.name, whole.length > 6 * limits.maxRows ? countRowTags(decoded) : 0);
+        mergeText.set(e.name, mergeElement(decoded));
+      }
+      r = { ok: true, size: whole.length };
+    } else if (whole) {
       scan(whole);
-      if (wantKeep) keep = whole;
       r = { ok: true, size: whole.length };
     } else {
       // The kept copy is filled as chunks arrive, up to the declared size (a
@@ -356,8 +398,9 @@ function guardZip(bytes: Uint8Array, file: string, limits: ReadLimits): GuardRes
     if (crc !== e.crc) return refuse(problem('zip-corrupt', file, { entry: e.name, detail: '校验和不符，内容已损坏' }));
     total += r.size;
     if (dt && (dt.counts[0] > 0 || dt.counts[1] > 0)) return refuse(problem('xml-doctype', file, { entry: e.name }));
-    if (keep) parts.set(e.name, keep);
-    if (rows) {
+    if (decoded !== null) parts.set(e.name, decoded);
+    else if (keep) parts.set(e.name, keep);
+    if (rows && decoded === null) {
       const n = rows.counts[0] + rows.counts[1];
       rowCounts.set(e.name, n);
       mergeText.set(e.name, mc!.text);
@@ -367,6 +410,7 @@ function guardZip(bytes: Uint8Array, file: string, limits: ReadLimits): GuardRes
   // Which parts are the sheets (names and states come from workbook.xml).
   const partText = (name: string): string => {
     const kept = parts.get(name);
+    if (typeof kept === 'string') return kept;
     if (kept) return text(kept);
     const e = byName.get(name);
     return e ? text(inflateEntry(bytes, e, limits.maxEntryBytes)) : '';
@@ -409,7 +453,7 @@ function guardZip(bytes: Uint8Array, file: string, limits: ReadLimits): GuardRes
     if (count <= limits.maxRows) continue;
     const raw = parts.get(s.path);
     if (!raw) continue;
-    const xml = text(raw);
+    const xml = typeof raw === 'string' ? raw : text(raw);
     const valueRows = countValueRows(xml);
     if (valueRows > limits.maxRows) {
       warnings.push(problem('sheet-too-many-rows', file, { count: valueRows.toLocaleString('en-US'), limit: limits.maxRows.toLocaleString('en-US') }, { sheet: s.name }));

@@ -79,15 +79,15 @@ const utf8 = new TextDecoder('utf-8');
  * come inflated from the guard; anything else is inflated here on demand into
  * a buffer of its known size.
  */
-function openPackage(bytes: Uint8Array, kept: Map<string, Uint8Array>): Package {
+function openPackage(bytes: Uint8Array, kept: Map<string, Uint8Array | string>): Package {
   let byName: Map<string, ZipEntry> | null = null;
   return {
     text(path) {
       const b = kept.get(path);
-      if (b) {
-        // Each part is read once; let its bytes go as soon as it is text.
+      if (b !== undefined) {
+        // Each part is read once; let it go as soon as it is handed out.
         kept.delete(path);
-        return utf8.decode(b);
+        return typeof b === 'string' ? b : utf8.decode(b);
       }
       if (!byName) {
         const dir = readZipDirectory(bytes);

@@ -4,6 +4,7 @@
 // best one, so no fixed layout is assumed.
 import type { CellValue, FieldKey, MergeRange, SheetGrid } from '../model';
 import { normHeader } from './text';
+import { TextCache } from '../text-cache';
 
 /** Rows scanned for a header (titles and notes rarely take more). */
 export const HEADER_SCAN_ROWS = 30;
@@ -57,6 +58,14 @@ const PATTERNS: [FieldKey, RegExp][] = [
 const PERIOD_IN_HEADER = /^(.*?)(?:工作)?(?:进展|完成情况|推进情况)/;
 
 export function fieldOf(header: string): FieldKey | null {
+  return fields.get(header);
+}
+
+// The first rows of every ledger of a batch are scanned for the header, and
+// their texts repeat from file to file.
+const fields = new TextCache(fieldOfText);
+
+function fieldOfText(header: string): FieldKey | null {
   const h = normHeader(header);
   if (!h || h.length > 30 || DERIVED_HEADERS.has(h)) return null;
   const exact = EXACT_INDEX.get(h);

@@ -4,6 +4,9 @@
 import type { CellValue, Directory, Label, LedgerRow, OwnerMatch, PlanPeriod, Target, Task } from './deps';
 import { classify, classifyPopulation, classifyProject, parseDeadline, parseNumber, parseTargets, resolveOwners } from './deps';
 import { completionOf, statusDetail, type StatusDetail } from '../checks/status';
+import { TextCache } from '../text-cache';
+
+export { TextCache } from '../text-cache';
 
 export interface BuildContext {
   directory: Directory | null;
@@ -12,21 +15,6 @@ export interface BuildContext {
   jurisdiction?: string | null;
   /** The year the ledger reports on (from its meta), used when no plan period is known. */
   ledgerYear?: number | null;
-}
-
-/** Memo of pure text → result functions, scoped to one build (directories differ between builds). */
-export class TextCache<T> {
-  private map = new Map<string, T>();
-  constructor(private fn: (text: string) => T, private limit = 50_000) {}
-  get(text: string): T {
-    let v = this.map.get(text);
-    if (v === undefined) {
-      v = this.fn(text);
-      if (this.map.size >= this.limit) this.map.clear();
-      this.map.set(text, v);
-    }
-    return v;
-  }
 }
 
 /** A number from a 完成值 cell: 23, '23', '1,200', '27.6%', '42万'. */

@@ -6,7 +6,8 @@
 // order the clerk listed them, folders expanded in name order).
 import type { LedgerMeta } from '../model';
 import type { Duplicate, DuplicateRule, MergedTask } from './types';
-import { batchScope, scopeOf, taskKeys } from './identity';
+import { batchScope, scopeOf, taskIdentity } from './identity';
+import type { TaskIdentity } from './identity';
 
 export interface DedupeResult {
   tasks: MergedTask[];
@@ -17,10 +18,14 @@ export interface DedupeResult {
 
 /**
  * tasks[i] came from file fileIndex[i]; metas[f] is file f's meta.
+ * identities[i], when given, are taskIdentity(tasks[i]) computed earlier (by
+ * the reader of the file); otherwise they are computed here.
  * Returns the tasks to keep (input order), with alsoIn set on the winners.
  */
-export function dedupe(tasks: MergedTask[], fileIndex: number[], metas: LedgerMeta[]): DedupeResult {
+export function dedupe(tasks: MergedTask[], fileIndex: number[], metas: LedgerMeta[], identities?: TaskIdentity[][]): DedupeResult {
   const batch = batchScope(metas);
+  // one scope string per file, not per task
+  const scopes = metas.map((m) => scopeOf(m, batch));
   const parent = tasks.map((_, i) => i);
   const find = (i: number): number => {
     while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
@@ -28,20 +33,24 @@ export function dedupe(tasks: MergedTask[], fileIndex: number[], metas: LedgerMe
   };
   const joinedBy = new Map<number, { key: string; rule: DuplicateRule }>();
 
-  // key → the first row of each file that has it
-  const byKey = new Map<string, { rule: DuplicateRule; firstOfFile: Map<number, number> }>();
+  // key → the first row of each file that has it. Most keys belong to one
+  // file, so the other files' rows are an array made only when one appears
+  // (a Map per key was most of the merge's garbage on 100,000 tasks).
+  const byKey = new Map<string, { rule: DuplicateRule; first: number; others: number[] | null }>();
   tasks.forEach((task, i) => {
-    for (const { key, rule } of taskKeys(task, scopeOf(metas[fileIndex[i]!]!, batch))) {
-      let entry = byKey.get(key);
-      if (!entry) byKey.set(key, (entry = { rule, firstOfFile: new Map() }));
-      if (!entry.firstOfFile.has(fileIndex[i]!)) entry.firstOfFile.set(fileIndex[i]!, i);
+    const f = fileIndex[i]!;
+    const scope = scopes[f]!;
+    for (const id of identities?.[i] ?? taskIdentity(task)) {
+      const key = `${scope}|${id.key}`;
+      const entry = byKey.get(key);
+      if (!entry) byKey.set(key, { rule: id.rule, first: i, others: null });
+      else if (fileIndex[entry.first] !== f && !entry.others?.some((j) => fileIndex[j] === f)) (entry.others ??= []).push(i);
     }
   });
-  for (const [key, { rule, firstOfFile }] of byKey) {
-    if (firstOfFile.size < 2) continue;
-    const [first, ...rest] = [...firstOfFile.values()];
-    for (const other of rest) {
-      const a = find(first!);
+  for (const [key, { rule, first, others }] of byKey) {
+    if (!others) continue;
+    for (const other of others) {
+      const a = find(first);
       const b = find(other);
       if (a === b) continue;
       const root = Math.min(a, b);
@@ -52,18 +61,22 @@ export function dedupe(tasks: MergedTask[], fileIndex: number[], metas: LedgerMe
     }
   }
 
+  // Groups of rows joined above; a root is the smallest index of its group,
+  // so it comes first and members stay in input order.
   const groups = new Map<number, number[]>();
-  tasks.forEach((_, i) => {
+  for (let i = 0; i < tasks.length; i++) {
     const r = find(i);
-    if (r !== i || groups.has(r)) groups.get(r)?.push(i);
-    else groups.set(r, [i]);
-  });
+    if (r === i) continue;
+    const g = groups.get(r);
+    if (g) g.push(i);
+    else groups.set(r, [r, i]);
+  }
 
   const drop = new Set<number>();
   const dropped = new Map<number, number>();
   const duplicates: Duplicate[] = [];
-  for (const [root, members] of groups) {
-    if (members.length < 2) continue;
+  // in the order of their first rows, as the report lists them
+  for (const [root, members] of [...groups].sort((a, b) => a[0] - b[0])) {
     const files = [...new Set(members.map((i) => fileIndex[i]!))];
     const winnerFile = files.reduce((best, f) => {
       const a = metas[f]!.asOf ?? '';

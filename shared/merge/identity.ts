@@ -70,15 +70,31 @@ function leadKey(task: MergedTask): string {
   return [...new Set(names.filter(Boolean))].sort().join('+');
 }
 
-/** The identity keys of one task, for the given scope string. */
-export function taskKeys(task: MergedTask, scope: string): { key: string; rule: DuplicateRule }[] {
-  const keys: { key: string; rule: DuplicateRule }[] = [];
+/** An identity of one task without its scope: what dedupe prefixes with the file's scope. */
+export interface TaskIdentity {
+  key: string;
+  rule: DuplicateRule;
+}
+
+/**
+ * The scope-free identity keys of one task. They depend on the task alone, so
+ * a merge computes them while it reads each file (in the dashboard: inside the
+ * Web Worker that read it) and the final pass over all files only prefixes the
+ * scope and groups.
+ */
+export function taskIdentity(task: MergedTask): TaskIdentity[] {
+  const keys: TaskIdentity[] = [];
   const title = normText(task.title);
   const content = normText(task.content);
   const id = normId(task.id);
   const start = title ? title.slice(0, TITLE_PREFIX) : content.slice(0, CONTENT_PREFIX);
-  if (id && start) keys.push({ key: `${scope}|序号${id}|${start}`, rule: 'numbered' });
+  if (id && start) keys.push({ key: `序号${id}|${start}`, rule: 'numbered' });
   const text = title + '|' + content;
-  if (title || content) keys.push({ key: `${scope}|文本#${shortHash(text)}:${text.length}|${leadKey(task)}`, rule: 'text-lead' });
+  if (title || content) keys.push({ key: `文本#${shortHash(text)}:${text.length}|${leadKey(task)}`, rule: 'text-lead' });
   return keys;
+}
+
+/** The identity keys of one task, for the given scope string. */
+export function taskKeys(task: MergedTask, scope: string): TaskIdentity[] {
+  return taskIdentity(task).map(({ key, rule }) => ({ key: `${scope}|${key}`, rule }));
 }

@@ -1,9 +1,12 @@
 // shared/merge: many ledgers into one (kesu merge, and the dashboard's and the
 // add-in's multi-file imports).
-export { mergeLedgers, isoDate } from './merge';
+export { mergeLedgers, mergeFile } from './merge';
+export { combineFiles, isoDate } from './combine';
+export { refusedFile, uniqueNames, uniqueNamer, type MergedFile } from './file';
 export { dedupe, type DedupeResult } from './dedupe';
 export { mergeToWorkbook, mergedMeta, reportRows, sourceCell, REPORT_COLUMNS, DUPLICATE_COLUMNS } from './workbook';
 export { formatSource, sameSource, MERGE_MESSAGES, STATUS_LABEL } from './messages';
-export { taskKeys, batchScope, scopeOf } from './identity';
+export { taskKeys, taskIdentity, batchScope, scopeOf } from './identity';
+export type { TaskIdentity } from './identity';
 export { normText, normId } from './normalize';
 export type { FileReport, MergedTask, MergeResult, MergeInput, MergeOptions, Duplicate, DuplicateRule, TaskSource } from './types';

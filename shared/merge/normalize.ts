@@ -2,14 +2,15 @@
 // WPS, and switch between full- and half-width forms, so identity compares
 // text with width, spaces, punctuation and case folded away.
 
+import { TextCache } from '../text-cache';
+
 const PUNCT = /[\s\p{P}\p{S}\u3000]/gu;
+
+const folded = new TextCache((text: string) => text.normalize('NFKC').replace(PUNCT, '').toLowerCase());
 
 /** NFKC (full-width → half-width), no spaces or punctuation, lower case. */
 export function normText(text: string | null | undefined): string {
-  return String(text ?? '')
-    .normalize('NFKC')
-    .replace(PUNCT, '')
-    .toLowerCase();
+  return folded.get(String(text ?? ''));
 }
 
 const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };

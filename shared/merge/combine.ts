@@ -1,0 +1,66 @@
+// combineFiles: the files of a merge, each read by mergeFile (here or in a
+// Web Worker), joined into one result: the duplicates across files removed
+// (dedupe.ts), the reports noted, the findings and the directory gathered.
+import type { Finding, Unit } from '../model';
+import type { FileReport, MergedTask, MergeOptions, MergeResult } from './types';
+import { dedupe } from './dedupe';
+import { taskIdentity } from './identity';
+import type { TaskIdentity } from './identity';
+import { MERGE_MESSAGES } from './messages';
+import type { MergedFile } from './file';
+
+/**
+ * The files of a merge, each read by mergeFile, in the order given (which
+ * decides ties between duplicates): one list of tasks with the duplicates
+ * across files removed, the reports, the findings and the directory.
+ */
+export function combineFiles(outcomes: MergedFile[], opts: Pick<MergeOptions, 'asOf' | 'asOfPerFile'>): MergeResult {
+  const reports: FileReport[] = [];
+  const all: MergedTask[] = [];
+  const identities: TaskIdentity[][] = [];
+  const fileIndex: number[] = [];
+  const findings: Finding[] = [];
+  const units = new Map<string, Unit>();
+  outcomes.forEach((outcome, f) => {
+    reports.push(outcome.report);
+    outcome.tasks.forEach((t, i) => {
+      all.push(t);
+      identities.push(outcome.identities[i] ?? taskIdentity(t));
+      fileIndex.push(f);
+    });
+    // no push(...spread): a 1,048,576-row sheet can bring more findings than a call takes arguments
+    for (const x of outcome.findings) findings.push(x);
+    for (const u of outcome.units) {
+      const k = `${u.jurisdiction}|${u.name}`;
+      if (!units.has(k)) units.set(k, u);
+    }
+  });
+
+  const { tasks, duplicates, dropped } = dedupe(
+    all,
+    fileIndex,
+    reports.map((r) => r.meta),
+    identities,
+  );
+  for (const [f, n] of dropped) {
+    const r = reports[f]!;
+    r.duplicatesDropped = n;
+    r.note = [r.note, MERGE_MESSAGES.dropped(n)].filter(Boolean).join(';');
+  }
+  // per-file dates: the merged workbook is as of the newest file's date
+  const stated = reports.map((r) => r.meta.asOf).filter((d): d is string => !!dateOf(d));
+  const asOf = opts.asOfPerFile && stated.length ? stated.reduce((a, b) => (a > b ? a : b)) : isoDate(opts.asOf);
+  return { files: reports, tasks, duplicates, directory: [...units.values()], findings, asOf };
+}
+
+export function isoDate(d: Date): string {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** yyyy-mm-dd → local midnight of that day; null when absent or not a date. */
+export function dateOf(iso: string | null): Date | null {
+  const m = iso ? /^(\d{4})-(\d{2})-(\d{2})/.exec(iso) : null;
+  if (!m) return null;
+  const d = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return Number.isNaN(d.getTime()) ? null : d;
+}
