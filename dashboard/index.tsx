@@ -2,6 +2,10 @@
 import { createRoot } from 'react-dom/client';
 import { App } from './views/App';
 import css from './styles.css';
+import { bootLoad } from './load/boot';
+
+// Reading the server's folder starts before the first render (boot.ts).
+bootLoad();
 
 const style = document.createElement('style');
 style.textContent = css;

@@ -5,12 +5,13 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { securityHeaders } from './csp';
 import { isListedName, listWorkbooks, mimeOf, resolveUnder, signature } from './files';
 import type { DataFile } from './files';
+import { endFrame, errorFrame, fileFrameHead, startFrame } from '../shared/io/bundle';
 
 export interface ServerOptions {
   /** 0 or missing: any free port. */
@@ -81,6 +82,10 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       req.on('close', () => listeners.delete(res));
       return;
     }
+    if (pathname === API + '/bundle') {
+      if (!dataDir) return send(res, pathname, 404, '未配置数据文件夹');
+      return bundle(req, res, pathname, dataDir, (await listing()).files);
+    }
     if (pathname.startsWith(API + '/file/')) {
       if (!dataDir) return send(res, pathname, 404, '未配置数据文件夹');
       // Only what the listing would show: a workbook directly in the folder.
@@ -144,6 +149,36 @@ async function file(req: IncomingMessage, res: ServerResponse, page: string, ful
   res.writeHead(200, { ...securityHeaders(full), 'Content-Type': mimeOf(full), 'Content-Length': size, 'Cache-Control': cache });
   if (req.method === 'HEAD') return void res.end();
   createReadStream(full).on('error', () => res.destroy()).pipe(res);
+}
+
+/**
+ * Every listed workbook in one streamed response (shared/io/bundle.ts), read
+ * one file at a time and written as the connection takes it, so a folder of
+ * any size never sits in memory whole. A file that cannot be read gets an
+ * error frame; the others still go.
+ */
+async function bundle(req: IncomingMessage, res: ServerResponse, page: string, dir: string, files: DataFile[]): Promise<void> {
+  res.writeHead(200, { ...securityHeaders(page), 'Content-Type': 'application/octet-stream', 'Cache-Control': 'no-store' });
+  if (req.method === 'HEAD') return void res.end();
+  let gone = false;
+  res.on('close', () => (gone = true));
+  res.write(startFrame(files.length));
+  const write = (chunk: Uint8Array): Promise<void> | void => {
+    if (!res.write(chunk)) return new Promise((resolve) => res.once('drain', resolve).once('close', resolve));
+  };
+  for (const f of files) {
+    if (gone) return;
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(path.join(dir, f.name));
+    } catch (e) {
+      await write(errorFrame(f.name, `服务器无法读取该文件：${(e as NodeJS.ErrnoException).code ?? String(e)}`));
+      continue;
+    }
+    await write(fileFrameHead(f.name, bytes.length, f.mtime));
+    await write(bytes);
+  }
+  res.end(endFrame(files.length));
 }
 
 function json(res: ServerResponse, page: string, body: unknown): void {

@@ -1,12 +1,20 @@
 // The dashboard's loader: every workbook (sample data, the data folder, dropped
-// files) goes through the core's merge, the same one `kesu merge` and the
-// add-in use. Each file is judged as of its own 截至日期 (the merge's
-// asOfPerFile), so a 2023Q1 ledger is judged at 31 March 2023, not today.
-import { mergeLedgers } from '../../shared/merge';
-import type { FileReport, MergedTask, MergeInput } from '../../shared/merge';
-import { canUseWorkers, mergeInWorkers } from './parallel';
+// files) goes through the core's merge, the same per-file step and the same
+// join that `kesu merge` and the add-in use. Each file is judged as of its own
+// 截至日期 (asOfPerFile), so a 2023Q1 ledger is judged at 31 March 2023, not
+// today. Files are read in Web Workers as they arrive (pool.ts).
+// The page imports the join and the messages, not the reader: reading runs in
+// the workers, and the reader's code (and the bundled 单位名录) stays out of
+// the page's first download.
+import { combineFiles } from '../../shared/merge/combine';
+import { refusedFile, uniqueNamer } from '../../shared/merge/file';
+import type { MergedFile } from '../../shared/merge/file';
+import { MERGE_MESSAGES } from '../../shared/merge/messages';
+import type { FileReport, MergedTask, MergeInput } from '../../shared/merge/types';
+import { createPool } from './pool';
+import type { PoolSession } from './pool';
 
-export type { FileReport, MergedTask } from '../../shared/merge';
+export type { FileReport, MergedTask } from '../../shared/merge/types';
 
 export interface LoadedFile {
   report: FileReport;
@@ -15,13 +23,58 @@ export interface LoadedFile {
   origin: 'server' | 'local';
 }
 
+let pool: ReturnType<typeof createPool> | null = null;
+
+const hasWorkers = (): boolean => typeof Worker !== 'undefined' && typeof window !== 'undefined';
+
+/** Starts the workers ahead of the first file (their script loads while the page draws). */
+export function warmWorkers(): void {
+  if (hasWorkers()) (pool ??= createPool()).warm();
+}
+
+/** A session of the page's worker pool, or the page's own thread where there are no workers (Node, tests). */
+function session(): PoolSession {
+  if (!hasWorkers())
+    return { read: async (name, bytes, asOf) => (await import('../../shared/merge/merge')).mergeFile({ name, bytes }, { asOf, asOfPerFile: true }), end() {} };
+  return (pool ??= createPool()).session();
+}
+
+const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+/**
+ * Reads the inputs as they come (an async source: the server's bundle
+ * streaming in) and joins them. total is for the progress line.
+ */
 export async function loadWorkbooks(
-  inputs: MergeInput[],
+  inputs: AsyncIterable<MergeInput> | Iterable<MergeInput>,
+  /** For the progress line; a function when the count becomes known as the files stream in. */
+  total: number | (() => number),
   origin: LoadedFile['origin'],
   onProgress?: (done: number, total: number, current: string) => void,
 ): Promise<LoadedFile[]> {
   const asOf = new Date();
-  const result = canUseWorkers(inputs.length) ? await mergeInWorkers(inputs, asOf, onProgress) : await mergeLedgers(inputs, { asOf, asOfPerFile: true, onProgress });
+  const batch = session();
+  const unique = uniqueNamer();
+  const reading: Promise<MergedFile>[] = [];
+  let done = 0;
+  const counted = (f: MergedFile): MergedFile => {
+    onProgress?.(++done, typeof total === 'function' ? total() : total, f.report.file);
+    return f;
+  };
+  for await (const input of inputs) {
+    const name = unique(input.name);
+    let bytes: Uint8Array;
+    try {
+      bytes = typeof input.bytes === 'function' ? await input.bytes() : input.bytes;
+    } catch (e) {
+      reading.push(Promise.resolve(counted(refusedFile(name, MERGE_MESSAGES.loadFailed(name, errorText(e))))));
+      continue;
+    }
+    reading.push(batch.read(name, bytes, asOf).then(counted));
+  }
+  // In input order: which of two duplicate rows is kept may depend on it.
+  const files = await Promise.all(reading).finally(() => batch.end());
+  const result = combineFiles(files, { asOf, asOfPerFile: true });
   const byFile = new Map<string, MergedTask[]>();
   for (const t of result.tasks) {
     let list = byFile.get(t.source.file);

@@ -1,23 +1,27 @@
-// A Web Worker running the core's merge over one share of a large batch, so
-// parsing uses every core and the page stays responsive. Plain data in and out.
-import { mergeLedgers } from '../../shared/merge';
+// A Web Worker of the dashboard's pool (pool.ts): reads one file at a time
+// with the core's mergeFile, the same per-file step `kesu merge` runs, and
+// keeps the core's caches warm across the files it is given. Results go back
+// packed (wire.ts), with one string table per batch.
+import { mergeFile } from '../../shared/merge/merge';
+import { Packer } from './wire';
+import type { PoolJob, PoolReply } from './pool';
 
-interface Job {
-  files: { name: string; bytes: Uint8Array }[];
-  asOf: string;
-}
-
-const scope = self as unknown as { onmessage: ((e: MessageEvent<Job>) => void) | null; postMessage(m: unknown): void };
+const scope = self as unknown as { onmessage: ((e: MessageEvent<PoolJob>) => void) | null; postMessage(m: PoolReply, transfer?: Transferable[]): void };
+const packers = new Map<number, Packer>();
 
 scope.onmessage = async (e) => {
+  const job = e.data;
+  if (job.type === 'end') return void packers.delete(job.batch);
+  const { batch, id, name, bytes, asOf } = job;
   try {
-    const result = await mergeLedgers(e.data.files, {
-      asOf: new Date(e.data.asOf),
-      asOfPerFile: true,
-      onProgress: (done, total, current) => scope.postMessage({ type: 'progress', done, total, current }),
-    });
-    scope.postMessage({ type: 'done', result });
+    const file = await mergeFile({ name, bytes }, { asOf: new Date(asOf), asOfPerFile: true });
+    let packer = packers.get(batch);
+    if (!packer) packers.set(batch, (packer = new Packer()));
+    // The page shows how many findings a file has (report.findings), not the
+    // findings themselves, nor the file's 单位名录: they are not sent.
+    const packed = packer.pack({ ...file, findings: [], units: [] });
+    scope.postMessage({ batch, id, packed }, [packed.data.buffer]);
   } catch (err) {
-    scope.postMessage({ type: 'error', message: String((err as Error)?.message ?? err) });
+    scope.postMessage({ batch, id, error: String((err as Error)?.message ?? err) });
   }
 };

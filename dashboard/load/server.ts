@@ -1,5 +1,7 @@
 // The local server's data API (server/serve.ts): the listing of the data
-// folder, the bytes of one file, and change events. Same origin only (CSP).
+// folder, its files in one bundle, and change events. Same origin only (CSP).
+import { BundleReader } from '../../shared/io/bundle';
+import type { MergeInput } from '../../shared/merge';
 export interface DataFile {
   name: string;
   size: number;
@@ -24,12 +26,6 @@ export async function fetchListing(): Promise<DataListing | null> {
   }
 }
 
-export async function fetchFile(name: string): Promise<Uint8Array> {
-  const res = await fetch('/api/data/file/' + encodeURIComponent(name), { cache: 'no-store' });
-  if (!res.ok) throw new Error(`服务器返回 ${res.status}`);
-  return new Uint8Array(await res.arrayBuffer());
-}
-
 /** Calls back with the new listing whenever the folder changes. Returns the unsubscribe. */
 export function watchListing(onChange: (l: DataListing) => void): () => void {
   if (typeof EventSource === 'undefined') return () => {};
@@ -38,26 +34,55 @@ export function watchListing(onChange: (l: DataListing) => void): () => void {
   return () => es.close();
 }
 
+/** What a file of the folder was when read (size and mtime): a change makes it read again. */
+export const stampOf = (f: { size: number; mtime: string }): string => `${f.size}|${f.mtime}`;
+
+/** A bundle being read: its files as they arrive, how many it announced, the stamp of each. */
+export interface BundleSource {
+  inputs: AsyncIterable<MergeInput>;
+  /** Files the server announced; before it has, the count asked for (or 0). */
+  total(): number;
+  /** name → stampOf, for every file the bundle brought. */
+  stamps: Map<string, string>;
+}
+
 /**
- * Starts fetching every file at once (a few at a time) so the network never
- * waits on parsing; each loader resolves when its bytes are in.
+ * The files of the data folder (all, or the named ones) from one streamed
+ * bundle (shared/io/bundle.ts), each as soon as its last byte is in. Files
+ * the server could not read, and named files the stream never brought, come
+ * with a loader that fails with the reason, so the merge lists them as
+ * unreadable.
  */
-export function prefetch(names: string[], concurrency = 6): Map<string, () => Promise<Uint8Array>> {
-  const pending = new Map<string, { promise: Promise<Uint8Array>; resolve: (b: Uint8Array) => void; reject: (e: unknown) => void }>();
-  for (const name of names) {
-    let resolve!: (b: Uint8Array) => void;
-    let reject!: (e: unknown) => void;
-    const promise = new Promise<Uint8Array>((a, b) => ((resolve = a), (reject = b)));
-    promise.catch(() => {}); // reported when the merge asks for it
-    pending.set(name, { promise, resolve, reject });
-  }
-  const queue = [...names];
-  const worker = async () => {
-    for (let name = queue.shift(); name !== undefined; name = queue.shift()) {
-      const p = pending.get(name)!;
-      await fetchFile(name).then(p.resolve, p.reject);
+export function bundleSource(names: ReadonlySet<string> | null): BundleSource {
+  const reader = new BundleReader();
+  const stamps = new Map<string, string>();
+  async function* inputs(): AsyncGenerator<MergeInput> {
+    const failing = (name: string, why: string): MergeInput => ({ name, bytes: () => Promise.reject(new Error(why)) });
+    const seen = new Set<string>();
+    let cut: string | null = null;
+    try {
+      const res = await fetch('/api/data/bundle', { cache: 'no-store' });
+      if (!res.ok || !res.body) throw new Error(`服务器返回 ${res.status}`);
+      const body = res.body.getReader();
+      for (let chunk = await body.read(); !chunk.done; chunk = await body.read()) {
+        for (const entry of reader.push(chunk.value)) {
+          if ((names && !names.has(entry.name)) || seen.has(entry.name)) continue;
+          seen.add(entry.name);
+          if ('error' in entry) yield failing(entry.name, entry.error);
+          else {
+            stamps.set(entry.name, stampOf({ size: entry.bytes.length, mtime: entry.mtime }));
+            yield { name: entry.name, bytes: entry.bytes };
+          }
+        }
+      }
+    } catch (e) {
+      cut = e instanceof Error ? e.message : String(e);
     }
-  };
-  for (let i = 0; i < Math.min(concurrency, names.length); i++) void worker();
-  return new Map([...pending].map(([name, p]) => [name, () => p.promise]));
+    const end = reader.finish();
+    const why = cut ?? (end.complete ? '数据文件夹中已没有此文件' : end.reason);
+    for (const name of names ?? []) if (!seen.has(name)) yield failing(name, why);
+    // (Reading the whole folder, the files it never brought are not known by
+    // name here; the page's check against the listing right after picks them up.)
+  }
+  return { inputs: inputs(), total: () => names?.size ?? reader.total ?? 0, stamps };
 }

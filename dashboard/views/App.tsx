@@ -6,7 +6,8 @@ import { dashboardSummary, facets, filterTasks, headlines } from '../../shared/a
 import type { TaskFilter } from '../../shared/aggregate';
 import { loadWorkbooks } from '../load';
 import type { LoadedFile } from '../load';
-import { fetchListing, prefetch, watchListing } from '../load/server';
+import { bootLoad } from '../load/boot';
+import { bundleSource, stampOf, watchListing } from '../load/server';
 import type { DataListing } from '../load/server';
 import { allTasks, dropFiles, putFiles } from '../load/store';
 import type { FileMap } from '../load/store';
@@ -28,24 +29,32 @@ export function App() {
   const [filter, setFilter] = useState<TaskFilter>({});
   const [trendDim, setTrendDim] = useState<'population' | 'project'>('population');
   const known = useRef(new Map<string, string>());
+  // Until the first read of the server's folder is in, the charts are not
+  // drawn: seven empty recharts charts took the page's thread for most of a
+  // second, and the workers waited for it to hand them files.
+  const [booted, setBooted] = useState(false);
 
-  const progress = (done: number, total: number, current: string) => setBusy(done < total ? `正在读取 ${done + 1}/${total}：${current}` : null);
+  // A line of progress five times a second: redrawing the page for each of a
+  // thousand files took time from reading them.
+  const shown = useRef(0);
+  const progress = (done: number, total: number, current: string) => {
+    const now = performance.now();
+    if (done < total && now - shown.current < 200) return;
+    shown.current = now;
+    setBusy(done < total ? `已读取 ${done}/${total}：${current}` : null);
+  };
 
+  /** Reads what changed in the folder since the last read (by size and mtime), drops what left it. */
   const syncServer = useCallback(async (listing: DataListing) => {
     setSource(listing);
-    const stamp = (f: { size: number; mtime: string }) => `${f.size}|${f.mtime}`;
-    const changed = listing.files.filter((f) => known.current.get(f.name) !== stamp(f));
+    const changed = listing.files.filter((f) => known.current.get(f.name) !== stampOf(f));
     const present = new Set(listing.files.map((f) => f.name));
     if (changed.length) {
       performance.mark('kesu:load-start');
-      const loaders = prefetch(changed.map((f) => f.name));
-      const loaded = await loadWorkbooks(
-        changed.map((f) => ({ name: f.name, bytes: loaders.get(f.name)! })),
-        'server',
-        progress,
-      );
+      const source = bundleSource(new Set(changed.map((f) => f.name)));
+      const loaded = await loadWorkbooks(source.inputs, source.total, 'server', progress);
       performance.mark('kesu:merged');
-      for (const f of changed) known.current.set(f.name, stamp(f));
+      for (const f of changed) known.current.set(f.name, source.stamps.get(f.name) ?? stampOf(f));
       setFiles((m) => putFiles(m, loaded));
     }
     for (const name of [...known.current.keys()]) if (!present.has(name)) known.current.delete(name);
@@ -54,18 +63,41 @@ export function App() {
   }, []);
 
   useEffect(() => {
+    // The first read began with the script (boot.ts); here it is shown, then
+    // checked against the listing (a file changed meanwhile is read again)
+    // and the folder watched.
+    const boot = bootLoad();
+    let live = true;
     let stop = () => {};
-    fetchListing().then((l) => {
-      if (!l) return setBusy(null);
-      void syncServer(l);
-      stop = watchListing((next) => void syncServer(next));
-    });
-    return () => stop();
+    const unsubscribe = boot.onProgress(progress);
+    void (async () => {
+      const listing = await boot.listing;
+      if (!live) return;
+      if (!listing) {
+        setBooted(true);
+        return setBusy(null);
+      }
+      setSource(listing);
+      const first = await boot.first;
+      if (!live) return;
+      unsubscribe();
+      for (const [name, stamp] of first.stamps) known.current.set(name, stamp);
+      setFiles((m) => putFiles(m, first.files));
+      setBooted(true);
+      await syncServer(listing);
+      if (live) stop = watchListing((next) => void syncServer(next));
+    })();
+    return () => {
+      live = false;
+      unsubscribe();
+      stop();
+    };
   }, [syncServer]);
 
   const onFiles = useCallback(async (list: File[]) => {
     const loaded = await loadWorkbooks(
       list.map((f) => ({ name: f.name, bytes: async () => new Uint8Array(await f.arrayBuffer()) })),
+      list.length,
       'local',
       progress,
     );
@@ -130,6 +162,11 @@ export function App() {
           </div>
           <HeadlineView data={heads} />
         </section>
+        {!booted ? (
+          <section className="card wide placeholder" aria-busy="true" data-testid="loading">
+            {busy ?? '正在读取数据…'}
+          </section>
+        ) : (
         <div className="grid">
           <StatusChart data={summary.status} total={summary.total} onPick={pick} />
           <TrendChart dim={trendDim} data={trendDim === 'population' ? summary.populationTrend : summary.projectTrend} onDim={setTrendDim} onPick={pick} />
@@ -148,6 +185,7 @@ export function App() {
             <TaskTable tasks={filtered} />
           </section>
         </div>
+        )}
       </main>
     </>
   );

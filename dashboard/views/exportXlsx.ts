@@ -1,6 +1,5 @@
 // The filtered table as .xlsx, written by the core's writer (which neutralises
 // cells starting with = + - @, so nothing becomes a formula).
-import { writeWorkbook } from '../../shared/io';
 import type { CellValue } from '../../shared/model';
 import { unitKeys } from '../../shared/aggregate';
 import type { MergedTask } from '../load';
@@ -30,6 +29,8 @@ export async function tasksToXlsx(tasks: MergedTask[]): Promise<Uint8Array> {
       `${t.source.file} / ${t.source.sheet} 第${t.source.row}行`,
     ]);
   }
+  // The writer (exceljs) loads on first export, not with the page.
+  const { writeWorkbook } = await import('../../shared/io/write');
   return writeWorkbook({
     title: '任务明细（看板导出）',
     creator: '科素台账',

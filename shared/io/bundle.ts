@@ -6,8 +6,9 @@
 //
 // A frame is a 4-byte big-endian header length, the header as UTF-8 JSON
 // ({ name, size, mtime } or { name, error }), then `size` bytes of the file.
-// The stream ends with a frame whose header is { end: true, count }, so a
-// stream cut short (the server stopped) is told apart from a finished one.
+// The stream starts with a frame { count } (how many files follow, for a
+// progress line) and ends with a frame { end: true, count }, so a stream cut
+// short (the server stopped) is told apart from a finished one.
 
 export interface BundleFile {
   name: string;
@@ -25,6 +26,7 @@ export interface BundleError {
 export type BundleEntry = BundleFile | BundleError;
 
 interface Header {
+  start?: boolean;
   name?: string;
   size?: number;
   mtime?: string;
@@ -53,6 +55,10 @@ export function errorFrame(name: string, error: string): Uint8Array {
   return frameHead({ name, size: 0, error });
 }
 
+export function startFrame(count: number): Uint8Array {
+  return frameHead({ start: true, count });
+}
+
 export function endFrame(count: number): Uint8Array {
   return frameHead({ end: true, count });
 }
@@ -77,6 +83,8 @@ export class BundleReader {
   private broken: string | null = null;
   /** Files and errors read so far. */
   count = 0;
+  /** Files the stream announced (its start frame), null until it has. */
+  total: number | null = null;
 
   push(chunk: Uint8Array): BundleEntry[] {
     const out: BundleEntry[] = [];
@@ -102,6 +110,12 @@ export class BundleReader {
       const header = this.takeHeader();
       if (header === undefined) break;
       if (header === null) return out;
+      if (header.start) {
+        this.total = typeof header.count === 'number' ? header.count : null;
+        chunk = this.drain();
+        at = 0;
+        continue;
+      }
       if (header.end) {
         this.ended = header.count === this.count;
         if (!this.ended) this.broken = `数据包应有 ${header.count} 个文件，只收到 ${this.count} 个`;

@@ -80,7 +80,7 @@ beforeAll(async () => {
   sampleDir = sample.dir;
   sampleFiles = sample.files;
   const files = sample.files.map((name) => ({ name, bytes: new Uint8Array(readFileSync(path.join(sample.dir, name))) }));
-  tasks = (await loadWorkbooks(files, 'server')).flatMap((f) => f.tasks);
+  tasks = (await loadWorkbooks(files, files.length, 'server')).flatMap((f) => f.tasks);
   expected = dashboardSummary(tasks);
   server = await startServer({ root: ROOT, dataDir: sample.dir, sample: true });
   browser = await launch();

@@ -10,6 +10,7 @@ import { startServer } from '../../server/serve';
 import type { RunningServer } from '../../server/serve';
 import { contentSecurityPolicy, OFFICE_SCRIPT } from '../../server/csp';
 import { resolveUnder } from '../../server/files';
+import { BundleReader } from '../../shared/io/bundle';
 
 const EXAMPLE = '/work/shared/examples/jinjiang-2023H1.xlsx';
 const tmp = mkdtempSync(path.join(tmpdir(), 'kesu-serve-'));
@@ -59,6 +60,7 @@ describe('security headers', () => {
     ['/taskpane.html', 200],
     ['/dashboard.0123abcd.js', 200],
     ['/api/data', 200],
+    ['/api/data/bundle', 200],
     ['/api/data/file/' + encodeURIComponent('锦江区-2023H1.xlsx'), 200],
     ['/api/data/file/nothing.xlsx', 404],
     ['/api/nothing', 404],
@@ -134,6 +136,21 @@ describe('data folder API', () => {
     expect(JSON.stringify(body)).not.toContain(tmp);
   });
 
+  it('streams every listed file in one bundle, with the listing\'s mtime and nothing else', async () => {
+    const listing = JSON.parse((await get('/api/data')).body.toString());
+    const res = await get('/api/data/bundle');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('application/octet-stream');
+    const reader = new BundleReader();
+    const entries = reader.push(new Uint8Array(res.body));
+    expect(reader.finish()).toEqual({ complete: true });
+    expect(reader.total).toBe(1);
+    expect(entries.map((e) => e.name)).toEqual(['锦江区-2023H1.xlsx']);
+    const file = entries[0] as { bytes: Uint8Array; mtime: string };
+    expect(Buffer.compare(Buffer.from(file.bytes), example)).toBe(0);
+    expect(file.mtime).toBe(listing.files[0].mtime);
+  });
+
   it('serves the bytes of a listed file', async () => {
     const res = await get('/api/data/file/' + encodeURIComponent('锦江区-2023H1.xlsx'));
     expect(Buffer.compare(res.body, example)).toBe(0);
@@ -171,6 +188,9 @@ describe('without a data folder', () => {
       const res = await fetch(s.url + 'api/data');
       expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
       expect((await res.json()).files).toEqual([]);
+      const bundle = await fetch(s.url + 'api/data/bundle');
+      expect(bundle.status).toBe(404);
+      expect(await bundle.text()).toBe('未配置数据文件夹');
     } finally {
       await s.close();
     }
