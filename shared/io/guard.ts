@@ -334,11 +334,18 @@ function guardZip(bytes: Uint8Array, file: string, limits: ReadLimits): GuardRes
     if (!data) return refuse(problem('zip-truncated', file, { entry: e.name }));
     const isXml = /\.(xml|rels|vml)$/i.test(e.name);
     const isSheet = /^xl\/worksheets\/[^/]+\.xml$/i.test(e.name) || /worksheets?\//i.test(e.name);
-    const dt = isXml ? new Matcher(DOCTYPE) : null;
-    const rows = isSheet ? new Matcher(ROW) : null;
-    const mc = isSheet ? new MergeCollector() : null;
     const cap = Math.min(limits.maxEntryBytes, limits.maxTotalBytes - total);
     const wantKeep = isXml && !/\.vml$/i.test(e.name) && e.size <= cap;
+    // Small entries in one call into a buffer of the declared size (fflate's
+    // streaming inflater allocates and copies ~160 KB per entry, which was most
+    // of the guard's time on a small workbook). A lie about the size, or any
+    // error, falls back to the capped streaming path, which says what is wrong.
+    const whole = data.length <= ONE_SHOT_MAX && e.size <= cap ? inflateWhole(data, e.method, e.size) : null;
+    // The byte scanners are for parts not decoded whole below.
+    const scanned = !(whole && wantKeep);
+    const dt = isXml && scanned ? new Matcher(DOCTYPE) : null;
+    const rows = isSheet && scanned ? new Matcher(ROW) : null;
+    const mc = isSheet && scanned ? new MergeCollector() : null;
     let keep: Uint8Array | null = null;
     let kept = 0;
     let crc = 0;
@@ -352,11 +359,6 @@ function guardZip(bytes: Uint8Array, file: string, limits: ReadLimits): GuardRes
         mc!.feed(chunk);
       }
     };
-    // Small entries in one call into a buffer of the declared size (fflate's
-    // streaming inflater allocates and copies ~160 KB per entry, which was most
-    // of the guard's time on a small workbook). A lie about the size, or any
-    // error, falls back to the capped streaming path, which says what is wrong.
-    const whole = data.length <= ONE_SHOT_MAX && e.size <= cap ? inflateWhole(data, e.method, e.size) : null;
     let r: InflateOutcome;
     let decoded: string | null = null;
     if (whole && wantKeep) {

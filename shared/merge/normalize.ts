@@ -30,7 +30,14 @@ function chineseNumber(s: string): number | null {
  * '1.' and '01' are 1; hierarchical '1.2' stays 1.2.
  */
 export function normId(id: string | number | null | undefined): string {
-  const parts = String(id ?? '')
+  return ids.get(String(id ?? ''));
+}
+
+// 序号 repeat in every ledger of a batch (1, 2, 3 … or （一）, （二） …).
+const ids = new TextCache(normIdText);
+
+function normIdText(id: string): string {
+  const parts = id
     .normalize('NFKC')
     .split(/[.．、\-—_\s()（）〔〕[\]]+/u)
     .filter(Boolean)
