@@ -6,15 +6,17 @@ import type { LoadedFile, MergedTask } from './index';
 export type FileMap = ReadonlyMap<string, LoadedFile>;
 
 export function putFiles(map: FileMap, files: LoadedFile[]): FileMap {
+  if (!files.length) return map;
   const next = new Map(map);
   for (const f of files) next.set(f.report.file, f);
   return next;
 }
 
+/** The same map when every file is kept: a new one would make the page recount and redraw 100,000 tasks for nothing. */
 export function dropFiles(map: FileMap, keep: (f: LoadedFile) => boolean): FileMap {
   const next = new Map<string, LoadedFile>();
   for (const [k, f] of map) if (keep(f)) next.set(k, f);
-  return next;
+  return next.size === map.size ? map : next;
 }
 
 export function allTasks(map: FileMap): MergedTask[] {

@@ -8,6 +8,7 @@ import type { GroupSummary, TaskFilter } from '../../shared/aggregate';
 import { STATUSES } from '../../shared/model';
 import type { Status } from '../../shared/model';
 import { ChartCard } from './ChartCard';
+import { percentTick } from './colors';
 import { COMPLETION_COLOR, STATUS_COLORS } from './colors';
 
 type Row = { key: string; total: number; rate: number | null } & Partial<Record<Status, number>>;
@@ -25,7 +26,7 @@ export const GroupCharts = memo(function GroupCharts(props: { id: 'population' |
           <ResponsiveContainer width="100%" height={height}>
             <BarChart data={rows} layout="vertical" margin={{ left: 4, right: 52, top: 4, bottom: 4 }}>
               <CartesianGrid horizontal={false} strokeDasharray="3 3" />
-              <XAxis type="number" domain={[0, 100]} tickFormatter={(v) => v + '%'} />
+              <XAxis type="number" domain={[0, 100]} tickFormatter={percentTick} interval={0} />
               <YAxis type="category" dataKey="key" width={labelWidth} interval={0} tick={{ fontSize: 12 }} />
               <Tooltip formatter={(v) => [v === null ? '—' : v + '%', '平均完成率']} />
               <Bar dataKey="rate" name="平均完成率" fill={COMPLETION_COLOR} isAnimationActive={false} cursor="pointer" onClick={(d) => pick(d)}>
@@ -38,7 +39,7 @@ export const GroupCharts = memo(function GroupCharts(props: { id: 'population' |
           <ResponsiveContainer width="100%" height={height}>
             <BarChart data={rows} layout="vertical" margin={{ left: 4, right: 24, top: 4, bottom: 4 }}>
               <CartesianGrid horizontal={false} strokeDasharray="3 3" />
-              <XAxis type="number" allowDecimals={false} tickFormatter={formatCount} />
+              <XAxis type="number" allowDecimals={false} tickFormatter={formatCount} interval={0} />
               <YAxis type="category" dataKey="key" width={labelWidth} interval={0} tick={{ fontSize: 12 }} />
               <Tooltip formatter={(v, name) => [formatCount(Number(v)) + ' 项', String(name)]} />
               <Legend />

@@ -5,7 +5,7 @@ import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, X
 import { formatPercent } from '../../shared/aggregate';
 import type { TaskFilter, TrendSeries } from '../../shared/aggregate';
 import { ChartCard } from './ChartCard';
-import { SERIES_COLORS, SERIES_DASHES } from './colors';
+import { percentTick, SERIES_COLORS, SERIES_DASHES } from './colors';
 import { POPULATIONS, PROJECTS } from '../../shared/model';
 
 /** A series keeps its colour and dash whatever the filter: by canonical position. */
@@ -45,7 +45,7 @@ export const TrendChart = memo(function TrendChart(props: { dim: 'population' | 
           >
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="period" padding={{ left: 36, right: 36 }} tick={{ fontSize: 12 }} />
-            <YAxis domain={[0, 100]} tickFormatter={(v) => v + '%'} />
+            <YAxis domain={[0, 100]} tickFormatter={percentTick} interval={0} />
             <Tooltip formatter={(v, name) => [v === null ? '—' : formatPercent(Number(v) / 100), String(name)]} />
             <Legend />
             {props.data.keys.map((k) => (

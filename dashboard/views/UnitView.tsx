@@ -35,7 +35,7 @@ export const UnitView = memo(function UnitView(props: { data: UnitSummary[]; onP
             <ResponsiveContainer width="100%" height={Math.max(200, top.length * 30 + 60)}>
               <BarChart data={top} layout="vertical" margin={{ left: 4, right: 24, top: 4, bottom: 4 }}>
                 <CartesianGrid horizontal={false} strokeDasharray="3 3" />
-                <XAxis type="number" allowDecimals={false} tickFormatter={formatCount} />
+                <XAxis type="number" allowDecimals={false} tickFormatter={formatCount} interval={0} />
                 <YAxis type="category" dataKey="unit" width={210} interval={0} tick={{ fontSize: 12 }} />
                 <Tooltip formatter={(v, name) => [formatCount(Number(v)) + ' 项', String(name)]} />
                 <Legend />

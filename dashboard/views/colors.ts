@@ -15,3 +15,10 @@ export const SERIES_COLORS = ['#0072B2', '#E69F00', '#009E73', '#D55E00', '#CC79
 export const SERIES_DASHES = ['', '6 3', '2 2', '8 3 2 3', '4 4', '1 3', '10 4', '3 6', '6 2 2 2'];
 
 export const COMPLETION_COLOR = '#0072B2';
+
+/**
+ * Tick label of a 0–100 axis. Numeric axes show every tick (interval 0): the
+ * nice ticks recharts picks always fit, and it then skips measuring each
+ * label in the page, which on a filter change was a forced layout per label.
+ */
+export const percentTick = (v: number): string => v + '%';
