@@ -2,7 +2,7 @@
 // and dropped files through the core's merge, aggregates in the core
 // (shared/aggregate) and hands only aggregates to the charts.
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import { dashboardSummary, facets, filterTasks, headlines } from '../../shared/aggregate';
+import { buildCube, cubeRows, cubeSummary, cubeTasks, facets, filterTasks, headlines } from '../../shared/aggregate';
 import type { TaskFilter } from '../../shared/aggregate';
 import { loadWorkbooks } from '../load';
 import type { LoadedFile } from '../load';
@@ -106,24 +106,27 @@ export function App() {
   }, []);
 
   const tasks = useMemo(() => allTasks(files), [files]);
+  // Coded once per load, so a filter change compares numbers (cube.ts).
+  const cube = useMemo(() => buildCube(tasks), [tasks]);
   const options = useMemo(() => facets(tasks), [tasks]);
-  const filtered = useMemo(() => filterTasks(tasks, filter), [tasks, filter]);
+  const rows = useMemo(() => cubeRows(cube, filter), [cube, filter]);
+  const filtered = useMemo(() => cubeTasks(cube, rows), [cube, rows]);
   // The table and the filter chips answer a filter change at once; the charts
   // follow in a deferred render, so a filter over 100,000 tasks never freezes
   // the page. Only the filter is deferred: new data (a load) reaches the
   // charts in the same render, so they are drawn once, not first empty.
   const chartFilter = useDeferredValue(filter);
-  const chartTasks = useMemo(
-    () => (chartFilter === filter ? filtered : filterTasks(tasks, chartFilter)),
-    // filter and filtered are read only when they equal what chartFilter gives
-    [tasks, chartFilter],
+  const chartRows = useMemo(
+    () => (chartFilter === filter ? rows : cubeRows(cube, chartFilter)),
+    // filter and rows are read only when they equal what chartFilter gives
+    [cube, chartFilter],
   );
   const summary = useMemo(() => {
     const t = performance.now();
-    const out = dashboardSummary(chartTasks);
+    const out = cubeSummary(cube, chartRows);
     performance.measure('kesu:aggregate', { start: t, end: performance.now() });
     return out;
-  }, [chartTasks]);
+  }, [cube, chartRows]);
   const heads = useMemo(() => headlines(filterTasks(tasks, { jurisdiction: filter.jurisdiction, period: filter.period })), [tasks, filter.jurisdiction, filter.period]);
   // Marks for the benchmark (bench/dashboard.ts): when the charts of the
   // current data were painted (the deferred render caught up with the

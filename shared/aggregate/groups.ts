@@ -61,6 +61,18 @@ export class GroupAccumulator {
     }
   }
 
+  /** A key's totals added at once (the cube, cube.ts, counts by code first). */
+  addTotals(key: string, counts: StatusCounts, quantified: number, sum: number): void {
+    let g = this.acc.get(key);
+    if (!g) this.acc.set(key, (g = { total: 0, quantified: 0, sum: 0, counts: emptyCounts() }));
+    for (const s of STATUSES) {
+      g.counts[s] += counts[s];
+      g.total += counts[s];
+    }
+    g.quantified += quantified;
+    g.sum += sum;
+  }
+
   finish(): GroupSummary[] {
     const order = this.order;
     const rest = [...this.acc.keys()].filter((k) => !order.includes(k) && k !== NONE).sort((a, b) => a.localeCompare(b, 'zh-CN'));

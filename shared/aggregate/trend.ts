@@ -25,6 +25,19 @@ export class TrendAccumulator {
     } else row.set(key, { n: 1, sum: capped });
   }
 
+  /** A period's quantified tasks of one key added at once (n 0: the period only). */
+  addTotals(period: string, key: string, n: number, sum: number): void {
+    let row = this.periods.get(period);
+    if (!row) this.periods.set(period, (row = new Map()));
+    if (n === 0) return;
+    this.keys.add(key);
+    const c = row.get(key);
+    if (c) {
+      c.n += n;
+      c.sum += sum;
+    } else row.set(key, { n, sum });
+  }
+
   finish(): TrendSeries {
     const order: readonly string[] = this.dim === 'population' ? POPULATIONS : PROJECTS;
     const keys = [...this.keys].sort((a, b) => rank(order, a) - rank(order, b) || a.localeCompare(b, 'zh-CN'));

@@ -20,6 +20,19 @@ export class UnitAccumulator {
     }
   }
 
+  /** A unit's counts added at once. */
+  addTotals(row: UnitSummary): void {
+    const u = this.acc.get(row.unit);
+    if (!u) this.acc.set(row.unit, { ...row });
+    else {
+      u.led += row.led;
+      u.completed += row.completed;
+      u.behind += row.behind;
+      u.overdue += row.overdue;
+      u.unreported += row.unreported;
+    }
+  }
+
   finish(): UnitSummary[] {
     return sortUnits([...this.acc.values()], 'led', 'desc');
   }
