@@ -87,14 +87,20 @@ export async function run(log: (s: string) => void): Promise<Record<string, numb
     const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
     const t0 = Date.now();
     await page.goto(server.url);
-    // Loaded = every task counted in the charts, not only listed in the table.
-    // (A function, not a string: the page's CSP forbids evaluating strings.)
+    // Loaded = every task counted in the charts and the status chart's bars
+    // drawn, not only the table listed. (A function, not a string: the page's
+    // CSP forbids evaluating strings.)
     await page.waitForFunction(
       (n) => {
         const values = document.querySelector('[data-chart="status"]')?.getAttribute('data-values');
         let sum = 0;
-        for (const v of JSON.parse(values ?? '[]') as { value: number }[]) sum += v.value;
-        return document.body.dataset.tasks === String(n) && sum === n;
+        let bars = 0;
+        for (const v of JSON.parse(values ?? '[]') as { value: number }[]) {
+          sum += v.value;
+          if (v.value > 0) bars++;
+        }
+        const drawn = document.querySelectorAll('[data-chart="status"] .recharts-bar-rectangle path').length;
+        return document.body.dataset.tasks === String(n) && sum === n && drawn === bars;
       },
       FILES * ROWS,
       { timeout: 600_000, polling: 100 },
@@ -126,9 +132,12 @@ export async function run(log: (s: string) => void): Promise<Record<string, numb
         select.dispatchEvent(new Event('change', { bubbles: true }));
         const check = () => {
           const n = Number(table.getAttribute('data-count'));
-          const sum = JSON.parse(status.getAttribute('data-values')).reduce((a, v) => a + v.value, 0);
+          const values = JSON.parse(status.getAttribute('data-values'));
+          const sum = values.reduce((a, v) => a + v.value, 0);
+          const bars = values.filter((v) => v.value > 0).length;
+          const drawn = status.querySelectorAll('.recharts-bar-rectangle path').length;
           if (tableAt === null) tableAt = performance.now() - t;
-          if (sum === n) {
+          if (sum === n && drawn === bars) {
             const m = performance.getEntriesByName('kesu:aggregate');
             return resolve([tableAt, performance.now() - t, m.length ? m[m.length - 1].duration : NaN]);
           }
