@@ -281,9 +281,22 @@ function countRowTags(xml: string): number {
   return n;
 }
 
-/** The sheet's <mergeCells> element (or <prefix:mergeCells>) as text, '' when it has none. */
+/** A <!DOCTYPE or <!ENTITY anywhere in the text: one search for '<!', which a sheet rarely holds at all. */
+function hasDoctype(xml: string): boolean {
+  for (let i = xml.indexOf('<!'); i >= 0; i = xml.indexOf('<!', i + 2)) {
+    if (xml.startsWith('DOCTYPE', i + 2) || xml.startsWith('ENTITY', i + 2)) return true;
+  }
+  return false;
+}
+
+/**
+ * The sheet's <mergeCells> element (or <prefix:mergeCells>) as text, '' when
+ * it has none. The schema puts it after <sheetData>, so the search starts at
+ * the end of the sheet data when there is one (the cells are most of the text).
+ */
 export function mergeElement(xml: string): string {
-  for (let j = xml.indexOf('mergeCells'); j >= 0; j = xml.indexOf('mergeCells', j + 10)) {
+  const after = Math.max(0, xml.lastIndexOf('sheetData'));
+  for (let j = xml.indexOf('mergeCells', after); j >= 0; j = xml.indexOf('mergeCells', j + 10)) {
     const lt = xml.lastIndexOf('<', j);
     if (lt < 0 || j - lt > 12) continue;
     const prefix = xml.slice(lt + 1, j);
@@ -367,7 +380,7 @@ function guardZip(bytes: Uint8Array, file: string, limits: ReadLimits): GuardRes
       // JavaScript cost more than inflating).
       crc = crc32(whole, 0);
       decoded = utf8.decode(whole);
-      if (decoded.includes('<!DOCTYPE') || decoded.includes('<!ENTITY')) return refuse(problem('xml-doctype', file, { entry: e.name }));
+      if (hasDoctype(decoded)) return refuse(problem('xml-doctype', file, { entry: e.name }));
       if (isSheet) {
         // Fewer bytes than maxRows empty <row/> elements cannot hold more rows: not counted.
         rowCounts.set(e.name, whole.length > 6 * limits.maxRows ? countRowTags(decoded) : 0);

@@ -74,8 +74,8 @@ export function cellTag(xml: string, t: Tag, out: CellTag): boolean {
     const bit = name === 114 ? 1 : name === 115 ? 2 : name === 116 ? 4 : 0;
     if (!bit || seen & bit) continue;
     seen |= bit;
-    const amp = xml.indexOf('&', vs);
-    if (amp >= 0 && amp < ve) return false;
+    // (A bounded loop: indexOf('&') would search the rest of the sheet on every cell.)
+    for (let k = vs; k < ve; k++) if (xml.charCodeAt(k) === 38 /* & */) return false;
     if (bit === 1) out.col = columnIn(xml, vs, ve);
     else if (bit === 4) out.type = xml.slice(vs, ve);
     else {
