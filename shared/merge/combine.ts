@@ -4,8 +4,8 @@
 import type { Finding, Unit } from '../model';
 import type { FileReport, MergedTask, MergeOptions, MergeResult } from './types';
 import { dedupe } from './dedupe';
-import { taskIdentity } from './identity';
-import type { TaskIdentity } from './identity';
+import { fileIdentities } from './identity';
+import type { FileIdentities } from './identity';
 import { MERGE_MESSAGES } from './messages';
 import type { MergedFile } from './file';
 
@@ -17,15 +17,18 @@ import type { MergedFile } from './file';
 export function combineFiles(outcomes: MergedFile[], opts: Pick<MergeOptions, 'asOf' | 'asOfPerFile'>): MergeResult {
   const reports: FileReport[] = [];
   const all: MergedTask[] = [];
-  const identities: TaskIdentity[][] = [];
+  const identities: FileIdentities = { numbered: [], text: [] };
   const fileIndex: number[] = [];
   const findings: Finding[] = [];
   const units = new Map<string, Unit>();
   outcomes.forEach((outcome, f) => {
     reports.push(outcome.report);
+    // keys computed while reading; computed here for a file that came without them
+    const ids = outcome.identities?.numbered?.length === outcome.tasks.length ? outcome.identities : fileIdentities(outcome.tasks);
     outcome.tasks.forEach((t, i) => {
       all.push(t);
-      identities.push(outcome.identities[i] ?? taskIdentity(t));
+      identities.numbered.push(ids.numbered[i]!);
+      identities.text.push(ids.text[i]!);
       fileIndex.push(f);
     });
     // no push(...spread): a 1,048,576-row sheet can bring more findings than a call takes arguments

@@ -6,8 +6,8 @@
 // order the clerk listed them, folders expanded in name order).
 import type { LedgerMeta } from '../model';
 import type { Duplicate, DuplicateRule, MergedTask } from './types';
-import { batchScope, scopeOf, taskIdentity } from './identity';
-import type { TaskIdentity } from './identity';
+import { batchScope, fileIdentities, scopeOf } from './identity';
+import type { FileIdentities } from './identity';
 
 export interface DedupeResult {
   tasks: MergedTask[];
@@ -18,11 +18,11 @@ export interface DedupeResult {
 
 /**
  * tasks[i] came from file fileIndex[i]; metas[f] is file f's meta.
- * identities[i], when given, are taskIdentity(tasks[i]) computed earlier (by
- * the reader of the file); otherwise they are computed here.
+ * identities, when given, hold the keys of taskIdentity(tasks[i]) at index i
+ * (computed earlier, by the reader of the file); otherwise they are computed here.
  * Returns the tasks to keep (input order), with alsoIn set on the winners.
  */
-export function dedupe(tasks: MergedTask[], fileIndex: number[], metas: LedgerMeta[], identities?: TaskIdentity[][]): DedupeResult {
+export function dedupe(tasks: MergedTask[], fileIndex: number[], metas: LedgerMeta[], identities?: FileIdentities): DedupeResult {
   const batch = batchScope(metas);
   // one scope string per file, not per task
   const scopes = metas.map((m) => scopeOf(m, batch));
@@ -37,16 +37,19 @@ export function dedupe(tasks: MergedTask[], fileIndex: number[], metas: LedgerMe
   // file, so the other files' rows are an array made only when one appears
   // (a Map per key was most of the merge's garbage on 100,000 tasks).
   const byKey = new Map<string, { rule: DuplicateRule; first: number; others: number[] | null }>();
-  tasks.forEach((task, i) => {
+  const ids = identities ?? fileIdentities(tasks);
+  const note = (i: number, rule: DuplicateRule, id: string | null): void => {
+    if (id === null) return;
     const f = fileIndex[i]!;
-    const scope = scopes[f]!;
-    for (const id of identities?.[i] ?? taskIdentity(task)) {
-      const key = `${scope}|${id.key}`;
-      const entry = byKey.get(key);
-      if (!entry) byKey.set(key, { rule: id.rule, first: i, others: null });
-      else if (fileIndex[entry.first] !== f && !entry.others?.some((j) => fileIndex[j] === f)) (entry.others ??= []).push(i);
-    }
-  });
+    const key = `${scopes[f]!}|${id}`;
+    const entry = byKey.get(key);
+    if (!entry) byKey.set(key, { rule, first: i, others: null });
+    else if (fileIndex[entry.first] !== f && !entry.others?.some((j) => fileIndex[j] === f)) (entry.others ??= []).push(i);
+  };
+  for (let i = 0; i < tasks.length; i++) {
+    note(i, 'numbered', ids.numbered[i] ?? null);
+    note(i, 'text-lead', ids.text[i] ?? null);
+  }
   for (const [key, { rule, first, others }] of byKey) {
     if (!others) continue;
     for (const other of others) {

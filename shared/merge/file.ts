@@ -4,20 +4,20 @@
 // runs in its Web Workers).
 import type { Finding, LedgerMeta, Unit } from '../model';
 import type { FileReport, MergedTask } from './types';
-import type { TaskIdentity } from './identity';
+import type { FileIdentities } from './identity';
 import { namingFile } from './messages';
 
 export const EMPTY_META: LedgerMeta = { jurisdiction: null, period: null, asOf: null, title: null, planPeriod: null };
 
 /**
  * One file read for a merge: its report, its tasks with their identity keys
- * (identities[i] belongs to tasks[i]), its findings and its 单位名录. Plain
+ * (identities.numbered[i] and .text[i] belong to tasks[i]), its findings and its 单位名录. Plain
  * data, so a Web Worker can read files and hand these to combineFiles.
  */
 export interface MergedFile {
   report: FileReport;
   tasks: MergedTask[];
-  identities: TaskIdentity[][];
+  identities: FileIdentities;
   findings: Finding[];
   units: Unit[];
 }
@@ -27,7 +27,7 @@ export function refusedFile(file: string, reason: string, meta: LedgerMeta = EMP
   return {
     report: { file, status: 'refused', rows: 0, findings: 0, reason: namingFile(file, reason), meta },
     tasks: [],
-    identities: [],
+    identities: { numbered: [], text: [] },
     findings: [],
     units: [],
   };

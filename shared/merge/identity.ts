@@ -98,3 +98,28 @@ export function taskIdentity(task: MergedTask): TaskIdentity[] {
 export function taskKeys(task: MergedTask, scope: string): TaskIdentity[] {
   return taskIdentity(task).map(({ key, rule }) => ({ key: `${scope}|${key}`, rule }));
 }
+
+/**
+ * A file's identity keys, one entry per task (null where a rule gives none):
+ * two arrays of strings instead of two objects per task, which is what a
+ * Web Worker hands the page for 100,000 tasks.
+ */
+export interface FileIdentities {
+  numbered: (string | null)[];
+  text: (string | null)[];
+}
+
+export function fileIdentities(tasks: readonly MergedTask[]): FileIdentities {
+  const out: FileIdentities = { numbered: [], text: [] };
+  for (const t of tasks) {
+    let numbered: string | null = null;
+    let text: string | null = null;
+    for (const k of taskIdentity(t)) {
+      if (k.rule === 'numbered') numbered = k.key;
+      else text = k.key;
+    }
+    out.numbered.push(numbered);
+    out.text.push(text);
+  }
+  return out;
+}

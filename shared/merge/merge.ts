@@ -12,7 +12,7 @@ import { readLedger } from '../ledger/read';
 import { validate } from '../checks/validate';
 import { REPORT_SHEET } from '../ledger/standard';
 import type { MergedTask, MergeInput, MergeOptions, MergeResult } from './types';
-import { taskIdentity } from './identity';
+import { fileIdentities } from './identity';
 import { MERGE_MESSAGES } from './messages';
 import { EMPTY_META, refusedFile, uniqueNames } from './file';
 import type { MergedFile } from './file';
@@ -105,7 +105,7 @@ export async function mergeFile(input: MergeInput, opts: Pick<MergeOptions, 'asO
         note: notes.length ? notes.join(';') : null,
       },
       tasks,
-      identities: tasks.map(taskIdentity),
+      identities: fileIdentities(tasks),
       findings: fileFindings,
       units: checked.directory?.units ?? [],
     };

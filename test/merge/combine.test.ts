@@ -31,7 +31,7 @@ describe('combineFiles over mergeFile', () => {
     for (const input of inputs) files.push(await mergeFile({ ...input, name: unique(input.name) }, opts));
     const withKeys = combineFiles(files, opts);
     const withoutKeys = combineFiles(
-      files.map((f) => ({ ...f, identities: [] })),
+      files.map((f) => ({ ...f, identities: { numbered: [], text: [] } })),
       opts,
     );
     expect(withoutKeys.duplicates).toEqual(withKeys.duplicates);
