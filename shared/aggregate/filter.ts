@@ -4,6 +4,7 @@ import { keyOf, unitKeys } from './keys';
 import { comparePeriods } from './period';
 import type { AggTask, FilterKey, TaskFilter } from './types';
 import { FILTER_KEYS, NONE } from './types';
+import { zhCompare } from './collate';
 
 export function matches(t: AggTask, f: TaskFilter): boolean {
   return matchesKeys(t, f, FILTER_KEYS.filter((k) => f[k] !== undefined));
@@ -62,5 +63,5 @@ function rank(order: readonly string[], k: string): number {
 }
 
 function zh(a: string, b: string): number {
-  return a.localeCompare(b, 'zh-CN');
+  return zhCompare(a, b);
 }

@@ -6,6 +6,7 @@ import type { Status } from '../model';
 import { keyOf } from './keys';
 import type { AggTask, GroupSummary, StatusCounts } from './types';
 import { NONE } from './types';
+import { zhCompare } from './collate';
 
 export function emptyCounts(): StatusCounts {
   return { 已完成: 0, 正常: 0, 滞后: 0, 逾期: 0, 未填报: 0, 无量化目标: 0 };
@@ -75,7 +76,7 @@ export class GroupAccumulator {
 
   finish(): GroupSummary[] {
     const order = this.order;
-    const rest = [...this.acc.keys()].filter((k) => !order.includes(k) && k !== NONE).sort((a, b) => a.localeCompare(b, 'zh-CN'));
+    const rest = [...this.acc.keys()].filter((k) => !order.includes(k) && k !== NONE).sort(zhCompare);
     const keys = [...order, ...rest, ...(this.acc.has(NONE) ? [NONE] : [])];
     return keys.map((key) => {
       const g = this.acc.get(key)!;

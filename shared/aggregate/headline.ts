@@ -6,6 +6,7 @@ import type { Target } from '../model';
 import { periodSortKey } from './period';
 import type { AggTask } from './types';
 import { NONE } from './types';
+import { zhCompare } from './collate';
 
 export interface HeadlineTask extends AggTask {
   content: string;
@@ -42,7 +43,7 @@ export function headlines(tasks: readonly HeadlineTask[]): Headline[] {
     if (!cur || periodSortKey(t.meta.period) > periodSortKey(cur.meta.period)) best.set(j, t);
   }
   return [...best.entries()]
-    .sort(([a], [b]) => a.localeCompare(b, 'zh-CN'))
+    .sort(([a], [b]) => zhCompare(a, b))
     .map(([jurisdiction, t]) => {
       const goal = t.targets.find((x) => x.unit === '%') ?? null;
       const b = BASELINE.exec(t.note);

@@ -1,6 +1,8 @@
 // Reporting periods as officials write them (2023Q1, 2023年第一季度, 2023年上半年,
 // 2023年) sorted in time. The sort key is year * 100 + the closing month of the
 // period, so 2023Q2 and 2023年上半年 (both end in June) sit together.
+import { zhCompare } from './collate';
+
 const QUARTER_WORDS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
 
 export function periodSortKey(period: string | null): number {
@@ -19,5 +21,5 @@ export function periodSortKey(period: string | null): number {
 }
 
 export function comparePeriods(a: string, b: string): number {
-  return periodSortKey(a) - periodSortKey(b) || a.localeCompare(b, 'zh-CN');
+  return periodSortKey(a) - periodSortKey(b) || zhCompare(a, b);
 }

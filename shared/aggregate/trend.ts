@@ -6,6 +6,7 @@ import { keyOf } from './keys';
 import { comparePeriods } from './period';
 import type { AggTask, TrendSeries } from './types';
 import { NONE } from './types';
+import { zhCompare } from './collate';
 
 export class TrendAccumulator {
   private readonly periods = new Map<string, Map<string, { n: number; sum: number }>>();
@@ -40,7 +41,7 @@ export class TrendAccumulator {
 
   finish(): TrendSeries {
     const order: readonly string[] = this.dim === 'population' ? POPULATIONS : PROJECTS;
-    const keys = [...this.keys].sort((a, b) => rank(order, a) - rank(order, b) || a.localeCompare(b, 'zh-CN'));
+    const keys = [...this.keys].sort((a, b) => rank(order, a) - rank(order, b) || zhCompare(a, b));
     const periods = [...this.periods.keys()].sort(comparePeriods);
     const rows = periods.map((period) => {
       const cells = this.periods.get(period)!;

@@ -2,6 +2,7 @@
 // A task with two leads counts for both: each is answerable for it.
 import type { Status } from '../model';
 import type { AggTask, UnitSummary } from './types';
+import { zhCompare } from './collate';
 
 export type UnitSortKey = 'unit' | 'led' | 'completed' | 'behind' | 'overdue' | 'unreported';
 
@@ -61,8 +62,8 @@ export function byUnit(tasks: readonly AggTask[]): UnitSummary[] {
 export function sortUnits(rows: readonly UnitSummary[], key: UnitSortKey, dir: 'asc' | 'desc'): UnitSummary[] {
   const sign = dir === 'asc' ? 1 : -1;
   return rows.slice().sort((a, b) => {
-    const primary = key === 'unit' ? a.unit.localeCompare(b.unit, 'zh-CN') : a[key] - b[key];
+    const primary = key === 'unit' ? zhCompare(a.unit, b.unit) : a[key] - b[key];
     if (primary) return sign * primary;
-    return b.overdue - a.overdue || b.behind - a.behind || a.unit.localeCompare(b.unit, 'zh-CN');
+    return b.overdue - a.overdue || b.behind - a.behind || zhCompare(a.unit, b.unit);
   });
 }
