@@ -83,8 +83,3 @@ export async function loadWorkbooks(
   }
   return result.files.map((report) => ({ report, tasks: byFile.get(report.file) ?? [], origin }));
 }
-
-/** Only .xlsx is read in the page; other files get a reason without being parsed. */
-export function isWorkbookName(name: string): boolean {
-  return /\.xlsx$/i.test(name);
-}

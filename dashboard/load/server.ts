@@ -1,7 +1,8 @@
 // The local server's data API (server/serve.ts): the listing of the data
 // folder, its files in one bundle, and change events. Same origin only (CSP).
 import { BundleReader } from '../../shared/io/bundle';
-import type { MergeInput } from '../../shared/merge';
+import type { MergeInput } from '../../shared/merge/types';
+
 export interface DataFile {
   name: string;
   size: number;
