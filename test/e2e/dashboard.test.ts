@@ -53,7 +53,8 @@ async function chartsShow(p: Page, n: number): Promise<void> {
   await p.waitForFunction(
     (want) => {
       const v = document.querySelector('[data-chart="status"]')?.getAttribute('data-values');
-      return !!v && (JSON.parse(v) as { value: number }[]).reduce((a, x) => a + x.value, 0) === want;
+      // every chart drawn (they appear one a frame after a load), the figures in
+      return !document.querySelector('[data-pending-chart]') && !!v && (JSON.parse(v) as { value: number }[]).reduce((a, x) => a + x.value, 0) === want;
     },
     n,
     { timeout: 60_000 },
@@ -108,6 +109,29 @@ describe('dashboard over the sample data', () => {
     expect(await page.textContent('[data-testid="sample-badge"]')).toBe('示例数据');
     expect(await page.locator('[data-testid="files"] li[data-status="ok"]').count()).toBe(12);
     await page.screenshot({ path: path.join(SHOTS, 'dashboard-sample.png'), fullPage: true });
+  });
+
+  it('after a load the status chart is drawn first and the others follow, one a frame, in order', async () => {
+    const p = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    try {
+      // Which batch of DOM changes each chart first appeared in (a string: the page's CSP forbids eval, init scripts are exempt).
+      await p.addInitScript(`(() => {
+        const seen = {}; let batch = 0; window.__charts = seen;
+        new MutationObserver(() => {
+          batch++;
+          for (const el of document.querySelectorAll('[data-chart]')) { const id = el.getAttribute('data-chart'); if (!(id in seen)) seen[id] = batch; }
+        }).observe(document, { childList: true, subtree: true });
+      })()`);
+      await p.goto(server.url);
+      await chartsShow(p, tasks.length);
+      const seen = (await p.evaluate('window.__charts')) as Record<string, number>;
+      const order = ['status', 'trend', 'population', 'project', 'units'];
+      const batches = order.map((id) => seen[id]!);
+      expect(batches.every((b) => typeof b === 'number')).toBe(true);
+      for (let i = 1; i < batches.length; i++) expect(batches[i]!, order[i]).toBeGreaterThan(batches[i - 1]!);
+    } finally {
+      await p.close();
+    }
   });
 
   it('status chart: one bar per non-empty status with the counts of the core', async () => {
