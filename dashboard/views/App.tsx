@@ -2,7 +2,7 @@
 // and dropped files through the core's merge, aggregates in the core
 // (shared/aggregate) and hands only aggregates to the charts.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { buildCube, cubeRows, cubeSummary, cubeTasks, facets, filterTasks, headlines } from '../../shared/aggregate';
+import { buildCube, cubeFacets, cubeRows, cubeSummary, cubeTasks, filterTasks, headlines } from '../../shared/aggregate';
 import type { TaskFilter } from '../../shared/aggregate';
 import { loadWorkbooks } from '../load';
 import type { LoadedFile } from '../load';
@@ -133,7 +133,7 @@ export function App() {
   const tasks = useMemo(() => allTasks(files), [files]);
   // Coded once per load, so a filter change compares numbers (cube.ts).
   const cube = useMemo(() => buildCube(tasks), [tasks]);
-  const options = useMemo(() => facets(tasks), [tasks]);
+  const options = useMemo(() => cubeFacets(cube), [cube]);
   const rows = useMemo(() => cubeRows(cube, filter), [cube, filter]);
   const filtered = useMemo(() => cubeTasks(cube, rows), [cube, rows]);
   // Table and charts answer a filter change in one render. (Deferring the

@@ -9,6 +9,7 @@
 import { STATUSES } from '../model';
 import type { Status } from '../model';
 import { cappedCompletion, countsToList, emptyCounts, GroupAccumulator } from './groups';
+import { facetsOf } from './filter';
 import { keyOf } from './keys';
 import type { DashboardSummary } from './summary';
 import { TrendAccumulator } from './trend';
@@ -203,4 +204,27 @@ export function cubeSummary(cube: TaskCube, rows: Uint32Array): DashboardSummary
     populationTrend: finishTrend('population', popTrend, nPop),
     projectTrend: finishTrend('project', projTrend, nProj),
   };
+}
+
+/** facets(tasks) from the codes: the values present, in display order, without another pass over the task objects. */
+export function cubeFacets(cube: TaskCube): Record<FilterKey, string[]> {
+  // statuses in the order first met, as facets lists them
+  const order: string[] = [];
+  const met = new Uint8Array(S);
+  const codes = cube.codes.status;
+  for (let i = 0; i < codes.length && order.length < S; i++) {
+    const c = codes[i]!;
+    if (!met[c]) {
+      met[c] = 1;
+      order.push(STATUSES[c]!);
+    }
+  }
+  return facetsOf({
+    jurisdiction: cube.keys.jurisdiction,
+    period: cube.keys.period,
+    population: cube.keys.population,
+    project: cube.keys.project,
+    unit: cube.keys.unit,
+    status: order,
+  });
 }

@@ -46,14 +46,26 @@ export function facets(tasks: readonly AggTask[]): Record<FilterKey, string[]> {
     sets.status.add(t.status);
     for (const u of unitKeys(t)) sets.unit.add(u);
   }
+  return facetsOf({
+    jurisdiction: [...sets.jurisdiction],
+    period: [...sets.period],
+    population: [...sets.population],
+    project: [...sets.project],
+    unit: [...sets.unit],
+    status: [...sets.status],
+  });
+}
+
+/** The values of each filter put in display order (statuses as given). */
+export function facetsOf(values: Record<FilterKey, readonly string[]>): Record<FilterKey, string[]> {
   const canonical = (order: readonly string[]) => (a: string, b: string) => rank(order, a) - rank(order, b);
   return {
-    jurisdiction: [...sets.jurisdiction].sort(zh),
-    period: [...sets.period].sort(comparePeriods),
-    population: [...sets.population].sort(canonical(POPULATIONS)),
-    project: [...sets.project].sort(canonical(PROJECTS)),
-    unit: [...sets.unit].sort(zh),
-    status: [...sets.status],
+    jurisdiction: [...values.jurisdiction].sort(zh),
+    period: [...values.period].sort(comparePeriods),
+    population: [...values.population].sort(canonical(POPULATIONS)),
+    project: [...values.project].sort(canonical(PROJECTS)),
+    unit: [...values.unit].sort(zh),
+    status: [...values.status],
   };
 }
 

@@ -10,7 +10,7 @@ export type { UnitSortKey } from './units';
 export { trend } from './trend';
 export { formatCount, formatPercent } from './format';
 export { dashboardSummary } from './summary';
-export { buildCube, cubeRows, cubeSummary, cubeTasks } from './cube';
+export { buildCube, cubeFacets, cubeRows, cubeSummary, cubeTasks } from './cube';
 export type { TaskCube } from './cube';
 export type { DashboardSummary } from './summary';
 export { headlines, isHeadlineTask } from './headline';

@@ -35,23 +35,38 @@ export function dedupe(tasks: MergedTask[], fileIndex: number[], metas: LedgerMe
 
   // key → the first row of each file that has it. Most keys belong to one
   // file, so the other files' rows are an array made only when one appears
-  // (a Map per key was most of the merge's garbage on 100,000 tasks).
-  const byKey = new Map<string, { rule: DuplicateRule; first: number; others: number[] | null }>();
+  // (a Map per key was most of the merge's garbage on 100,000 tasks). One map
+  // per scope, keyed by the identity string itself: the strings repeat across
+  // the files of a batch (and arrive shared from the dashboard's workers), so
+  // their hashes are computed once, where "scope|key" made and hashed a new
+  // string per task. The entries list keeps the order keys were first met.
+  type Entry = { scope: string; id: string; rule: DuplicateRule; first: number; others: number[] | null };
+  const entries: Entry[] = [];
+  const maps = new Map<string, Map<string, Entry>>();
+  const mapOfFile = scopes.map((scope) => {
+    let m = maps.get(scope);
+    if (!m) maps.set(scope, (m = new Map()));
+    return m;
+  });
   const ids = identities ?? fileIdentities(tasks);
   const note = (i: number, rule: DuplicateRule, id: string | null): void => {
     if (id === null) return;
     const f = fileIndex[i]!;
-    const key = `${scopes[f]!}|${id}`;
-    const entry = byKey.get(key);
-    if (!entry) byKey.set(key, { rule, first: i, others: null });
-    else if (fileIndex[entry.first] !== f && !entry.others?.some((j) => fileIndex[j] === f)) (entry.others ??= []).push(i);
+    const map = mapOfFile[f]!;
+    const entry = map.get(id);
+    if (!entry) {
+      const e: Entry = { scope: scopes[f]!, id, rule, first: i, others: null };
+      map.set(id, e);
+      entries.push(e);
+    } else if (fileIndex[entry.first] !== f && !entry.others?.some((j) => fileIndex[j] === f)) (entry.others ??= []).push(i);
   };
   for (let i = 0; i < tasks.length; i++) {
     note(i, 'numbered', ids.numbered[i] ?? null);
     note(i, 'text-lead', ids.text[i] ?? null);
   }
-  for (const [key, { rule, first, others }] of byKey) {
+  for (const { scope, id, rule, first, others } of entries) {
     if (!others) continue;
+    const key = `${scope}|${id}`;
     for (const other of others) {
       const a = find(first);
       const b = find(other);

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildCube, cubeRows, cubeSummary, cubeTasks, dashboardSummary, facets, filterTasks, FILTER_KEYS } from '../../shared/aggregate';
+import { buildCube, cubeFacets, cubeRows, cubeSummary, cubeTasks, dashboardSummary, facets, filterTasks, FILTER_KEYS } from '../../shared/aggregate';
 import type { AggTask, TaskFilter } from '../../shared/aggregate';
 import { loadWorkbooks } from '../../dashboard/load';
 import { makeSampleData } from '../../scripts/make-sample-data';
@@ -21,6 +21,7 @@ function filtersOf(tasks: readonly AggTask[]): TaskFilter[] {
 
 function same(tasks: readonly AggTask[]): void {
   const cube = buildCube(tasks);
+  expect(cubeFacets(cube)).toEqual(facets(tasks));
   for (const f of filtersOf(tasks)) {
     const rows = cubeRows(cube, f);
     const want = filterTasks(tasks, f);
