@@ -247,8 +247,14 @@ const decodeXmlText = (s: string): string =>
     e === 'lt' ? '<' : e === 'gt' ? '>' : e === 'amp' ? '&' : e === 'quot' ? '"' : e === 'apos' ? "'" : e[1] === 'x' ? String.fromCodePoint(parseInt(e.slice(2), 16)) : String.fromCodePoint(parseInt(e.slice(1), 10)),
   );
 
+// The attribute patterns by name, made once (a RegExp built per call was a
+// good part of the guard's own time on small workbooks).
+const ATTR_PATTERNS = new Map<string, [RegExp, RegExp]>();
+
 const attr = (tag: string, name: string): string | null => {
-  const m = new RegExp(`(?:^|\\s)${name}\\s*=\\s*"([^"]*)"`).exec(tag) ?? new RegExp(`(?:^|\\s)${name}\\s*=\\s*'([^']*)'`).exec(tag);
+  let pats = ATTR_PATTERNS.get(name);
+  if (!pats) ATTR_PATTERNS.set(name, (pats = [new RegExp(`(?:^|\\s)${name}\\s*=\\s*"([^"]*)"`), new RegExp(`(?:^|\\s)${name}\\s*=\\s*'([^']*)'`)]));
+  const m = pats[0].exec(tag) ?? pats[1].exec(tag);
   return m ? decodeXmlText(m[1]) : null;
 };
 
@@ -281,12 +287,31 @@ function countRowTags(xml: string): number {
   return n;
 }
 
-/** A <!DOCTYPE or <!ENTITY anywhere in the text: one search for '<!', which a sheet rarely holds at all. */
-function hasDoctype(xml: string): boolean {
-  for (let i = xml.indexOf('<!'); i >= 0; i = xml.indexOf('<!', i + 2)) {
-    if (xml.startsWith('DOCTYPE', i + 2) || xml.startsWith('ENTITY', i + 2)) return true;
+/**
+ * A <!DOCTYPE or <!ENTITY in the part's prolog: the declaration, comments and
+ * processing instructions before the root element are walked past, however
+ * long. A DOCTYPE only counts there: after the root element no XML parser
+ * reads one (it is an error), and our own reader expands no entities at all.
+ * Walking the prolog, not searching the whole text, keeps the check from
+ * costing a scan of every part of every file.
+ */
+export function hasDoctype(xml: string): boolean {
+  let i = 0;
+  for (;;) {
+    i = xml.indexOf('<', i);
+    if (i < 0) return false;
+    if (xml.startsWith('<?', i)) {
+      const e = xml.indexOf('?>', i + 2);
+      if (e < 0) return false;
+      i = e + 2;
+    } else if (xml.startsWith('<!--', i)) {
+      const e = xml.indexOf('-->', i + 4);
+      if (e < 0) return false;
+      i = e + 3;
+    } else if (xml.startsWith('<!DOCTYPE', i) || xml.startsWith('<!ENTITY', i)) return true;
+    else if (xml.startsWith('<!', i)) i += 2;
+    else return false;
   }
-  return false;
 }
 
 /**

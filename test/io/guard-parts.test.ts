@@ -2,7 +2,7 @@
 // chunk boundary are still seen, and the sheet thinning keeps exactly the rows
 // with values.
 import { describe, expect, it } from 'vitest';
-import { countValueRows, Matcher, MergeCollector, parseMergeCells, parseRange, thinSheetXml } from '../../shared/io/guard';
+import { countValueRows, Matcher, MergeCollector, parseMergeCells, parseRange, thinSheetXml, hasDoctype } from '../../shared/io/guard';
 import { readZipDirectory } from '../../shared/io/zip';
 import { rawZip } from '../../scripts/make-bad-fixtures';
 
@@ -72,5 +72,20 @@ describe('readZipDirectory', () => {
     const d = readZipDirectory(zip);
     expect(d.ok && d.entries.map((e) => [e.name, e.size, e.compressedSize, e.method, e.nameNotUtf8])).toEqual([['a.xml', 4, 4, 0, false]]);
     expect(readZipDirectory(zip.subarray(0, zip.length - 30))).toMatchObject({ ok: false });
+  });
+});
+
+describe('hasDoctype: the prolog of a part', () => {
+  it.each([
+    ['<?xml version="1.0"?><!DOCTYPE sst [<!ENTITY a "b">]><sst/>', true],
+    ['<?xml version="1.0"?>\n<!-- a long comment ' + '-'.repeat(10) + ' x --><!DOCTYPE x><x/>', true],
+    ['\uFEFF<?xml version="1.0"?><?mso-application progid="Excel.Sheet"?><!ENTITY a "b"><x/>', true],
+    ['<?xml version="1.0"?><worksheet><sheetData/></worksheet>', false],
+    // after the root element no parser reads a DOCTYPE (it is an error), and our reader expands no entities
+    ['<?xml version="1.0"?><worksheet><!DOCTYPE x></worksheet>', false],
+    ['<!-- unterminated comment <!DOCTYPE x>', false],
+    ['', false],
+  ])('%j → %s', (xml, want) => {
+    expect(hasDoctype(xml)).toBe(want);
   });
 });
