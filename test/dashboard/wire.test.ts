@@ -17,7 +17,8 @@ describe('Packer / Unpacker', () => {
     for (const name of sample.files) {
       const file = await mergeFile({ name, bytes: new Uint8Array(readFileSync(path.join(sample.dir, name))) }, { asOf: new Date(2024, 0, 1), asOfPerFile: true });
       expect(file.tasks.length).toBeGreaterThan(0);
-      expect(unpacker.unpack(packer.pack(file))).toEqual(file);
+      // strict: same keys (undefined ones too) and plain objects, not look-alikes
+      expect(unpacker.unpack(packer.pack(file))).toStrictEqual(file);
     }
   });
 
@@ -37,6 +38,15 @@ describe('Packer / Unpacker', () => {
     const back = new Unpacker().unpack(new Packer().pack(value));
     expect(back).toEqual(value);
     if (typeof value === 'number') expect(Object.is(back, value)).toBe(true);
+  });
+
+  it('objects come out as plain objects (Object.prototype), however they were built', () => {
+    const back = new Unpacker().unpack(new Packer().pack({ task: { id: '1', leads: [{ input: '区科协' }] } })) as { task: { leads: object[] } };
+    expect(Object.getPrototypeOf(back)).toBe(Object.prototype);
+    expect(Object.getPrototypeOf(back.task)).toBe(Object.prototype);
+    expect(back.task.constructor).toBe(Object);
+    expect(Object.getPrototypeOf(back.task.leads[0])).toBe(Object.prototype);
+    expect(JSON.stringify(back)).toBe('{"task":{"id":"1","leads":[{"input":"区科协"}]}}');
   });
 
   it('an object met twice in one message comes out as one object', () => {
