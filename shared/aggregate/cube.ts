@@ -10,16 +10,22 @@ import { STATUSES } from '../model';
 import type { Status } from '../model';
 import { cappedCompletion, countsToList, emptyCounts, GroupAccumulator } from './groups';
 import { facetsOf } from './filter';
-import { keyOf } from './keys';
+import { keyOf, unitKeys } from './keys';
 import type { DashboardSummary } from './summary';
 import { TrendAccumulator } from './trend';
-import type { AggTask, FilterKey, StatusCounts, TaskFilter } from './types';
-import { UnitAccumulator } from './units';
+import type { AggTask, FilterKey, StatusCounts, TaskFilter, UnitSummary } from './types';
+import { UNIT_COUNT_OF, UNIT_COUNTS, UnitAccumulator } from './units';
 
 type Dim = Exclude<FilterKey, 'unit'>;
 const DIMS: readonly Dim[] = ['jurisdiction', 'period', 'population', 'project', 'status'];
 const S = STATUSES.length;
 const STATUS_CODE = new Map<Status, number>(STATUSES.map((s, i) => [s, i]));
+// Per unit: led, then the UNIT_COUNTS; the column each status code adds to (-1: none).
+const UNIT_WIDTH = 1 + UNIT_COUNTS.length;
+const UNIT_COLUMN = STATUSES.map((s) => {
+  const k = UNIT_COUNT_OF[s];
+  return k ? 1 + UNIT_COUNTS.indexOf(k) : -1;
+});
 
 export interface TaskCube<T extends AggTask = AggTask> {
   tasks: readonly T[];
@@ -56,16 +62,7 @@ export function buildCube<T extends AggTask>(tasks: readonly T[]): TaskCube<T> {
     const t = tasks[i]!;
     for (const d of DIMS) codes[d][i] = d === 'status' ? STATUS_CODE.get(t.status)! : codeOf(d, keyOf(t, d));
     unitStart[i] = units.length;
-    // unitKeys(t), without its array: each unit once per task, blanks left out
-    const leads = t.leads;
-    for (let j = 0; j < leads.length; j++) {
-      const u = (leads[j]!.name ?? leads[j]!.input).trim();
-      if (!u) continue;
-      const c = codeOf('unit', u);
-      let again = false;
-      for (let k = unitStart[i]!; k < units.length; k++) if (units[k] === c) again = true;
-      if (!again) units.push(c);
-    }
+    for (const u of unitKeys(t)) units.push(codeOf('unit', u));
     const c = cappedCompletion(t);
     capped[i] = c === null ? NaN : c;
   }
@@ -122,7 +119,7 @@ export function cubeSummary(cube: TaskCube, rows: Uint32Array): DashboardSummary
   const pop = new Float64Array(nPop * W);
   const proj = new Float64Array(nProj * W);
   const juris = new Float64Array(keys.jurisdiction.length * W);
-  const unit = new Float64Array(keys.unit.length * 5);
+  const unit = new Float64Array(keys.unit.length * UNIT_WIDTH);
   const popTrend = new Float64Array(nPeriod * nPop * 2);
   const projTrend = new Float64Array(nPeriod * nProj * 2);
   const periodSeen = new Uint8Array(nPeriod);
@@ -155,10 +152,9 @@ export function cubeSummary(cube: TaskCube, rows: Uint32Array): DashboardSummary
       projTrend[b]!++;
       projTrend[b + 1]! += c;
     }
-    // led, completed, behind, overdue, unreported
-    const col = s === 0 ? 1 : s === 2 ? 2 : s === 3 ? 3 : s === 4 ? 4 : -1;
+    const col = UNIT_COLUMN[s]!;
     for (let u = cube.unitStart[i]!; u < cube.unitStart[i + 1]!; u++) {
-      const o = cube.unitCodes[u]! * 5;
+      const o = cube.unitCodes[u]! * UNIT_WIDTH;
       unit[o]!++;
       if (col > 0) unit[o + col]!++;
     }
@@ -189,8 +185,11 @@ export function cubeSummary(cube: TaskCube, rows: Uint32Array): DashboardSummary
   };
   const units = new UnitAccumulator();
   keys.unit.forEach((name, code) => {
-    const o = code * 5;
-    if (unit[o]) units.addTotals({ unit: name, led: unit[o]!, completed: unit[o + 1]!, behind: unit[o + 2]!, overdue: unit[o + 3]!, unreported: unit[o + 4]! });
+    const o = code * UNIT_WIDTH;
+    if (!unit[o]) return;
+    const row: UnitSummary = { unit: name, led: unit[o]!, completed: 0, behind: 0, overdue: 0, unreported: 0 };
+    UNIT_COUNTS.forEach((k, c) => (row[k] = unit[o + 1 + c]!));
+    units.addTotals(row);
   });
   const statusCounts = emptyCounts();
   STATUSES.forEach((st, s) => (statusCounts[st] = status[s]!));

@@ -1,14 +1,10 @@
 // Filters of the task table and the drill-down. One pass, no copies of tasks.
 import { POPULATIONS, PROJECTS } from '../model';
-import { keyOf, unitKeys } from './keys';
+import { keyOf, rankIn, unitKeys } from './keys';
 import { comparePeriods } from './period';
 import type { AggTask, FilterKey, TaskFilter } from './types';
 import { FILTER_KEYS, NONE } from './types';
 import { zhCompare } from './collate';
-
-export function matches(t: AggTask, f: TaskFilter): boolean {
-  return matchesKeys(t, f, FILTER_KEYS.filter((k) => f[k] !== undefined));
-}
 
 function matchesKeys(t: AggTask, f: TaskFilter, keys: readonly FilterKey[]): boolean {
   for (const k of keys) {
@@ -58,22 +54,13 @@ export function facets(tasks: readonly AggTask[]): Record<FilterKey, string[]> {
 
 /** The values of each filter put in display order (statuses as given). */
 export function facetsOf(values: Record<FilterKey, readonly string[]>): Record<FilterKey, string[]> {
-  const canonical = (order: readonly string[]) => (a: string, b: string) => rank(order, a) - rank(order, b);
+  const canonical = (order: readonly string[]) => (a: string, b: string) => rankIn(order, a) - rankIn(order, b);
   return {
-    jurisdiction: [...values.jurisdiction].sort(zh),
+    jurisdiction: [...values.jurisdiction].sort(zhCompare),
     period: [...values.period].sort(comparePeriods),
     population: [...values.population].sort(canonical(POPULATIONS)),
     project: [...values.project].sort(canonical(PROJECTS)),
-    unit: [...values.unit].sort(zh),
+    unit: [...values.unit].sort(zhCompare),
     status: [...values.status],
   };
-}
-
-function rank(order: readonly string[], k: string): number {
-  const i = order.indexOf(k);
-  return i < 0 ? (k === NONE ? order.length + 1 : order.length) : i;
-}
-
-function zh(a: string, b: string): number {
-  return zhCompare(a, b);
 }

@@ -2,8 +2,8 @@
 // recharts only ever sees what these return, never task rows.
 export * from './types';
 export { periodSortKey, comparePeriods } from './period';
-export { populationKey, projectKey, unitKeys, keyOf } from './keys';
-export { filterTasks, matches, facets } from './filter';
+export { unitKeys, keyOf } from './keys';
+export { filterTasks, facets } from './filter';
 export { statusCounts, groupSummaries, byPopulation, byProject, byJurisdiction, emptyCounts, cappedCompletion } from './groups';
 export { byUnit, sortUnits } from './units';
 export type { UnitSortKey } from './units';

@@ -11,10 +11,16 @@ export function projectKey(t: AggTask): string {
   return t.project?.canonical ?? NONE;
 }
 
+/** A lead unit as the dashboard names it: the resolved name, else the words written. */
+export function leadKey(l: AggTask['leads'][number]): string {
+  return (l.name ?? l.input).trim();
+}
+
+/** The lead units of a task, each once, blanks left out. */
 export function unitKeys(t: AggTask): string[] {
   const out: string[] = [];
   for (const l of t.leads) {
-    const k = (l.name ?? l.input).trim();
+    const k = leadKey(l);
     if (k && !out.includes(k)) out.push(k);
   }
   return out;
@@ -33,4 +39,10 @@ export function keyOf(t: AggTask, dim: Exclude<FilterKey, 'unit'>): string {
     case 'status':
       return t.status;
   }
+}
+
+/** Place of a key in a canonical order (populations, projects); others after, NONE last. */
+export function rankIn(order: readonly string[], k: string): number {
+  const i = order.indexOf(k);
+  return i >= 0 ? i : k === NONE ? order.length + 1 : order.length;
 }

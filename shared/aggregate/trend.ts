@@ -2,7 +2,7 @@
 // min(completion, 1) of the quantified tasks of each group in each period.
 import { POPULATIONS, PROJECTS } from '../model';
 import { cappedCompletion } from './groups';
-import { keyOf } from './keys';
+import { keyOf, rankIn } from './keys';
 import { comparePeriods } from './period';
 import type { AggTask, TrendSeries } from './types';
 import { NONE } from './types';
@@ -15,15 +15,7 @@ export class TrendAccumulator {
   constructor(private readonly dim: 'population' | 'project') {}
 
   add(period: string, key: string, capped: number | null): void {
-    let row = this.periods.get(period);
-    if (!row) this.periods.set(period, (row = new Map()));
-    if (capped === null) return;
-    this.keys.add(key);
-    const c = row.get(key);
-    if (c) {
-      c.n++;
-      c.sum += capped;
-    } else row.set(key, { n: 1, sum: capped });
+    this.addTotals(period, key, capped === null ? 0 : 1, capped ?? 0);
   }
 
   /** A period's quantified tasks of one key added at once (n 0: the period only). */
@@ -41,7 +33,7 @@ export class TrendAccumulator {
 
   finish(): TrendSeries {
     const order: readonly string[] = this.dim === 'population' ? POPULATIONS : PROJECTS;
-    const keys = [...this.keys].sort((a, b) => rank(order, a) - rank(order, b) || zhCompare(a, b));
+    const keys = [...this.keys].sort((a, b) => rankIn(order, a) - rankIn(order, b) || zhCompare(a, b));
     const periods = [...this.periods.keys()].sort(comparePeriods);
     const rows = periods.map((period) => {
       const cells = this.periods.get(period)!;
@@ -60,9 +52,4 @@ export function trend(tasks: readonly AggTask[], dim: 'population' | 'project'):
   const acc = new TrendAccumulator(dim);
   for (const t of tasks) acc.add(keyOf(t, 'period'), keyOf(t, dim), cappedCompletion(t));
   return acc.finish();
-}
-
-function rank(order: readonly string[], k: string): number {
-  const i = order.indexOf(k);
-  return i >= 0 ? i : k === NONE ? order.length + 1 : order.length;
 }

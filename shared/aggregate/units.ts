@@ -3,6 +3,7 @@
 import type { Status } from '../model';
 import type { AggTask, UnitSummary } from './types';
 import { zhCompare } from './collate';
+import { unitKeys } from './keys';
 
 export type UnitSortKey = 'unit' | 'led' | 'completed' | 'behind' | 'overdue' | 'unreported';
 
@@ -10,14 +11,12 @@ export class UnitAccumulator {
   private readonly acc = new Map<string, UnitSummary>();
 
   add(t: AggTask): void {
-    const leads = t.leads;
-    for (let i = 0; i < leads.length; i++) {
-      const unit = (leads[i]!.name ?? leads[i]!.input).trim();
-      if (!unit || seenBefore(leads, i, unit)) continue;
+    const count = UNIT_COUNT_OF[t.status];
+    for (const unit of unitKeys(t)) {
       let u = this.acc.get(unit);
       if (!u) this.acc.set(unit, (u = { unit, led: 0, completed: 0, behind: 0, overdue: 0, unreported: 0 }));
       u.led++;
-      bump(u, t.status);
+      if (count) u[count]++;
     }
   }
 
@@ -39,18 +38,9 @@ export class UnitAccumulator {
   }
 }
 
-/** The same unit named twice among one task's leads counts once. */
-function seenBefore(leads: AggTask['leads'], i: number, unit: string): boolean {
-  for (let j = 0; j < i; j++) if ((leads[j]!.name ?? leads[j]!.input).trim() === unit) return true;
-  return false;
-}
-
-function bump(u: UnitSummary, s: Status): void {
-  if (s === '已完成') u.completed++;
-  else if (s === '滞后') u.behind++;
-  else if (s === '逾期') u.overdue++;
-  else if (s === '未填报') u.unreported++;
-}
+/** The counts of a unit's row beside 牵头任务, and which status adds to each. */
+export const UNIT_COUNTS = ['completed', 'behind', 'overdue', 'unreported'] as const;
+export const UNIT_COUNT_OF: Partial<Record<Status, (typeof UNIT_COUNTS)[number]>> = { 已完成: 'completed', 滞后: 'behind', 逾期: 'overdue', 未填报: 'unreported' };
 
 export function byUnit(tasks: readonly AggTask[]): UnitSummary[] {
   const acc = new UnitAccumulator();
