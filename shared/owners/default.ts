@@ -51,7 +51,10 @@ export function bundledJurisdiction(j: string): string | null {
 }
 
 export function defaultDirectory(jurisdiction?: string): Directory {
-  const key = jurisdiction ? (bundledJurisdiction(jurisdiction) ?? `?${jurisdiction}`) : '*';
+  // Every jurisdiction we do not bundle gets the same empty directory: it holds
+  // nothing of the jurisdiction (lookups take it from the call), so one shared
+  // '?' entry, not one per unknown text (each also keeping its own owner cache).
+  const key = jurisdiction ? (bundledJurisdiction(jurisdiction) ?? '?') : '*';
   const hit = cache.get(key);
   if (hit) return hit;
   const picked = key === '*' ? [...BUNDLED] : BUNDLED.filter((b) => b.jurisdiction === key);

@@ -261,4 +261,18 @@ describe('rules-only mode', () => {
     // National units are the same in every ledger.
     expect(c).toMatchObject({ name: '中国科学技术协会', matched: 'alias' });
   });
+
+  it('every unknown jurisdiction shares one empty directory', () => {
+    expect(defaultDirectory('某省某某市某某县')).toBe(defaultDirectory('某省某某市某某区'));
+  });
+
+  // The shared directory holds nothing of the jurisdiction: the level prefix comes from the call.
+  it.each([
+    ['某省某某市某某县', '教育局', '县教育局'],
+    ['某省某某市某某区', '教育局', '区教育局'],
+    ['某省某某市', '教育局', '市教育局'],
+  ])('unknown jurisdiction %s: %s → %s', (j, text, name) => {
+    const [m] = resolveOwners(text, defaultDirectory(j), { jurisdiction: j });
+    expect(m).toMatchObject({ name, matched: 'rule' });
+  });
 });
