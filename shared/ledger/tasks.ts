@@ -6,8 +6,6 @@ import { classify, classifyPopulation, classifyProject, parseDeadline, parseNumb
 import { completionOf, statusDetail, type StatusDetail } from '../checks/status';
 import { TextCache } from '../text-cache';
 
-export { TextCache } from '../text-cache';
-
 export interface BuildContext {
   directory: Directory | null;
   asOf: Date;
@@ -124,16 +122,11 @@ function sharedCaches(ctx: BuildContext): Caches {
   return { owners, targets, deadlines, classOf };
 }
 
-/** Label cells (人群 / 工程) are few distinct texts: classify each once. */
-class LabelCache {
-  private readonly m = new Map<string, Label | null>();
-  get(text: string, f: (t: string) => Label | null): Label | null {
-    const key = f === classifyProject ? `工程:${text}` : `人群:${text}`;
-    let v = this.m.get(key);
-    if (v === undefined) this.m.set(key, (v = f(text)));
-    return v;
-  }
-}
+// Label cells (人群 / 工程) are few distinct texts, the same in every ledger of a
+// batch: classify each once. Both classifiers are pure functions of the text.
+// Called through arrows so an import cycle cannot capture an unset binding.
+const populationLabels = new TextCache<Label | null>((t) => classifyPopulation(t));
+const projectLabels = new TextCache<Label | null>((t) => classifyProject(t));
 
 export function createBuilder(ctx: BuildContext): (row: LedgerRow) => Task {
   const build = createDetailedBuilder(ctx);
@@ -143,7 +136,6 @@ export function createBuilder(ctx: BuildContext): (row: LedgerRow) => Task {
 /** Like createBuilder, also returning the status details (elapsed share, deadline) the checks word. */
 export function createDetailedBuilder(ctx: BuildContext): (row: LedgerRow) => { task: Task; detail: StatusDetail } {
   const { owners, targets, deadlines, classOf } = sharedCaches(ctx);
-  const labelled = new LabelCache();
   return (row) => {
     let ts: Target[];
     if (row.targetText.trim()) ts = targets.get(row.targetText);
@@ -161,8 +153,8 @@ export function createDetailedBuilder(ctx: BuildContext): (row: LedgerRow) => { 
     ts = primaryFirst(ts, actual, row);
     const cls = classOf(row.category, row.title, row.content);
     // A 人群 / 工程 cell (the standard workbook's, or an official's own) wins over the text.
-    const population = row.populationText ? labelled.get(row.populationText, classifyPopulation) : cls.population;
-    const project = row.projectText ? labelled.get(row.projectText, classifyProject) : cls.project;
+    const population = row.populationText ? populationLabels.get(row.populationText) : cls.population;
+    const project = row.projectText ? projectLabels.get(row.projectText) : cls.project;
     const detail = statusDetail(
       { targets: ts, actual, progressText: row.progressText, deadlineYear, recurrence },
       ctx.asOf,

@@ -43,4 +43,18 @@ describe('buildTasks', () => {
     expect(rulesOnly!.leads[0]!.name).toBeTruthy();
     expect(rulesOnly!.partners[1]!.matched).toBe('group');
   });
+
+  // 人群 / 工程 cells win over the text; a cell that names nothing gives null, the same on every build.
+  it.each([
+    ['农民', '', '农民', null],
+    ['', '科普基础设施工程', null, '科普基础设施工程'],
+    ['其他', '其他', null, null],
+  ])('label cells 人群=%s 工程=%s → %s / %s', (population, project, pop, proj) => {
+    const rows = rowsOf(['任务内容', '牵头单位', '人群', '工程'], [['开展活动', '区科协', population, project]]);
+    for (let i = 0; i < 2; i++) {
+      const [t] = buildTasks(rows, { directory: null, asOf });
+      expect(t!.population?.canonical ?? null).toBe(pop);
+      expect(t!.project?.canonical ?? null).toBe(proj);
+    }
+  });
 });
