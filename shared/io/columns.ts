@@ -7,6 +7,7 @@
 import type { CellValue, FileProblem } from '../model';
 import { loadWorkbook, saveWorkbook } from './excel';
 import { DEFAULT_LIMITS, guardWorkbook } from './guard';
+import { describeError } from './grid';
 import { problem } from './messages';
 import { finishPackage } from './neutralise';
 import { prepareValue, type CellWriteContext } from './write';
@@ -56,19 +57,27 @@ export async function addColumnsReport(bytes: Uint8Array, edits: ColumnEdit[], f
   try {
     guarded = guardWorkbook(bytes, file, DEFAULT_LIMITS);
   } catch (e) {
-    return { ok: false, problem: problem('parse-failed', file, { detail: String(e) }) };
+    return { ok: false, problem: problem('parse-failed', file, { detail: describeError(e) }) };
   }
   if (guarded.kind === 'refused') return { ok: false, problem: guarded.problem };
   if (guarded.kind === 'csv') return { ok: false, problem: problem('not-xlsx', file, { detail: 'CSV 文件不能在原文件上添加列' }) };
   // The guard may have thinned a huge sheet; writing that back would lose the
-  // user's rows, so the copy is refused instead.
-  if (guarded.bytes !== bytes) return { ok: false, problem: guarded.warnings.find((w) => w.code === 'sheet-too-many-rows' || w.code === 'rows-beyond-cap') ?? guarded.warnings[0] };
+  // user's rows, so the copy is refused instead. A sheet that was only thinned
+  // (empty formatted rows dropped) has just the formatted-rows-ignored
+  // warning, which says nothing was affected — true for reading, not for a
+  // copy — so that case gets its own refusal saying why and what to do.
+  if (guarded.bytes !== bytes) {
+    const lost = guarded.warnings.find((w) => w.code === 'sheet-too-many-rows' || w.code === 'rows-beyond-cap');
+    if (lost) return { ok: false, problem: lost };
+    const thinned = guarded.warnings.find((w) => w.code === 'formatted-rows-ignored');
+    return { ok: false, problem: problem('columns-sheet-thinned', file, {}, { sheet: thinned?.sheet ?? guarded.sheets[0]?.name ?? '' }) };
+  }
   let wb;
   try {
     // Merges are taken from the guard and written back by finishPackage (exceljs's are quadratic).
     wb = await loadWorkbook(bytes, ['mergeCells']);
   } catch (e) {
-    return { ok: false, problem: problem('parse-failed', file, { detail: e instanceof Error ? e.message : String(e) }) };
+    return { ok: false, problem: problem('parse-failed', file, { detail: describeError(e) }) };
   }
   const warnings: FileProblem[] = [];
   const quoted = new Map<string, Set<string>>();
@@ -125,6 +134,6 @@ export async function addColumnsReport(bytes: Uint8Array, edits: ColumnEdit[], f
     const saved = await saveWorkbook(wb);
     return { ok: true, bytes: finishPackage(saved, quoted, guarded.merges), columns, warnings };
   } catch (e) {
-    return { ok: false, problem: problem('parse-failed', file, { detail: e instanceof Error ? e.message : String(e) }) };
+    return { ok: false, problem: problem('parse-failed', file, { detail: describeError(e) }) };
   }
 }

@@ -42,7 +42,8 @@ export type IoCode =
   | 'write-merge-skipped'
   | 'write-invalid-chars'
   | 'write-bad-number'
-  | 'columns-sheet-missing';
+  | 'columns-sheet-missing'
+  | 'columns-sheet-thinned';
 
 type Params = Record<string, string | number | undefined>;
 
@@ -98,6 +99,8 @@ const MESSAGES: Record<IoCode, (p: Params) => string> = {
   'write-invalid-chars': (p) => `工作表「${p.sheet}」第 ${p.row} 行 ${p.column} 列含有 Excel 不允许的控制字符，已删除。`,
   'write-bad-number': (p) => `工作表「${p.sheet}」第 ${p.row} 行 ${p.column} 列的数值无效（${p.value}），已留空。`,
   'columns-sheet-missing': (p) => `工作簿中没有工作表「${p.sheet}」，无法添加补全列。`,
+  'columns-sheet-thinned': (p) =>
+    `文件「${p.file}」工作表「${p.sheet}」底部有大量只带格式的空行（常因把格式刷到了表格最底部），读取时已跳过；补全是在原文件上添加列，跳过这些行再保存会丢掉它们的格式，因此没有生成补全后的副本。请在 Excel 中删除表格底部只带格式的空行或零散内容后保存，再补全。`,
 };
 
 export function ioMessage(code: IoCode, params: Params): string {

@@ -3,9 +3,11 @@
 // columns instead of adding more.
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
+import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { SheetGrid } from '../../shared/model';
 import { addColumns, addColumnsReport, ENRICH_NOTE, readWorkbook, type ColumnEdit } from '../../shared/io';
+import { DEFAULT_LIMITS } from '../../shared/io/guard';
 import { EXAMPLE_XLSX } from '../support/paths';
 
 const EXAMPLE = new Uint8Array(readFileSync(EXAMPLE_XLSX));
@@ -120,4 +122,37 @@ describe('addColumns refusals', () => {
       expect(r.problem.message).toContain(named);
     }
   });
+});
+
+/** A one-sheet workbook (台账) whose sheet data is `rows` (row elements). */
+function bigSheetWorkbook(rows: string): Uint8Array {
+  const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+  const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+  const files: Record<string, string> = {
+    '[Content_Types].xml': `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>`,
+    '_rels/.rels': `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    'xl/workbook.xml': `<?xml version="1.0"?><workbook xmlns="${NS}" xmlns:r="${REL}"><sheets><sheet name="台账" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    'xl/_rels/workbook.xml.rels': `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+    'xl/worksheets/sheet1.xml': `<?xml version="1.0"?><worksheet xmlns="${NS}"><sheetData>${rows}</sheetData></worksheet>`,
+  };
+  return zipSync(Object.fromEntries(Object.entries(files).map(([k, v]) => [k, strToU8(v)])));
+}
+
+const cap = DEFAULT_LIMITS.maxRows;
+const valueRow = (r: number): string => `<row r="${r}"><c r="A${r}"><v>${r}</v></c></row>`;
+const rowsFrom = (from: number, n: number, row: (r: number) => string): string => Array.from({ length: n }, (_, i) => row(from + i)).join('');
+
+describe('addColumns refuses a sheet the guard had to rewrite, saying no copy was made', () => {
+  it.each([
+    // Only empty formatted rows dropped: the reader's warning says "不影响数据", so enrich needs its own words.
+    ['empty formatted rows to the bottom', 'columns-sheet-thinned', ['没有生成补全后的副本', '删除表格底部只带格式的空行或零散内容后保存，再补全'], () => rowsFrom(1, 3, valueRow) + rowsFrom(4, cap, (r) => `<row r="${r}" s="1" customFormat="1"/>`)],
+    ['stray content far below the data', 'rows-beyond-cap', ['1048576'], () => rowsFrom(1, 3, valueRow) + rowsFrom(4, cap, (r) => `<row r="${r}" s="1"/>`) + valueRow(1_048_576)],
+    ['more value rows than the cap', 'sheet-too-many-rows', ['拆分'], () => rowsFrom(1, cap + 1, valueRow)],
+  ])('%s → %s', async (_n, code, words, rows) => {
+    const r = await addColumnsReport(bigSheetWorkbook(rows()), [{ sheet: '台账', headerRow: 1, startCol: 1, headers: ['状态'], rows: [] }], '台账.xlsx');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problem).toMatchObject({ code, file: '台账.xlsx', sheet: '台账' });
+    for (const w of words) expect(r.problem.message).toContain(w);
+  }, 60_000);
 });
