@@ -2,6 +2,7 @@
 // WPS, and switch between full- and half-width forms, so identity compares
 // text with width, spaces, punctuation and case folded away.
 
+import { parseChineseNumeral } from '../targets';
 import { TextCache } from '../text-cache';
 
 const PUNCT = /[\s\p{P}\p{S}\u3000]/gu;
@@ -11,18 +12,6 @@ const folded = new TextCache((text: string) => text.normalize('NFKC').replace(PU
 /** NFKC (full-width → half-width), no spaces or punctuation, lower case. */
 export function normText(text: string | null | undefined): string {
   return folded.get(String(text ?? ''));
-}
-
-const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-
-/** 一 → 1, 十二 → 12, 二十三 → 23; null when not a Chinese numeral below 100. */
-function chineseNumber(s: string): number | null {
-  if (!/^[零〇一二两三四五六七八九十]+$/.test(s)) return null;
-  const ten = s.indexOf('十');
-  if (ten < 0) return s.length === 1 ? DIGITS[s]! : null;
-  const tens = ten === 0 ? 1 : DIGITS[s.slice(0, ten)];
-  const ones = ten === s.length - 1 ? 0 : DIGITS[s.slice(ten + 1)];
-  return tens === undefined || ones === undefined ? null : tens * 10 + ones;
 }
 
 /**
@@ -42,7 +31,9 @@ function normIdText(id: string): string {
     .split(/[.．、\-—_\s()（）〔〕[\]]+/u)
     .filter(Boolean)
     .map((p) => {
-      const cn = chineseNumber(p);
+      // The targets' numeral reader: 十二 → 12, 一百零五 → 105; digit runs such as
+      // 十四五 or 二〇 are names, not numbers, and stay text.
+      const cn = parseChineseNumeral(p);
       if (cn !== null) return String(cn);
       if (/^\d+$/.test(p)) return String(Number(p));
       return normText(p);

@@ -57,6 +57,11 @@ describe('normId', () => {
     ['二十三', '23'],
     ['１．２', '1.2'],
     ['3、', '3'],
+    ['十', '10'],
+    ['（十二）', '12'],
+    ['一百零五', '105'],
+    ['十四五', '十四五'],
+    ['二〇', '二〇'],
   ])('%s → %s', (input, want) => expect(normId(input)).toBe(want));
 
   it('keeps different numbers apart', () => expect(normId('12')).not.toBe(normId('1.2')));
