@@ -9,9 +9,6 @@ const CN_DIGIT: Record<string, number> = {
 const CN_SMALL_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 const CN_BIG_UNIT: Record<string, number> = { 万: 1e4, 亿: 1e8 };
 
-/** Characters a Chinese numeral is made of (digits and magnitudes). */
-export const CN_NUMERAL_CHARS = '零〇一二两三四五六七八九十百千万亿';
-
 const FULLWIDTH = /[０-９％．，]/;
 const FULLWIDTH_G = /[０-９％]|(?<=[0-9０-９])[．，](?=[0-9０-９])/g;
 
