@@ -3,7 +3,7 @@
 // depth 0, spaces between two complete names, and 和/与/及 only where they join
 // two complete names (never inside 区规划和自然资源局 or 文化和旅游部).
 import { dropStrayBrackets, foldWidth, isCloser, isOpener } from './normalize';
-import { endsLikeUnit, groupKeyOf } from './rules';
+import { groupKeyOf, looksLikeUnit } from './rules';
 
 const SEPARATORS = new Set(['、', '，', ',', '；', ';', '／', '/', '\n', '\r', '\t', '。', '|', '｜']);
 
@@ -97,7 +97,7 @@ function splitInner(piece: string): string[] {
   let cur = '';
   for (const w of words) {
     // 区委 宣传部: a two-character left part (区委, 市委) is a level, not a name.
-    if (cur && cur.length >= 3 && endsLikeUnit(cur) && w.length >= 2) {
+    if (cur && cur.length >= 3 && looksLikeUnit(cur) && w.length >= 2) {
       names.push(cur);
       cur = w;
     } else cur += w;
@@ -120,7 +120,7 @@ function splitConjunction(name: string): string[] {
     if (!width) continue;
     const left = name.slice(0, i);
     const right = name.slice(i + width);
-    if (endsLikeUnit(left) && right.length >= 2 && (endsLikeUnit(right) || groupKeyOf(right) !== null)) {
+    if (looksLikeUnit(left) && right.length >= 2 && (looksLikeUnit(right) || groupKeyOf(right) !== null)) {
       return [left, ...splitConjunction(right)];
     }
   }
