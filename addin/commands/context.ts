@@ -2,8 +2,8 @@
 // when there is one) in one call, then let the core find the header, read the
 // rows and check them. Every command starts here.
 import type { Finding, LedgerMeta, SheetGrid, Task } from '../../shared/model';
-import { readLedger, validate, type LedgerSheet } from '../../shared/ledger';
-import { createDirectory, defaultDirectory, type Directory } from '../../shared/owners';
+import { directoryFor, readLedger, validate, type LedgerSheet } from '../../shared/ledger';
+import type { Directory } from '../../shared/owners';
 import { DIRECTORY_SHEET } from '../../shared/ledger/standard';
 import type { ReadBack, SheetRead, WorkbookGateway } from '../gateway';
 import { ADDIN_MESSAGES } from '../messages';
@@ -22,15 +22,8 @@ export interface LedgerContext {
 
 export interface RunOptions {
   asOf: Date;
-  /** Bundled directory to fall back on when the workbook has no 单位名录 (e.g. 成都市锦江区). */
+  /** 辖区 picked in the pane (e.g. 成都市锦江区): its bundled directory completes the workbook's 单位名录 (or stands in for it), and owner matching uses it. */
   jurisdiction?: string;
-}
-
-export function directoryFor(own: { units: import('../../shared/model').Unit[]; groups: import('../../shared/model').UnitGroup[] } | null, jurisdiction: string | undefined): Directory {
-  const base = defaultDirectory(jurisdiction || undefined);
-  if (!own || !own.units.length) return base;
-  // The workbook's own names first: officials edit them and they win.
-  return createDirectory([...own.units, ...base.units], [...own.groups, ...base.groups]);
 }
 
 /** Pure part: from what was read to the checked ledger. */
@@ -44,25 +37,19 @@ export function ledgerFrom(read: ReadBack, opts: RunOptions): Outcome<LedgerCont
   const ledger = readLedger(grids);
   const own = ledger.sheets.find((s) => s.sheet === sheet.name);
   if (!own) return fail(ADDIN_MESSAGES.noLedger(sheet.name));
-  const jurisdiction = opts.jurisdiction || ledger.meta.jurisdiction || undefined;
-  const directory = directoryFor(ledger.directory, jurisdiction);
-  const checked = validate({ ...ledger, sheets: [own] }, { directory, asOf: opts.asOf, plan: ledger.meta.planPeriod });
-  const findings = uniqueFindings([...ledger.findings.filter((f) => f.sheet === sheet.name), ...checked.findings]);
-  return ok({ read, sheet, ledger: own, tasks: checked.tasks, findings, directory, meta: ledger.meta });
+  // The 辖区 picked in the pane wins over the one the title rows state; validate
+  // gets it too, so owner matching (上级/本级 rules) uses the same one.
+  const jurisdiction = opts.jurisdiction || ledger.meta.jurisdiction || null;
+  // The core's directoryFor keeps one Directory per 单位名录 content, so the
+  // owner caches keyed on that object survive from one click to the next.
+  const directory = directoryFor(ledger, jurisdiction);
+  const checked = validate({ ...ledger, sheets: [own] }, { directory, jurisdiction, asOf: opts.asOf, plan: ledger.meta.planPeriod });
+  // validate already returns readLedger's structural findings (this sheet's and
+  // the 单位名录's) ahead of the row findings: each once.
+  return ok({ read, sheet, ledger: own, tasks: checked.tasks, findings: checked.findings, directory, meta: ledger.meta });
 }
 
 export async function loadLedger(gateway: WorkbookGateway, opts: RunOptions, extra: { highlights?: boolean } = {}): Promise<Outcome<LedgerContext>> {
   const read = await gateway.read({ active: true, names: [DIRECTORY_SHEET], ...extra });
   return ledgerFrom(read, opts);
-}
-
-/** readLedger's structural findings may come back from validate too; keep each once. */
-function uniqueFindings(all: Finding[]): Finding[] {
-  const seen = new Set<string>();
-  return all.filter((f) => {
-    const k = `${f.sheet}|${f.row}|${f.col ?? f.column}|${f.code}|${JSON.stringify(f.params)}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
 }

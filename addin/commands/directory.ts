@@ -9,7 +9,7 @@ import type { ApplyReport, WorkbookGateway } from '../gateway';
 import type { Op } from '../ops';
 import { cellA1, quoteSheet } from '../a1';
 import { ADDIN_MESSAGES } from '../messages';
-import { ledgerFrom, type LedgerContext, type RunOptions } from './context';
+import { loadLedger, type LedgerContext, type RunOptions } from './context';
 import { fail, ok, type Outcome } from './result';
 
 export const DIRECTORY_HEADER_FILL = '#DDEBF7';
@@ -59,8 +59,7 @@ export function collectSuggestions(ctx: Pick<LedgerContext, 'sheet' | 'ledger' |
 }
 
 export async function loadSuggestions(gateway: WorkbookGateway, opts: RunOptions): Promise<Outcome<OwnerSuggestion[]>> {
-  const read = await gateway.read({ active: true, names: [DIRECTORY_SHEET] });
-  const ctx = ledgerFrom(read, opts);
+  const ctx = await loadLedger(gateway, opts);
   if (!ctx.ok) return ctx;
   return ok(collectSuggestions(ctx.value));
 }
@@ -87,7 +86,8 @@ export async function acceptSuggestions(
   const sheet = read.active;
   const byCell = new Map<string, { row: number; col: number; sheet: string; original: string; text: string }>();
   for (const { suggestion: s, name } of picks) {
-    if (!sheet || sheet.name !== s.sheet) return fail(ADDIN_MESSAGES.staleCell(`${s.sheet}!${cellA1(s.row, s.col)}`));
+    // The user switched sheets since 查找: the suggestion's cell is not on the active sheet.
+    if (!sheet || sheet.name !== s.sheet) return fail(ADDIN_MESSAGES.wrongSheet(s.sheet));
     const k = `${s.row},${s.col}`;
     let cell = byCell.get(k);
     if (!cell) {
@@ -140,12 +140,13 @@ export async function openDirectory(gateway: WorkbookGateway, jurisdiction: stri
 
 /** Drop-down lists (data validation) on the ledger's owner columns, fed by the 单位名录 sheet. */
 export async function addOwnerLists(gateway: WorkbookGateway, opts: RunOptions): Promise<Outcome<{ columns: string[]; report: ApplyReport }>> {
-  const read = await gateway.read({ active: true, names: [DIRECTORY_SHEET] });
-  const dir = read.sheets[DIRECTORY_SHEET];
-  if (!dir) return fail(ADDIN_MESSAGES.noDirectorySheet);
-  const loaded = ledgerFrom(read, opts);
+  // loadLedger reads the 单位名录 sheet in the same call. A sheet that is not a
+  // ledger is reported before a missing 单位名录: the user must switch anyway.
+  const loaded = await loadLedger(gateway, opts);
   if (!loaded.ok) return loaded;
   const ctx = loaded.value;
+  const dir = ctx.read.sheets[DIRECTORY_SHEET];
+  if (!dir) return fail(ADDIN_MESSAGES.noDirectorySheet);
   const cols = ctx.ledger.header.columns;
   const first = ctx.sheet.origin.row + ctx.ledger.header.dataStart; // 0-based row of the first task row
   const last = ctx.sheet.origin.row + ctx.sheet.rows.length - 1;

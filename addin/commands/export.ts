@@ -3,6 +3,7 @@
 // as-of date the user chose. Read-only for the open workbook.
 import { toStandardWorkbook } from '../../shared/enrich';
 import { writeWorkbook } from '../../shared/io';
+import { isoDate } from '../../shared/merge';
 import type { LedgerMeta } from '../../shared/model';
 import type { WorkbookGateway } from '../gateway';
 import { loadLedger, type RunOptions } from './context';
@@ -18,9 +19,6 @@ export interface ExportResult {
   tasks: number;
   meta: LedgerMeta;
 }
-
-export const isoDate = (d: Date) =>
-  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
 export function exportFileName(meta: LedgerMeta): string {
   const parts = [meta.jurisdiction, meta.period, '标准台账', meta.asOf].filter(Boolean) as string[];

@@ -11,6 +11,7 @@ import type { ApplyReport, Capabilities, ReadBack, ReadRequest, SheetInfo, Sheet
 import type { Op } from '../ops';
 import { DEFAULT_LIMITS, READ_ROWS, bandRowsAfter, extraBands, jsonBytes, planBatches, type Limits } from '../batches';
 import { cellA1, columnsA1, parseA1, quoteSheet, rangeA1 } from '../a1';
+import { ADDIN_MESSAGES } from '../messages';
 
 /** What the gateway needs from the host; the tests pass office-addin-mock here. */
 export interface ExcelHost {
@@ -132,7 +133,7 @@ export class ExcelGateway implements WorkbookGateway {
         }
         const isNotes = batch.ops.every((o) => o.kind === 'note');
         if (isNotes && !caps.comments) {
-          report.warnings.push('当前 Excel 版本不支持批注 (需要 ExcelApi 1.10)，原值未能以批注保留。');
+          report.warnings.push(ADDIN_MESSAGES.noComments);
           continue;
         }
         for (const op of batch.ops) queueOp(context, op, found);
@@ -141,7 +142,7 @@ export class ExcelGateway implements WorkbookGateway {
         } catch (e) {
           // A refused comment (e.g. the cell already has one) must not undo the values written before it.
           if (!isNotes) throw e;
-          report.warnings.push(`部分批注未能写入：${(e as Error).message}`);
+          report.warnings.push(ADDIN_MESSAGES.commentFailed((e as Error).message));
         }
         report.chunks += batch.chunks;
         report.payloads.push(batch.bytes);

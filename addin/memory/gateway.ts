@@ -7,6 +7,7 @@ import type { ApplyReport, Capabilities, ReadBack, ReadRequest, SheetInfo, Sheet
 import type { CellFormat, Op } from '../ops';
 import { DEFAULT_LIMITS, READ_ROWS, bandRowsAfter, extraBands, jsonBytes, planBatches, readSyncs, syncsOf, type Limits } from '../batches';
 import { quoteSheet, rangeA1 } from '../a1';
+import { ADDIN_MESSAGES } from '../messages';
 
 export interface MemoryHighlight {
   color: string;
@@ -161,7 +162,7 @@ export class MemoryGateway implements WorkbookGateway {
       }
       report.chunks += b.chunks;
     }
-    if (!this.caps.comments && ops.some((o) => o.kind === 'note')) report.warnings.push('当前 Excel 版本不支持批注，原值未能以批注保留。');
+    if (!this.caps.comments && ops.some((o) => o.kind === 'note')) report.warnings.push(ADDIN_MESSAGES.noComments);
     this.counters.syncs += report.syncs;
     this.counters.payloads.push(...report.payloads);
     this.counters.chunks += report.chunks;
