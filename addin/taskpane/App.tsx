@@ -5,13 +5,14 @@
 import { useState } from 'react';
 import { Field, FluentProvider, Input, Select, Spinner, Tab, TabList, Text, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
 import type { PaneHost } from './host';
+import { ADDIN_MESSAGES } from '../messages';
 import { useRunner } from './useRunner';
 import { ValidatePanel } from './components/ValidatePanel';
 import { EnrichPanel } from './components/EnrichPanel';
 import { DirectoryPanel } from './components/DirectoryPanel';
 import { GeneratePanel } from './components/GeneratePanel';
 import { ExportPanel } from './components/ExportPanel';
-import { isoDate } from '../commands/export';
+import { isoDate } from '../../shared/merge';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', height: '100%', boxSizing: 'border-box', fontFamily: tokens.fontFamilyBase },
@@ -53,7 +54,7 @@ export function App({ host, initialAsOf }: { host: PaneHost; initialAsOf?: Date 
       <header className={s.head}>
         <Text weight="semibold" size={400}>科素台账</Text> <Text size={200} style={{ color: tokens.colorNeutralForeground3 }}>{host.label}</Text>
         <div className={s.settings}>
-          <Field label="截至日期" size="small" validationMessage={parsed ? undefined : '日期无效，暂按今天计算'}>
+          <Field label="截至日期" size="small" validationMessage={parsed ? undefined : ADDIN_MESSAGES.badDate}>
             <Input type="date" size="small" value={asOfText} onChange={(_e, d) => setAsOfText(d.value)} data-testid="as-of" />
           </Field>
           <Field label="辖区（单位名录）" size="small">

@@ -1,6 +1,7 @@
 // What the pane gets from its host, as props: the workbook gateway and a way
 // to hand the user a file. Components never import Office.js.
 import type { WorkbookGateway } from '../gateway';
+import type { Runner } from './useRunner';
 
 export interface PaneHost {
   gateway: WorkbookGateway;
@@ -13,6 +14,15 @@ export interface PaneHost {
   label: string;
   /** Jurisdictions the bundled directory knows (for the picker). */
   jurisdictions: string[];
+}
+
+/** What every ledger panel (校验, 补全, 单位名录, 导出) gets from the pane: the 截至日期 and 辖区 chosen in its header. */
+export interface PanelProps {
+  gateway: WorkbookGateway;
+  runner: Runner;
+  asOf: Date;
+  /** '' = 按台账识别 (the ledger's own title rows decide). */
+  jurisdiction: string;
 }
 
 /** A blob download; works in browsers and in Excel's web view where downloads are allowed. */

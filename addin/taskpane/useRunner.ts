@@ -27,7 +27,7 @@ export function useRunner() {
       return null;
     }
   }, []);
-  return { status, run, busy: status.kind === 'busy', setStatus };
+  return { status, run, busy: status.kind === 'busy' };
 }
 
 export type Runner = ReturnType<typeof useRunner>;

@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import { Badge, Button, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { WorkbookGateway } from '../../gateway';
 import { acceptSuggestions, addOwnerLists, fieldLabel, loadSuggestions, openDirectory, type OwnerSuggestion } from '../../commands/directory';
 import { cellA1 } from '../../a1';
-import type { Runner } from '../useRunner';
+import type { PanelProps } from '../host';
 
 const useStyles = makeStyles({
   row: { display: 'flex', gap: '8px', flexWrap: 'wrap', alignItems: 'center' },
@@ -12,14 +11,7 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
-export interface DirectoryPanelProps {
-  gateway: WorkbookGateway;
-  runner: Runner;
-  asOf: Date;
-  jurisdiction: string;
-}
-
-export function DirectoryPanel({ gateway, runner, asOf, jurisdiction }: DirectoryPanelProps) {
+export function DirectoryPanel({ gateway, runner, asOf, jurisdiction }: PanelProps) {
   const s = useStyles();
   const [items, setItems] = useState<OwnerSuggestion[] | null>(null);
   const [choice, setChoice] = useState<Record<string, string>>({});

@@ -1,19 +1,11 @@
 import { useState } from 'react';
 import { Button, Text, makeStyles } from '@fluentui/react-components';
-import type { WorkbookGateway } from '../../gateway';
 import { ENRICH_HEADERS, removeEnrich, runEnrich } from '../../commands/enrich';
-import type { Runner } from '../useRunner';
+import type { PanelProps } from '../host';
 
 const useStyles = makeStyles({ row: { display: 'flex', gap: '8px', flexWrap: 'wrap' }, cols: { marginTop: '8px', display: 'block' } });
 
-export interface EnrichPanelProps {
-  gateway: WorkbookGateway;
-  runner: Runner;
-  asOf: Date;
-  jurisdiction: string;
-}
-
-export function EnrichPanel({ gateway, runner, asOf, jurisdiction }: EnrichPanelProps) {
+export function EnrichPanel({ gateway, runner, asOf, jurisdiction }: PanelProps) {
   const s = useStyles();
   const [range, setRange] = useState<string | null>(null);
   const enrich = () =>

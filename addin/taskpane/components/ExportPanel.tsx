@@ -1,15 +1,10 @@
 import { useState } from 'react';
 import { Button, Field, Input, Text } from '@fluentui/react-components';
-import type { WorkbookGateway } from '../../gateway';
 import { runExport } from '../../commands/export';
-import type { Runner } from '../useRunner';
+import type { PaneHost, PanelProps } from '../host';
 
-export interface ExportPanelProps {
-  gateway: WorkbookGateway;
-  runner: Runner;
-  asOf: Date;
-  jurisdiction: string;
-  download(bytes: Uint8Array, fileName: string): Promise<string | void> | string | void;
+export interface ExportPanelProps extends PanelProps {
+  download: PaneHost['download'];
 }
 
 export function ExportPanel({ gateway, runner, asOf, jurisdiction, download }: ExportPanelProps) {

@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import { Badge, Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Finding } from '../../../shared/model';
-import type { WorkbookGateway } from '../../gateway';
 import { clearHighlights, runValidate, selectFinding, SEVERITY_LABEL, type ValidateResult } from '../../commands/validate';
-import type { Runner } from '../useRunner';
+import type { PanelProps } from '../host';
 import { topicOf } from '../labels';
 
 const useStyles = makeStyles({
@@ -21,14 +20,7 @@ const useStyles = makeStyles({
 
 const COLOR = { error: 'danger', warning: 'warning', info: 'informative' } as const;
 
-export interface ValidatePanelProps {
-  gateway: WorkbookGateway;
-  runner: Runner;
-  asOf: Date;
-  jurisdiction: string;
-}
-
-export function ValidatePanel({ gateway, runner, asOf, jurisdiction }: ValidatePanelProps) {
+export function ValidatePanel({ gateway, runner, asOf, jurisdiction }: PanelProps) {
   const s = useStyles();
   const [result, setResult] = useState<ValidateResult | null>(null);
   const [open, setOpen] = useState<Set<string>>(new Set());
