@@ -9,7 +9,7 @@
 //                       filter_table_ms is when the table showed the new count)
 // Also reported: the split of load_s between reading the workbooks (fetch +
 // unzip + parse + merge, in the page) and aggregating + rendering.
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { execSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -80,7 +80,7 @@ export async function run(log: (s: string) => void): Promise<Record<string, numb
   const root = process.env.KESU_DIST ?? path.join(repo, 'dist');
   // Measure the code as it is now: build the pages unless KESU_DIST points at a build to measure.
   if (!process.env.KESU_DIST || !existsSync(path.join(root, 'index.html'))) execSync('npx webpack --mode production', { cwd: repo, stdio: 'inherit' });
-  const bytes = readdirSync(DIR).filter((f) => f.endsWith('.xlsx')).reduce((n, f) => n + readFileSync(path.join(DIR, f)).length, 0);
+  const bytes = readdirSync(DIR).filter((f) => f.endsWith('.xlsx')).reduce((n, f) => n + statSync(path.join(DIR, f)).size, 0);
   log(`${FILES} 个工作簿, ${(bytes / 1e6).toFixed(1)} MB`);
 
   const server = await startServer({ root, dataDir: DIR });

@@ -2,6 +2,7 @@
 // types, and the listing of a data folder's workbooks.
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { DataFile } from '../shared/io/bundle';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -41,12 +42,6 @@ export function resolveUnder(root: string, urlPath: string): string | null {
   return full === base || full.startsWith(base + path.sep) ? full : null;
 }
 
-export interface DataFile {
-  name: string;
-  size: number;
-  /** Last modification, ISO. */
-  mtime: string;
-}
 
 /** Whether the listing shows a file of this name: .xlsx, not a lock file (~$…) or hidden. */
 export function isListedName(name: string): boolean {

@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { securityHeaders } from './csp';
 import { isListedName, listWorkbooks, mimeOf, resolveUnder, signature } from './files';
-import type { DataFile } from './files';
+import type { DataFile, DataListing } from '../shared/io/bundle';
 import { endFrame, errorFrame, fileFrameHead, startFrame } from '../shared/io/bundle';
 
 export interface ServerOptions {
@@ -32,13 +32,6 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export interface DataListing {
-  sample: boolean;
-  /** Folder name shown on the page (never the full path). */
-  folder: string | null;
-  files: DataFile[];
-  version: string;
-}
 
 const API = '/api/data';
 
@@ -90,14 +83,14 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       if (!dataDir) return send(res, pathname, 404, '未配置数据文件夹');
       // Only what the listing would show: a workbook directly in the folder.
       const name = safeName(pathname.slice((API + '/file/').length));
-      if (!name || !isListedName(name)) return send(res, pathname, 404, '找不到该数据文件');
-      return file(req, res, pathname, path.join(dataDir, name), 'no-store');
+      if (!name || !isListedName(name)) return send(res, pathname, 404, NO_DATA_FILE);
+      return file(req, res, pathname, path.join(dataDir, name), 'no-store', NO_DATA_FILE);
     }
     if (pathname.startsWith('/api/')) return send(res, pathname, 404, '没有这个接口');
 
     const target = resolveUnder(root, pathname === '/' ? '/index.html' : pathname);
     if (!target) return send(res, pathname, 403, '禁止访问');
-    return file(req, res, pathname, target, /\.[0-9a-f]{8}\.js$/.test(target) ? 'public, max-age=31536000, immutable' : 'no-cache');
+    return file(req, res, pathname, target, /\.[0-9a-f]{8}\.js$/.test(target) ? 'public, max-age=31536000, immutable' : 'no-cache', '找不到该页面');
   }
 
   const server = createServer((req, res) => {
@@ -137,16 +130,18 @@ function safeName(encoded: string): string | null {
   return name;
 }
 
-async function file(req: IncomingMessage, res: ServerResponse, page: string, full: string, cache: string): Promise<void> {
+const NO_DATA_FILE = '数据文件夹中没有这个文件（可能刚被移走或改名），请刷新页面';
+
+async function file(req: IncomingMessage, res: ServerResponse, page: string, full: string, cache: string, missing: string): Promise<void> {
   let size: number;
   try {
     const s = await stat(full);
-    if (!s.isFile()) return send(res, page, 404, '找不到该页面');
+    if (!s.isFile()) return send(res, page, 404, missing);
     size = s.size;
   } catch {
-    return send(res, page, 404, '找不到该页面');
+    return send(res, page, 404, missing);
   }
-  res.writeHead(200, { ...securityHeaders(full), 'Content-Type': mimeOf(full), 'Content-Length': size, 'Cache-Control': cache });
+  res.writeHead(200, { ...securityHeaders(page), 'Content-Type': mimeOf(full), 'Content-Length': size, 'Cache-Control': cache });
   if (req.method === 'HEAD') return void res.end();
   createReadStream(full).on('error', () => res.destroy()).pipe(res);
 }
@@ -172,13 +167,20 @@ async function bundle(req: IncomingMessage, res: ServerResponse, page: string, d
     try {
       bytes = await readFile(path.join(dir, f.name));
     } catch (e) {
-      await write(errorFrame(f.name, `服务器无法读取该文件：${(e as NodeJS.ErrnoException).code ?? String(e)}`));
+      await write(errorFrame(f.name, unreadable((e as NodeJS.ErrnoException).code)));
       continue;
     }
     await write(fileFrameHead(f.name, bytes.length, f.mtime));
     await write(bytes);
   }
   res.end(endFrame(files.length));
+}
+
+/** Why the server could not read a data file, and what to do (zh-CN). */
+export function unreadable(code: string | undefined): string {
+  if (code === 'EBUSY' || code === 'EPERM' || code === 'EACCES') return `文件被其他程序占用或无权读取（${code}），请关闭占用它的程序（如 Excel、WPS）后保存一次，看板会自动重新读取`;
+  if (code === 'ENOENT') return '读取时文件已被移走或改名，看板会在下次查看文件夹时更新';
+  return `服务器无法读取该文件（${code ?? '未知原因'}），请确认文件完好后保存一次，看板会自动重新读取`;
 }
 
 function json(res: ServerResponse, page: string, body: unknown): void {

@@ -24,8 +24,20 @@ export function bootLoad(): Boot {
   return (boot ??= start());
 }
 
-function start(): Boot {
+/**
+ * Files of the data folder (all of them when names is null) from one bundle,
+ * read and joined; with the stamp (size|mtime) of each as read. The first
+ * read and every later look at a changed folder go through here.
+ */
+export async function readServerFiles(names: ReadonlySet<string> | null, onProgress?: Progress): Promise<{ files: LoadedFile[]; stamps: Map<string, string> }> {
   performance.mark('kesu:load-start');
+  const source = bundleSource(names);
+  const files = await loadWorkbooks(source.inputs, source.total, 'server', onProgress);
+  performance.mark('kesu:merged');
+  return { files, stamps: source.stamps };
+}
+
+function start(): Boot {
   warmWorkers();
   const listing = fetchListing();
   const subscribers = new Set<Progress>();
@@ -34,11 +46,7 @@ function start(): Boot {
     latest = args;
     for (const s of subscribers) s(...args);
   };
-  const source = bundleSource(null);
-  const first = loadWorkbooks(source.inputs, source.total, 'server', progress).then((files) => {
-    performance.mark('kesu:merged');
-    return { files, stamps: source.stamps };
-  });
+  const first = readServerFiles(null, progress);
   return {
     listing,
     first,

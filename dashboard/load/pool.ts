@@ -16,7 +16,7 @@ export type PoolJob = { type: 'read'; batch: number; id: number; name: string; b
 
 export type PoolReply = { batch: number; id: number; packed: Packed } | { batch: number; id: number; error: string };
 
-export type ReadFile = (name: string, bytes: Uint8Array, asOf: Date) => Promise<MergedFile>;
+type ReadFile = (name: string, bytes: Uint8Array, asOf: Date) => Promise<MergedFile>;
 
 /** The files of one load: read them, then end() so both sides drop the batch's string tables. */
 export interface PoolSession {
@@ -31,7 +31,7 @@ interface Slot {
 }
 
 /** Workers for the machine: one per core up to four (more only fight over memory bandwidth). */
-export function poolSize(): number {
+function poolSize(): number {
   const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 2 : 2;
   return Math.max(1, Math.min(4, cores));
 }
@@ -40,7 +40,7 @@ export function poolSize(): number {
  * A pool of merge workers, started on first use and kept for the page's
  * life (a worker's start is the parse of the core's code, paid once).
  */
-export function createPool(size = poolSize()): { session(): PoolSession; warm(): void; close(): void } {
+export function createPool(size = poolSize()): { session(): PoolSession; warm(): void } {
   const slots: Slot[] = [];
   const pending = new Map<number, { name: string; resolve: (f: MergedFile) => void }>();
   let nextId = 0;
@@ -106,10 +106,6 @@ export function createPool(size = poolSize()): { session(): PoolSession; warm():
           }
         },
       };
-    },
-    close() {
-      for (const s of slots) s.worker.terminate();
-      slots.length = 0;
     },
   };
 }

@@ -1,20 +1,10 @@
 // The local server's data API (server/serve.ts): the listing of the data
 // folder, its files in one bundle, and change events. Same origin only (CSP).
 import { BundleReader } from '../../shared/io/bundle';
+import type { DataListing } from '../../shared/io/bundle';
 import type { MergeInput } from '../../shared/merge/types';
 
-export interface DataFile {
-  name: string;
-  size: number;
-  mtime: string;
-}
-
-export interface DataListing {
-  sample: boolean;
-  folder: string | null;
-  files: DataFile[];
-  version: string;
-}
+export type { DataFile, DataListing } from '../../shared/io/bundle';
 
 export async function fetchListing(): Promise<DataListing | null> {
   try {
@@ -27,11 +17,17 @@ export async function fetchListing(): Promise<DataListing | null> {
   }
 }
 
-/** Calls back with the new listing whenever the folder changes. Returns the unsubscribe. */
-export function watchListing(onChange: (l: DataListing) => void): () => void {
+/**
+ * Calls back with the folder's listing when the watch starts (and again on
+ * every reconnect: the server greets each connection with it) and whenever
+ * the folder changes. Returns the unsubscribe.
+ */
+export function watchListing(onListing: (l: DataListing) => void): () => void {
   if (typeof EventSource === 'undefined') return () => {};
   const es = new EventSource('/api/data/events');
-  es.addEventListener('change', (e) => onChange(JSON.parse((e as MessageEvent).data) as DataListing));
+  const take = (e: Event) => onListing(JSON.parse((e as MessageEvent).data) as DataListing);
+  es.addEventListener('hello', take);
+  es.addEventListener('change', take);
   return () => es.close();
 }
 
@@ -63,7 +59,7 @@ export function bundleSource(names: ReadonlySet<string> | null): BundleSource {
     let cut: string | null = null;
     try {
       const res = await fetch('/api/data/bundle', { cache: 'no-store' });
-      if (!res.ok || !res.body) throw new Error(`服务器返回 ${res.status}`);
+      if (!res.ok || !res.body) throw new Error(`本地服务返回 ${res.status}，请确认 npm start 仍在运行后刷新页面`);
       const body = res.body.getReader();
       for (let chunk = await body.read(); !chunk.done; chunk = await body.read()) {
         for (const entry of reader.push(chunk.value)) {

@@ -2,12 +2,12 @@
 // and dropped files through the core's merge, aggregates in the core
 // (shared/aggregate) and hands only aggregates to the charts.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { buildCube, cubeFacets, cubeRows, cubeSummary, cubeTasks, filterTasks, headlines } from '../../shared/aggregate';
+import { buildCube, cubeFacets, cubeRows, cubeSummary, cubeTasks, filterTasks, headlines, isHeadlineTask } from '../../shared/aggregate';
 import type { TaskFilter } from '../../shared/aggregate';
 import { loadWorkbooks } from '../load';
 import type { LoadedFile } from '../load';
-import { bootLoad } from '../load/boot';
-import { bundleSource, stampOf, watchListing } from '../load/server';
+import { bootLoad, readServerFiles } from '../load/boot';
+import { stampOf, watchListing } from '../load/server';
 import type { DataListing } from '../load/server';
 import { allTasks, dropFiles, putFiles } from '../load/store';
 import type { FileMap } from '../load/store';
@@ -19,7 +19,7 @@ import { StatusChart } from './StatusChart';
 import { TaskTable } from './TaskTable';
 import { TrendChart } from './TrendChart';
 import { UnitView } from './UnitView';
-import { download } from './exportPng';
+import { download, exportFailed } from './exportPng';
 import { tasksToXlsx } from './exportXlsx';
 
 /** The order the charts are first drawn in: what a leader looks at first. */
@@ -69,28 +69,34 @@ export function App() {
     setBusy(done < total ? `已读取 ${done}/${total}：${current}` : null);
   };
 
-  /** Reads what changed in the folder since the last read (by size and mtime), drops what left it. */
-  const syncServer = useCallback(async (listing: DataListing) => {
-    setSource(listing);
-    const changed = listing.files.filter((f) => known.current.get(f.name) !== stampOf(f));
-    const present = new Set(listing.files.map((f) => f.name));
-    if (changed.length) {
-      performance.mark('kesu:load-start');
-      const source = bundleSource(new Set(changed.map((f) => f.name)));
-      const loaded = await loadWorkbooks(source.inputs, source.total, 'server', progress);
-      performance.mark('kesu:merged');
-      for (const f of changed) known.current.set(f.name, source.stamps.get(f.name) ?? stampOf(f));
-      setFiles((m) => putFiles(m, loaded));
-    }
-    for (const name of [...known.current.keys()]) if (!present.has(name)) known.current.delete(name);
-    setFiles((m) => dropFiles(m, (f) => f.origin === 'local' || present.has(f.report.file)));
-    setBusy(null);
+  /**
+   * Reads what changed in the folder since the last read (by size and mtime),
+   * drops what left it. One look at a time: listings that arrive meanwhile
+   * (the watch's first one, a change during a long read) wait their turn and
+   * are then compared with what the previous look read.
+   */
+  const syncing = useRef(Promise.resolve());
+  const syncServer = useCallback((listing: DataListing): Promise<void> => {
+    const look = async () => {
+      setSource(listing);
+      const changed = listing.files.filter((f) => known.current.get(f.name) !== stampOf(f));
+      const present = new Set(listing.files.map((f) => f.name));
+      if (changed.length) {
+        const read = await readServerFiles(new Set(changed.map((f) => f.name)), progress);
+        for (const f of changed) known.current.set(f.name, read.stamps.get(f.name) ?? stampOf(f));
+        setFiles((m) => putFiles(m, read.files));
+      }
+      for (const name of [...known.current.keys()]) if (!present.has(name)) known.current.delete(name);
+      setFiles((m) => dropFiles(m, (f) => f.origin === 'local' || present.has(f.report.file)));
+      setBusy(null);
+    };
+    return (syncing.current = syncing.current.then(look, look));
   }, []);
 
   useEffect(() => {
-    // The first read began with the script (boot.ts); here it is shown, then
-    // checked against the listing (a file changed meanwhile is read again)
-    // and the folder watched.
+    // The first read began with the script (boot.ts); here it is shown and the
+    // folder watched. The watch begins with the server's current listing, so a
+    // file changed during the first read is read again then.
     const boot = bootLoad();
     let live = true;
     let stop = () => {};
@@ -109,8 +115,7 @@ export function App() {
       for (const [name, stamp] of first.stamps) known.current.set(name, stamp);
       setFiles((m) => putFiles(m, first.files));
       setBooted(true);
-      await syncServer(listing);
-      if (live) stop = watchListing((next) => void syncServer(next));
+      stop = watchListing((next) => void syncServer(next));
     })();
     return () => {
       live = false;
@@ -146,7 +151,9 @@ export function App() {
     performance.measure('kesu:aggregate', { start: t, end: performance.now() });
     return out;
   }, [cube, rows]);
-  const heads = useMemo(() => headlines(filterTasks(tasks, { jurisdiction: filter.jurisdiction, period: filter.period })), [tasks, filter.jurisdiction, filter.period]);
+  // The headline rows are found once per load; a change of 辖区 or 报告期 filters only them.
+  const headTasks = useMemo(() => tasks.filter(isHeadlineTask), [tasks]);
+  const heads = useMemo(() => headlines(filterTasks(headTasks, { jurisdiction: filter.jurisdiction, period: filter.period })), [headTasks, filter.jurisdiction, filter.period]);
   // Marks for the benchmark (bench/dashboard.ts): when the charts of the
   // current data were painted.
   useEffect(() => {
@@ -160,10 +167,14 @@ export function App() {
   const fileList = useMemo(() => [...files.values()], [files]);
   const sampleShown = !!source?.sample && fileList.some((f) => f.origin === 'server');
 
+  const [exportError, setExportError] = useState<string | null>(null);
   async function exportTable() {
     setBusy('正在导出…');
+    setExportError(null);
     try {
       download(new Blob([(await tasksToXlsx(filtered)) as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }), '任务明细.xlsx');
+    } catch (e) {
+      setExportError(exportFailed(' Excel ', e));
     } finally {
       setBusy(null);
     }
@@ -211,6 +222,11 @@ export function App() {
               <h2>任务明细</h2>
               <span className="hint">点击任一图表的条形可筛选到对应任务</span>
               <span className="spacer" />
+              {exportError && (
+                <span className="failed" role="alert">
+                  {exportError}
+                </span>
+              )}
               <button onClick={exportTable} disabled={!filtered.length} data-export-xlsx>
                 导出 Excel
               </button>

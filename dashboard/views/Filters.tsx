@@ -3,7 +3,7 @@ import type { FilterKey, TaskFilter } from '../../shared/aggregate';
 import { FILTER_KEYS } from '../../shared/aggregate';
 import type { Status } from '../../shared/model';
 
-export const FILTER_LABELS: Record<FilterKey, string> = {
+const FILTER_LABELS: Record<FilterKey, string> = {
   jurisdiction: '辖区',
   period: '报告期',
   population: '人群',

@@ -17,7 +17,7 @@ const COLUMNS: { key: UnitSortKey; label: string }[] = [
   { key: 'unreported', label: '未填报' },
 ];
 
-export const UNIT_CHART_TOP = 15;
+const UNIT_CHART_TOP = 15;
 
 export const UnitView = memo(function UnitView(props: { data: UnitSummary[]; onPick: (f: TaskFilter) => void }) {
   const [sort, setSort] = useState<{ key: UnitSortKey; dir: 'asc' | 'desc' }>({ key: 'led', dir: 'desc' });
@@ -27,6 +27,7 @@ export const UnitView = memo(function UnitView(props: { data: UnitSummary[]; onP
     [props.data],
   );
   const values = top.map((u) => ({ key: u.unit, behind: u.behind, overdue: u.overdue }));
+  const pickUnit = (d: unknown) => props.onPick({ unit: (d as { payload: UnitSummary }).payload.unit });
   return (
     <ChartCard id="units" title="牵头单位" hint="图：滞后、逾期最多的单位（前15）；表：全部单位，点击表头排序" values={values} wide>
       <div className="grid" style={{ gridTemplateColumns: 'repeat(auto-fit, minmax(380px, 1fr))' }}>
@@ -39,8 +40,8 @@ export const UnitView = memo(function UnitView(props: { data: UnitSummary[]; onP
                 <YAxis type="category" dataKey="unit" width={210} interval={0} tick={{ fontSize: 12 }} />
                 <Tooltip formatter={(v, name) => [formatCount(Number(v)) + ' 项', String(name)]} />
                 <Legend />
-                <Bar dataKey="behind" name="滞后" stackId="u" fill={STATUS_COLORS['滞后']} isAnimationActive={false} cursor="pointer" onClick={(d) => props.onPick({ unit: (d as unknown as { payload: UnitSummary }).payload.unit })} />
-                <Bar dataKey="overdue" name="逾期" stackId="u" fill={STATUS_COLORS['逾期']} isAnimationActive={false} cursor="pointer" onClick={(d) => props.onPick({ unit: (d as unknown as { payload: UnitSummary }).payload.unit })} />
+                <Bar dataKey="behind" name="滞后" stackId="u" fill={STATUS_COLORS['滞后']} isAnimationActive={false} cursor="pointer" onClick={pickUnit} />
+                <Bar dataKey="overdue" name="逾期" stackId="u" fill={STATUS_COLORS['逾期']} isAnimationActive={false} cursor="pointer" onClick={pickUnit} />
               </BarChart>
             </ResponsiveContainer>
           ) : (

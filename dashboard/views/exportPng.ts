@@ -90,3 +90,9 @@ export function download(blob: Blob, name: string): void {
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/** A failed export, said in Chinese with what to do. */
+export function exportFailed(what: string, why: unknown): string {
+  const reason = why instanceof Error ? why.message : String(why);
+  return `导出${what}失败（${reason}），请重试；若仍失败，请刷新页面后再导出`;
+}

@@ -1,4 +1,5 @@
-// Many files in one byte stream: how the local server hands a data folder to
+// The local server's data API as both ends see it: the folder's listing, and
+// many files in one byte stream, which is how the server hands a data folder to
 // the dashboard. A thousand requests for a thousand small ledgers cost the
 // page more than reading them (3.4 s of request overhead in Chromium on the
 // benchmark's folder); one streamed response costs a few milliseconds, and
@@ -9,6 +10,24 @@
 // The stream starts with a frame { count } (how many files follow, for a
 // progress line) and ends with a frame { end: true, count }, so a stream cut
 // short (the server stopped) is told apart from a finished one.
+
+/** A workbook of the data folder as the server lists it (GET /api/data). */
+export interface DataFile {
+  name: string;
+  size: number;
+  /** Last modification, ISO. */
+  mtime: string;
+}
+
+/** The data folder's listing, also sent with each change event. */
+export interface DataListing {
+  sample: boolean;
+  /** Folder name shown on the page (never the full path). */
+  folder: string | null;
+  files: DataFile[];
+  /** Changes whenever a file is added, removed or rewritten. */
+  version: string;
+}
 
 export interface BundleFile {
   name: string;
@@ -146,7 +165,7 @@ export class BundleReader {
   /** Whether the stream was whole; otherwise why not (zh-CN). */
   finish(): { complete: true } | { complete: false; reason: string } {
     if (this.ended) return { complete: true };
-    return { complete: false, reason: this.broken ?? `数据传输中断（已收到 ${this.count} 个文件）` };
+    return { complete: false, reason: `${this.broken ?? `数据传输中断（已收到 ${this.count} 个文件）`}，请确认本地服务仍在运行后刷新页面` };
   }
 
   /** The next header from the buffered bytes; undefined when more bytes are needed, null when broken. */

@@ -63,7 +63,7 @@ describe('BundleReader', () => {
     expect(entries).toHaveLength(3);
     const end = reader.finish();
     expect(end.complete).toBe(false);
-    expect(!end.complete && end.reason).toContain('数据传输中断');
+    expect(!end.complete && end.reason).toBe('数据传输中断（已收到 3 个文件），请确认本地服务仍在运行后刷新页面');
   });
 
   it('a stream cut inside a file gives the files before it and says so', () => {
@@ -76,7 +76,7 @@ describe('BundleReader', () => {
   it('an end frame that counts more files than came is not complete', () => {
     const bytes = concat([startFrame(2), fileFrameHead('a.xlsx', 1, ''), new Uint8Array([1]), endFrame(2)]);
     const end = readIn(bytes, 3).reader.finish();
-    expect(end).toEqual({ complete: false, reason: '数据包应有 2 个文件，只收到 1 个' });
+    expect(end).toEqual({ complete: false, reason: '数据包应有 2 个文件，只收到 1 个，请确认本地服务仍在运行后刷新页面' });
   });
 
   it.each([

@@ -6,7 +6,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync, readFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import http from 'node:http';
-import { startServer } from '../../server/serve';
+import { startServer, unreadable } from '../../server/serve';
 import type { RunningServer } from '../../server/serve';
 import { contentSecurityPolicy, OFFICE_SCRIPT } from '../../server/csp';
 import { resolveUnder } from '../../server/files';
@@ -194,5 +194,23 @@ describe('without a data folder', () => {
     } finally {
       await s.close();
     }
+  });
+});
+
+describe('a data file the server cannot read', () => {
+  it.each([
+    ['EBUSY', '文件被其他程序占用或无权读取（EBUSY），请关闭占用它的程序（如 Excel、WPS）后保存一次，看板会自动重新读取'],
+    ['EACCES', '文件被其他程序占用或无权读取（EACCES），请关闭占用它的程序（如 Excel、WPS）后保存一次，看板会自动重新读取'],
+    ['ENOENT', '读取时文件已被移走或改名，看板会在下次查看文件夹时更新'],
+    ['EIO', '服务器无法读取该文件（EIO），请确认文件完好后保存一次，看板会自动重新读取'],
+    [undefined, '服务器无法读取该文件（未知原因），请确认文件完好后保存一次，看板会自动重新读取'],
+  ])('%s: says why in Chinese and what to do', (code, text) => {
+    expect(unreadable(code)).toBe(text);
+  });
+
+  it('a data file that is not there gets a message about the data folder, not about a page', async () => {
+    const res = await get('/api/data/file/' + encodeURIComponent('没有这个.xlsx'));
+    expect(res.status).toBe(404);
+    expect(res.body.toString()).toBe('数据文件夹中没有这个文件（可能刚被移走或改名），请刷新页面');
   });
 });
