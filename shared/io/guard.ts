@@ -7,6 +7,8 @@ import type { FileProblem, MergeRange, SheetGrid } from '../model';
 import { cfbKind, isCfb } from './cfb';
 import { csvToGrid, decodeText, looksLikeText, parseDelimited, sniffDelimiter } from './csv';
 import { formatBytes, problem } from './messages';
+import { columnOf } from './sheet-xml';
+import { decodeXml } from './xml-text';
 import { ONE_SHOT_MAX, crc32, entryData, inflateCapped, inflateEntry, inflateWhole, readZipDirectory, rewriteZip, startsWithZipSignature, type InflateOutcome } from './zip';
 
 export interface ReadLimits {
@@ -220,8 +222,7 @@ export class MergeCollector {
 export function parseRange(ref: string): MergeRange | null {
   const m = /^\$?([A-Z]{1,3})\$?(\d+):\$?([A-Z]{1,3})\$?(\d+)$/.exec(ref.trim().toUpperCase());
   if (!m) return null;
-  const col = (s: string): number => [...s].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  const a = { top: Number(m[2]) - 1, left: col(m[1]), bottom: Number(m[4]) - 1, right: col(m[3]) };
+  const a = { top: Number(m[2]) - 1, left: columnOf(m[1]) - 1, bottom: Number(m[4]) - 1, right: columnOf(m[3]) - 1 };
   const r = { top: Math.min(a.top, a.bottom), left: Math.min(a.left, a.right), bottom: Math.max(a.top, a.bottom), right: Math.max(a.left, a.right) };
   return r.top === r.bottom && r.left === r.right ? null : r;
 }
@@ -242,11 +243,6 @@ function unsafePath(name: string): boolean {
   return name.startsWith('/') || name.includes('\\') || /^[a-zA-Z]:/.test(name) || name.split('/').some((s) => s === '..') || name.includes('\0');
 }
 
-const decodeXmlText = (s: string): string =>
-  s.replace(/&(lt|gt|amp|quot|apos|#x[0-9a-fA-F]+|#\d+);/g, (m, e: string) =>
-    e === 'lt' ? '<' : e === 'gt' ? '>' : e === 'amp' ? '&' : e === 'quot' ? '"' : e === 'apos' ? "'" : e[1] === 'x' ? String.fromCodePoint(parseInt(e.slice(2), 16)) : String.fromCodePoint(parseInt(e.slice(1), 10)),
-  );
-
 // The attribute patterns by name, made once (a RegExp built per call was a
 // good part of the guard's own time on small workbooks).
 const ATTR_PATTERNS = new Map<string, [RegExp, RegExp]>();
@@ -255,7 +251,8 @@ const attr = (tag: string, name: string): string | null => {
   let pats = ATTR_PATTERNS.get(name);
   if (!pats) ATTR_PATTERNS.set(name, (pats = [new RegExp(`(?:^|\\s)${name}\\s*=\\s*"([^"]*)"`), new RegExp(`(?:^|\\s)${name}\\s*=\\s*'([^']*)'`)]));
   const m = pats[0].exec(tag) ?? pats[1].exec(tag);
-  return m ? decodeXmlText(m[1]) : null;
+  // The reader's decoder: a reference past U+10FFFF is left as written, not thrown on.
+  return m ? decodeXml(m[1]) : null;
 };
 
 /** A relationship target resolved against the part that names it (absolute or relative). */
@@ -371,7 +368,7 @@ function guardZip(bytes: Uint8Array, file: string, limits: ReadLimits): GuardRes
     const data = entryData(bytes, e);
     if (!data) return refuse(problem('zip-truncated', file, { entry: e.name }));
     const isXml = /\.(xml|rels|vml)$/i.test(e.name);
-    const isSheet = /^xl\/worksheets\/[^/]+\.xml$/i.test(e.name) || /worksheets?\//i.test(e.name);
+    const isSheet = /worksheets?\//i.test(e.name);
     const cap = Math.min(limits.maxEntryBytes, limits.maxTotalBytes - total);
     const wantKeep = isXml && !/\.vml$/i.test(e.name) && e.size <= cap;
     // Small entries in one call into a buffer of the declared size (fflate's
@@ -389,8 +386,13 @@ function guardZip(bytes: Uint8Array, file: string, limits: ReadLimits): GuardRes
     let crc = 0;
     const scan = (chunk: Uint8Array): void => {
       crc = crc32(chunk, crc);
-      // DOCTYPE belongs in the prolog, but scanning the whole part costs little
-      // and also catches a declaration hidden after a long comment.
+      // Streamed (large) parts are scanned for DOCTYPE/ENTITY over all their
+      // bytes, not only the prolog that hasDoctype walks for parts decoded
+      // whole. That is stricter: a "<!DOCTYPE" inside a later comment or
+      // CDATA section is refused too. Acceptable: text cannot hold a raw '<'
+      // (it is written &lt;), so only such hand-made markup trips it, and
+      // following the prolog across chunk boundaries would add a state
+      // machine to a scan that is already running over every byte.
       dt?.feed(chunk);
       if (rows) {
         rows.feed(chunk);
@@ -494,16 +496,16 @@ function guardZip(bytes: Uint8Array, file: string, limits: ReadLimits): GuardRes
     const raw = parts.get(s.path);
     if (!raw) continue;
     const xml = typeof raw === 'string' ? raw : text(raw);
-    const valueRows = countValueRows(xml);
-    if (valueRows > limits.maxRows) {
-      warnings.push(problem('sheet-too-many-rows', file, { count: valueRows.toLocaleString('en-US'), limit: limits.maxRows.toLocaleString('en-US') }, { sheet: s.name }));
+    // One walk over the rows: the thinning also counts the value rows that decide between thinning and dropping.
+    const thin = thinSheetXml(xml, limits.maxRows);
+    if (thin.valueRows > limits.maxRows) {
+      warnings.push(problem('sheet-too-many-rows', file, { count: thin.valueRows.toLocaleString('en-US'), limit: limits.maxRows.toLocaleString('en-US') }, { sheet: s.name }));
       droppedSheets.push(s.name);
       const a = xml.indexOf('<sheetData');
       const b = xml.lastIndexOf('</sheetData>');
       const emptied = a >= 0 && b > a ? xml.slice(0, a) + '<sheetData/>' + xml.slice(b + '</sheetData>'.length) : xml;
       replaced.set(s.path, new TextEncoder().encode(emptied.replace(/<mergeCells\b[\s\S]*?<\/mergeCells>/, '')));
     } else {
-      const thin = thinSheetXml(xml, limits.maxRows);
       if (thin.emptyRows > 0)
         warnings.push(problem('formatted-rows-ignored', file, { count: thin.emptyRows.toLocaleString('en-US') }, { sheet: s.name }));
       if (thin.strayRows > 0)

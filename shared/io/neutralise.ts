@@ -9,6 +9,7 @@
 // gets a copy of its style with quotePrefix="1".
 import { unzipSync, zipSync, type Zippable } from 'fflate';
 import type { MergeRange } from '../model';
+import { columnLetter } from './messages';
 
 export const XLSX_CELL_MAX = 32_767;
 export const TRUNCATION_MARKER = '…〔已截断〕';
@@ -39,18 +40,12 @@ export function truncateCell(s: string): string {
 const dec = new TextDecoder();
 const enc = new TextEncoder();
 
-const colName = (c0: number): string => {
-  let s = '';
-  for (let n = c0 + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-};
-
 // Elements that follow <mergeCells> in CT_Worksheet, in schema order.
 const AFTER_MERGES = ['phoneticPr', 'conditionalFormatting', 'dataValidations', 'hyperlinks', 'printOptions', 'pageMargins', 'pageSetup', 'headerFooter', 'rowBreaks', 'colBreaks', 'customProperties', 'cellWatches', 'ignoredErrors', 'smartTags', 'drawing', 'legacyDrawing', 'legacyDrawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst'];
 
 function insertMerges(xml: string, merges: MergeRange[]): string {
   if (merges.length === 0) return xml;
-  const block = `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${colName(m.left)}${m.top + 1}:${colName(m.right)}${m.bottom + 1}"/>`).join('')}</mergeCells>`;
+  const block = `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${columnLetter(m.left + 1)}${m.top + 1}:${columnLetter(m.right + 1)}${m.bottom + 1}"/>`).join('')}</mergeCells>`;
   const cleaned = xml.replace(/<mergeCells\b[\s\S]*?<\/mergeCells>|<mergeCells\b[^>]*\/>/, '');
   const dataEnd = Math.max(cleaned.indexOf('</sheetData>'), cleaned.indexOf('<sheetData/>'));
   let at = -1;

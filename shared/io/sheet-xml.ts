@@ -18,17 +18,7 @@ export interface SheetContext {
 
 /** "AB12" or "$AB$12" → 28 (1-based column); 0 when it does not start with letters. */
 export function columnOf(ref: string): number {
-  let n = 0;
-  let k = 0;
-  for (let i = 0; i < ref.length && k < 4; i++) {
-    const c = ref.charCodeAt(i) | 0x20;
-    if (c >= 97 && c <= 122) {
-      n = n * 26 + (c - 96);
-      k++;
-    } else if (ref.charCodeAt(i) === 36 /* $ */ && k === 0) continue;
-    else break;
-  }
-  return k > 3 ? 0 : n;
+  return columnIn(ref, 0, ref.length);
 }
 
 const CELL_ATTRS = ['r', 't', 's'] as const;

@@ -36,13 +36,14 @@ const u64 = (b: Uint8Array, o: number): number => u32(b, o) + u32(b, o + 4) * 0x
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-function decodeName(bytes: Uint8Array, utf8Flag: boolean): { name: string; bad: boolean } {
+function decodeName(bytes: Uint8Array): { name: string; bad: boolean } {
+  // The general-purpose UTF-8 flag is not consulted: a name that decodes as
+  // UTF-8 is taken as such whatever the flag says.
   try {
     return { name: utf8.decode(bytes), bad: false };
   } catch {
     // Chinese zip tools write GBK names without the UTF-8 flag.
     const name = new TextDecoder('gb18030').decode(bytes);
-    void utf8Flag;
     return { name, bad: true };
   }
 }
@@ -92,7 +93,7 @@ export function readZipDirectory(b: Uint8Array): ZipDirectory {
     let localOffset = u32(b, p + 42);
     if (p + 46 + nameLen + extraLen > b.length) return { ok: false, reason: 'truncated' };
     const rawName = b.subarray(p + 46, p + 46 + nameLen);
-    const { name, bad } = decodeName(rawName, (flags & 0x800) !== 0);
+    const { name, bad } = decodeName(rawName);
     // zip64 extra field: the 0xFFFFFFFF fields follow in a fixed order.
     let x = p + 46 + nameLen;
     const xEnd = x + extraLen;

@@ -175,6 +175,19 @@ describe('direct reader on hand-written XML', () => {
     expect(r.warnings.map((w) => [w.code, w.row, w.message.includes('4')])).toEqual([['rows-beyond-cap', 9, true]]);
   });
 
+  // Sheet names come from the guard's attribute reader: references it cannot
+  // turn into a character (past U+10FFFF) stay as written instead of throwing.
+  it.each([
+    ['&#x110000;', '&#x110000;'],
+    ['&#99999999;', '&#99999999;'],
+    ['第&#x31;表 &amp; &#25968;', '第1表 & 数'],
+  ])('sheet name %s reads as %s', async (raw, name) => {
+    const wb = `<?xml version="1.0"?><workbook xmlns="${NS}" xmlns:r="${R}"><sheets><sheet name="${raw}" sheetId="1" r:id="rId1"/></sheets></workbook>`;
+    const r = await readWorkbook(pkg({ 'xl/workbook.xml': wb }), '表名.xlsx');
+    if (!r.ok) throw new Error(r.problem.message);
+    expect(r.sheets.map((s) => s.name)).toEqual([name]);
+  });
+
   // Damaged XML inside a sound zip (the guard's checksums cannot catch it):
   // bytes of the sheet, shared strings or styles overwritten or cut short.
   const parts = ['xl/worksheets/data.xml', 'xl/strings/sst.xml', 'xl/styles.xml', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels'];
