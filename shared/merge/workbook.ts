@@ -65,6 +65,7 @@ export function reportRows(result: MergeResult): CellValue[][] {
 }
 
 export function mergeToWorkbook(result: MergeResult): WorkbookSpec {
+  // The title comes from mergedMeta, which always names one (toStandardWorkbook copies it).
   const spec = toStandardWorkbook(result.tasks, mergedMeta(result), result.directory);
   const ledger = spec.sheets.find((s: SheetSpec) => s.name === LEDGER_SHEET);
   if (ledger) fillSources(ledger, result.tasks);
@@ -78,7 +79,7 @@ export function mergeToWorkbook(result: MergeResult): WorkbookSpec {
   // the report sits right after the ledger: it is what a clerk checks first
   const at = ledger ? spec.sheets.indexOf(ledger) + 1 : spec.sheets.length;
   spec.sheets.splice(at, 0, report);
-  return { ...spec, title: spec.title ?? mergedMeta(result).title ?? undefined };
+  return spec;
 }
 
 /** Writes the 来源 column (file › sheet › 第N行, and the duplicates' files) row by row. */

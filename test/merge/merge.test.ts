@@ -4,7 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import ExcelJS from 'exceljs';
-import { mergeLedgers, mergeToWorkbook, sourceCell, formatSource, REPORT_COLUMNS, STATUS_LABEL } from '../../shared/merge';
+import { mergeLedgers, mergeToWorkbook, mergedMeta, sourceCell, formatSource, REPORT_COLUMNS, STATUS_LABEL } from '../../shared/merge';
 import type { MergeResult } from '../../shared/merge';
 import { writeWorkbook } from '../../shared/io/write';
 import { readWorkbook } from '../../shared/io/read';
@@ -182,6 +182,11 @@ describe('mergeToWorkbook', () => {
     const names = mergeToWorkbook(result).sheets.map((s) => s.name);
     for (const n of [LEDGER_SHEET, REPORT_SHEET, DIRECTORY_SHEET]) expect(names).toContain(n);
     expect(names.indexOf(REPORT_SHEET)).toBe(names.indexOf(LEDGER_SHEET) + 1);
+  });
+
+  it('is titled by the merged meta (辖区, 报告期, file count)', () => {
+    expect(mergeToWorkbook(result).title).toBe(mergedMeta(result).title);
+    expect(mergedMeta(result).title).toMatch(/合并台账\(\d+ 份\)$/);
   });
 
   it('fills 来源 with file › sheet › row, and names the duplicates’ files', () => {
