@@ -3,7 +3,7 @@
 // 导出, kesu merge write, and what the dashboard reads back exactly.
 import type { CellValue, LedgerMeta, Task, Unit } from '../model';
 import type { SheetSpec, WorkbookSpec } from '../io/spec';
-import { directoryToRows } from '../owners';
+import { adminLevelOf, directoryToRows } from '../owners';
 import { DIRECTORY_SHEET, LEDGER_SHEET, META_KEYS, META_SHEET, STANDARD_COLUMNS, type StandardColumn } from '../ledger/standard';
 import { ownerText, roundRate } from './columns';
 
@@ -48,7 +48,7 @@ export function metaRows(meta: LedgerMeta): CellValue[][] {
   return [
     ['项目', '内容'],
     [META_KEYS.jurisdiction, meta.jurisdiction ?? ''],
-    [META_KEYS.level, levelOf(meta.jurisdiction)],
+    [META_KEYS.level, adminLevelOf(meta.jurisdiction) ?? ''],
     [META_KEYS.period, meta.period ?? ''],
     [META_KEYS.asOf, meta.asOf ?? ''],
     [META_KEYS.planStart, meta.planPeriod?.start ?? null],
@@ -56,15 +56,6 @@ export function metaRows(meta: LedgerMeta): CellValue[][] {
     [META_KEYS.title, meta.title ?? ''],
     [META_KEYS.generator, 'kesu 科素台账'],
   ];
-}
-
-function levelOf(j: string | null): string {
-  if (!j) return '';
-  if (j === '国家' || j === '全国') return '国家';
-  if (/(区|县|旗)$/.test(j)) return '区县';
-  if (/(市|州|盟)$/.test(j)) return '市';
-  if (/(省|自治区)$/.test(j)) return '省';
-  return '';
 }
 
 export function toStandardWorkbook(tasks: Task[], meta: LedgerMeta, directory?: Unit[]): WorkbookSpec {

@@ -6,4 +6,4 @@ export { resolveOwners, type ResolveContext } from './resolve';
 export { defaultDirectory, bundledJurisdictions, bundledJurisdiction } from './default';
 export { directoryFromGrid, directoryToRows } from './grid';
 export { displayName, keyOf } from './normalize';
-export { inferKind, levelOfJurisdiction, jurisdictionForms } from './rules';
+export { adminLevelOf, inferKind, levelOfJurisdiction, jurisdictionForms, type AdminLevel } from './rules';

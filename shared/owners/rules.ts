@@ -85,6 +85,26 @@ export function levelOfJurisdiction(j: string): string {
   return '';
 }
 
+/** Administrative level of a whole jurisdiction, as plans and the 说明 sheet word it. */
+export type AdminLevel = '国家' | '省' | '市' | '区县';
+
+// 直辖市 end in 市 but are province-level.
+const MUNICIPALITIES = ['北京市', '上海市', '天津市', '重庆市'];
+
+/**
+ * Level of a jurisdiction: 国家, 省 (省, 自治区, 特别行政区, 直辖市), 市 (市, 州,
+ * 盟, 地区) or 区县 (区, 县, 旗, 特区, 林区); null when the name shows none.
+ * Unlike levelOfJurisdiction (the prefix a unit name takes: 区, 县, 市 …).
+ */
+export function adminLevelOf(jurisdiction: string | null | undefined): AdminLevel | null {
+  if (!jurisdiction) return null;
+  if (jurisdiction === '国家' || jurisdiction === '全国') return '国家';
+  if (MUNICIPALITIES.includes(jurisdiction) || /(省|自治区|特别行政区)$/.test(jurisdiction)) return '省';
+  if (/(市|自治州|州|盟|地区)$/.test(jurisdiction)) return '市';
+  if (/(区|县|旗|自治县|自治旗|特区|林区)$/.test(jurisdiction)) return '区县';
+  return null;
+}
+
 /**
  * Short names of a jurisdiction, longest first: 成都市锦江区 → [成都市锦江区, 锦江区, 锦江].
  * The core (锦江) appears in names such as 锦江生态环境局.

@@ -1,11 +1,11 @@
 // importPlan: plan text → plan metadata, outline and the tasks of its ledger.
 import type { FileProblem, Finding, OwnerMatch } from '../model';
 import { classify } from '../classify';
-import { defaultDirectory, resolveOwners, type Directory } from '../owners';
+import { adminLevelOf, defaultDirectory, resolveOwners, type Directory } from '../owners';
 import { parseTargets } from '../targets';
 import { ledgerAnnex, ownerTable, readTables, type LedgerItem, type OwnerTableRow, type Table } from './annex';
 import { planFinding, planProblem } from './messages';
-import { findBody, goalOf, jurisdictionOf, levelOf, periodOf } from './meta';
+import { findBody, goalOf, jurisdictionOf, periodOf } from './meta';
 import { clean, fold, fromMarkdown, isFurniture, looksLikeMarkdown, trimLine, unwrap } from './normalize';
 import { buildOutline, markerOf, publicOutline, splitTitle, type Line, type OutlineNode } from './outline';
 import { applyOwnerTable, bodyTasks, categoryOf } from './tasks';
@@ -67,7 +67,7 @@ export function importPlan(text: string, file?: string, options: ImportOptions =
   const plan: PlanInfo = {
     title: body.title,
     jurisdiction,
-    level: levelOf(jurisdiction),
+    level: adminLevelOf(jurisdiction),
     period,
     goal: goalOf(rest.map((l) => l.text).join('\n'), period),
     draft: body.draft,

@@ -3,7 +3,7 @@
 import type { PlanPeriod } from '../model';
 import { fold } from './normalize';
 import { markerOf, type Line } from './outline';
-import type { PlanGoal, PlanLevel } from './types';
+import type { PlanGoal } from './types';
 
 const TITLE_END = /(方案|纲要|要点|规划|计划|意见|安排|清单|任务)(\([^()]{0,24}\))?$/;
 
@@ -118,17 +118,6 @@ function afterTitle(lines: Line[], title: string, from: number): Body {
     start++;
   }
   return { title, start, draft };
-}
-
-const MUNICIPALITIES = ['北京市', '上海市', '天津市', '重庆市'];
-
-export function levelOf(jurisdiction: string | null): PlanLevel | null {
-  if (!jurisdiction) return null;
-  if (jurisdiction === '国家' || jurisdiction === '全国') return '国家';
-  if (MUNICIPALITIES.includes(jurisdiction) || /(省|自治区|特别行政区)$/.test(jurisdiction)) return '省';
-  if (/(市|自治州|州|盟|地区)$/.test(jurisdiction)) return '市';
-  if (/(区|县|旗|自治县|自治旗|特区|林区)$/.test(jurisdiction)) return '区县';
-  return null;
 }
 
 const ADMIN = /^[\u4e00-\u9fa5]{1,24}?(省|自治区|特别行政区|市|自治州|州|盟|地区|区|县|旗)$/;

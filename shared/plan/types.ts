@@ -1,8 +1,10 @@
 // What a plan document becomes: plan metadata, its numbered structure, and the
 // tasks of the ledger (生成台账).
 import type { Finding, Label, OwnerMatch, PlanPeriod, Target, Unit } from '../model';
+import type { AdminLevel } from '../owners';
 
-export type PlanLevel = '国家' | '省' | '市' | '区县';
+/** The level adminLevelOf (shared/owners) reads off the jurisdiction. */
+export type PlanLevel = AdminLevel;
 
 /** 提升行动 / 重点工程 / 保障措施 / 组织实施 / 其他 */
 export type PlanCategory = '提升行动' | '重点工程' | '保障措施' | '组织实施' | '其他';

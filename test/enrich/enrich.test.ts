@@ -4,8 +4,8 @@ import { readWorkbook, writeWorkbook } from '../../shared/io';
 import { readLedger } from '../../shared/ledger/read';
 import { validate, type ValidateResult } from '../../shared/checks/validate';
 import { enrichColumns, ENRICH_HEADERS, ownerText } from '../../shared/enrich/columns';
-import { toStandardWorkbook } from '../../shared/enrich/standard';
-import { DIRECTORY_SHEET, LEDGER_SHEET, META_SHEET, STANDARD_COLUMNS } from '../../shared/ledger/standard';
+import { metaRows, toStandardWorkbook } from '../../shared/enrich/standard';
+import { DIRECTORY_SHEET, LEDGER_SHEET, META_KEYS, META_SHEET, STANDARD_COLUMNS } from '../../shared/ledger/standard';
 import type { OwnerMatch } from '../../shared/model';
 import { EXAMPLE_XLSX } from '../support/paths';
 
@@ -116,5 +116,24 @@ describe('enrichColumns with the workbook’s own 单位名录', () => {
     expect(at(0, '状态')).toBe('滞后'); // 31 Dec: the whole year has passed, 30 of 50
     expect(at(1, '联系人')).toBe('');
     expect(at(1, '状态')).toBe('无量化目标');
+  });
+});
+
+// The 说明 sheet's 级别 is the plan's level: 直辖市 are province-level, not 市.
+describe('metaRows 级别', () => {
+  it.each([
+    ['重庆市', '省'],
+    ['北京市', '省'],
+    ['四川省', '省'],
+    ['广西壮族自治区', '省'],
+    ['成都市', '市'],
+    ['凉山彝族自治州', '市'],
+    ['成都市锦江区', '区县'],
+    ['重庆市綦江区', '区县'],
+    ['全国', '国家'],
+    [null, ''],
+  ])('%s → %s', (jurisdiction, level) => {
+    const rows = metaRows({ jurisdiction, period: null, asOf: null, title: null, planPeriod: null });
+    expect(rows.find((r) => r[0] === META_KEYS.level)?.[1]).toBe(level);
   });
 });

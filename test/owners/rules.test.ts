@@ -1,6 +1,6 @@
 // The naming rules of DOMAIN.md §4, each with several cases, with and without a directory.
 import { describe, expect, it } from 'vitest';
-import { createDirectory, defaultDirectory, FUZZY_THRESHOLD, resolveOwners } from '../../shared/owners';
+import { adminLevelOf, createDirectory, defaultDirectory, FUZZY_THRESHOLD, levelOfJurisdiction, resolveOwners } from '../../shared/owners';
 import type { Unit } from '../../shared/model';
 
 const JJ = '成都市锦江区';
@@ -275,4 +275,25 @@ describe('rules-only mode', () => {
     const [m] = resolveOwners(text, defaultDirectory(j), { jurisdiction: j });
     expect(m).toMatchObject({ name, matched: 'rule' });
   });
+});
+
+// adminLevelOf is the jurisdiction's level (直辖市 → 省); levelOfJurisdiction the prefix its units take (市).
+describe('adminLevelOf', () => {
+  it.each([
+    ['重庆市', '省'],
+    ['上海市', '省'],
+    ['香港特别行政区', '省'],
+    ['内蒙古自治区', '省'],
+    ['成都市', '市'],
+    ['大兴安岭地区', '市'],
+    ['成都市锦江区', '区县'],
+    ['神农架林区', '区县'],
+    ['国家', '国家'],
+    ['某某', null],
+  ])('%s → %s', (j, level) => expect(adminLevelOf(j)).toBe(level));
+
+  it.each([
+    ['重庆市', '市'],
+    ['成都市锦江区', '区'],
+  ])('the unit prefix of %s is still %s', (j, prefix) => expect(levelOfJurisdiction(j)).toBe(prefix));
 });
