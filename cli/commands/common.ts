@@ -1,4 +1,6 @@
-// Shared by the commands: reading and writing files with clear errors, the --as-of date.
+// Shared by the commands: reading and writing files with clear errors, the -o
+// output file, the --as-of date.
+import path from 'node:path';
 import type { CliIO } from '../io';
 import type { SheetGrid } from '../../shared/model';
 import { readWorkbook } from '../../shared/io';
@@ -8,11 +10,25 @@ export async function readInput(file: string, io: CliIO): Promise<Uint8Array | n
   try {
     return await io.readFile(file);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是一个文件夹,不是文件' : code === 'EACCES' ? '没有读取权限' : (e as Error).message;
-    io.err(`无法读取 ${file}: ${reason}\n`);
+    io.err(`无法读取 ${file}: ${readFailure(e)}\n`);
     return null;
   }
+}
+
+/** Why a file could not be read, in words a clerk can act on (Node's own text is English). */
+export function readFailure(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  return code === 'ENOENT'
+    ? '文件不存在,请检查路径拼写'
+    : code === 'EISDIR'
+      ? '这是一个文件夹,不是文件'
+      : code === 'EACCES' || code === 'EPERM'
+        ? '没有读取权限,请检查文件权限或换一个位置存放'
+        : code === 'EBUSY'
+          ? '文件被占用,请先在 Excel 或 WPS 中关闭它'
+          : e instanceof Error
+            ? e.message
+            : String(e);
 }
 
 /** Why a file could not be written, in words a clerk can act on. */
@@ -67,6 +83,33 @@ export async function loadWorkbookBytes(file: string, io: CliIO): Promise<{ grid
     io.err(`无法读取 ${file}: ${(e as Error).message}\n`);
     return null;
   }
+}
+
+// Case-insensitive where the usual file system is (Windows, macOS): 台账.XLSX is 台账.xlsx there.
+const samePathKey = (p: string): string => {
+  const r = path.resolve(p);
+  return process.platform === 'win32' || process.platform === 'darwin' ? r.toLowerCase() : r;
+};
+
+/** true when a and b name the same file once resolved (./a.xlsx and a.xlsx, dir/../a.xlsx). */
+export function samePath(a: string, b: string): boolean {
+  return samePathKey(a) === samePathKey(b);
+}
+
+/**
+ * The -o/--output file, trimmed: null when not given, { error } (a usage error,
+ * exit 2) when -o has no value, is not .xlsx, or names one of the inputs, for
+ * kesu never overwrites a file it reads.
+ */
+export function outputArg(flags: Record<string, string | true>, inputs: string[]): { out: string | null; error?: undefined } | { error: string } {
+  const flag = flags.o ?? flags.output;
+  if (flag === undefined) return { out: null };
+  const out = typeof flag === 'string' ? flag.trim() : '';
+  if (!out) return { error: '-o 后缺少输出文件名,请写一个以 .xlsx 结尾的文件名' };
+  if (!/\.xlsx$/i.test(out)) return { error: `输出文件应为 .xlsx: ${out}(请在 -o 后写以 .xlsx 结尾的文件名)` };
+  const input = inputs.find((f) => samePath(f, out));
+  if (input !== undefined) return { error: `输出文件不能与输入文件相同(${input}):kesu 不覆盖原台账,请用 -o 指定另一个文件名` };
+  return { out };
 }
 
 /** Parses --as-of YYYY-MM-DD as a UTC calendar day; undefined when absent, null when malformed. */

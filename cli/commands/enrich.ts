@@ -1,7 +1,6 @@
 // kesu enrich <台账.xlsx> -o <输出.xlsx> [--as-of YYYY-MM-DD] [--json]
 // Writes a copy with the derived columns to the right of each ledger table;
 // the input file is never written and the user's own cells are left as they are.
-import path from 'node:path';
 import type { CliIO } from '../io';
 import type { CellValue, SheetGrid } from '../../shared/model';
 import { addColumns, type ColumnEdit } from '../../shared/io';
@@ -9,11 +8,12 @@ import { enrichColumns, ENRICH_HEADERS } from '../../shared/enrich/columns';
 import { normHeader } from '../../shared/ledger/text';
 import type { HeaderInfo } from '../../shared/ledger/headers';
 import { parseArgs } from '../args';
-import { json, parseAsOf, usageError, writeOutput } from './common';
+import { usageOf } from '../usage';
+import { json, outputArg, parseAsOf, usageError, writeOutput } from './common';
 import { checkFile, isoDay } from './ledger';
-import { findingJson, statusLine, summary } from './validate';
+import { findingJson, findingLines, statusLine, summary } from './validate';
 
-const USAGE = '用法: kesu enrich <台账.xlsx> -o <输出.xlsx> [--as-of YYYY-MM-DD] [--jurisdiction 辖区] [--json]';
+const USAGE = usageOf('enrich');
 
 /** Where the block goes: over a block an earlier run wrote (same header sequence), else after the last used column. */
 export function blockColumn(grid: SheetGrid, header: HeaderInfo): number {
@@ -37,10 +37,11 @@ export function blockColumn(grid: SheetGrid, header: HeaderInfo): number {
 export async function run(argv: string[], io: CliIO): Promise<number> {
   const args = parseArgs(argv, ['o', 'output', 'as-of', 'jurisdiction']);
   const file = args.positionals[0];
-  const outFlag = args.flags.o ?? args.flags.output;
-  if (!file || args.positionals.length > 1 || typeof outFlag !== 'string' || !outFlag.trim()) return usageError(io, USAGE);
-  const out = outFlag.trim();
-  if (path.resolve(out) === path.resolve(file)) return usageError(io, `输出文件不能与输入文件相同(${file}):kesu 不覆盖原台账,请用 -o 指定另一个文件名`);
+  if (!file || args.positionals.length > 1) return usageError(io, USAGE);
+  const output = outputArg(args.flags, [file]);
+  if (output.error !== undefined) return usageError(io, `${output.error}\n${USAGE}`);
+  const out = output.out;
+  if (out === null) return usageError(io, `请用 -o 指定补全后的副本文件(.xlsx)\n${USAGE}`);
   const asOf = parseAsOf(args.flags['as-of']);
   if (asOf === null) return usageError(io, `--as-of 应为 YYYY-MM-DD 格式的日期,如 2023-06-30\n${USAGE}`);
   const jurisdiction = typeof args.flags.jurisdiction === 'string' ? args.flags.jurisdiction : undefined;
@@ -49,7 +50,9 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   if (!checked) return 1;
   const { grids, ledger, result } = checked;
   if (!ledger.sheets.length) {
-    io.err(`无法补全 ${file}: 没有找到任务台账(未识别到表头行)\n`);
+    // the core says what it looked for and how to fix the sheet, as kesu validate shows it
+    const errors = result.findings.filter((f) => f.severity === 'error');
+    io.err([`无法补全 ${file}: 没有找到任务台账(未识别到表头行)`, ...findingLines(errors)].join('\n') + '\n');
     return 1;
   }
   const edits: ColumnEdit[] = [];

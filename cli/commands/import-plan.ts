@@ -1,15 +1,16 @@
-// kesu import-plan <方案.txt|.md|.docx> -o <台账.xlsx> [--json]
+// kesu import-plan <方案.txt|.md|.docx|.html> -o <台账.xlsx> [--json]
 // Reads a plan document and writes its task ledger (生成台账) in the standard
 // layout; --json prints the plan, its tasks and findings instead of (or besides)
 // the summary.
 import type { CliIO } from '../io';
 import { parseArgs } from '../args';
+import { usageOf } from '../usage';
 import { writeWorkbook } from '../../shared/io';
 import { importPlan, planToJson, planToWorkbook, readPlanFile, type PlanImport } from '../../shared/plan';
 import { findingLines } from './validate';
-import { json, readInput, usageError, writeOutput } from './common';
+import { json, outputArg, readInput, usageError, writeOutput } from './common';
 
-const USAGE = '用法: kesu import-plan <方案.txt|.md|.docx> -o <台账.xlsx> [--json]';
+const USAGE = usageOf('import-plan');
 
 function summary(imp: PlanImport, out: string | null): string[] {
   const p = imp.plan;
@@ -44,11 +45,11 @@ function summary(imp: PlanImport, out: string | null): string[] {
 export async function run(argv: string[], io: CliIO): Promise<number> {
   const args = parseArgs(argv, ['o', 'output']);
   const file = args.positionals[0];
-  const outFlag = args.flags.o ?? args.flags.output;
-  const out = typeof outFlag === 'string' ? outFlag : null;
-  if (!file || args.positionals.length > 1 || outFlag === true) return usageError(io, USAGE);
+  if (!file || args.positionals.length > 1) return usageError(io, USAGE);
+  const output = outputArg(args.flags, [file]);
+  if (output.error !== undefined) return usageError(io, `${output.error}\n${USAGE}`);
+  const out = output.out;
   if (!out && !args.flags.json) return usageError(io, `请用 -o 指定输出的台账文件（.xlsx），或用 --json 输出结果\n${USAGE}`);
-  if (out && !/\.xlsx$/i.test(out)) return usageError(io, `输出文件应为 .xlsx: ${out}\n${USAGE}`);
 
   const bytes = await readInput(file, io);
   if (!bytes) return 1;

@@ -9,14 +9,15 @@ import { mergeLedgers, mergeToWorkbook, STATUS_LABEL } from '../../shared/merge'
 import type { MergeInput, MergeResult } from '../../shared/merge';
 import { formatSource, sameSource } from '../../shared/merge';
 import { writeWorkbook } from '../../shared/io/write';
-import { writeFailure } from './common';
+import { usageOf } from '../usage';
+import { displayWidth, table } from '../format';
+import { outputArg, parseAsOf, readFailure, samePath, today, writeFailure } from './common';
 
 export const MERGE_EXTENSIONS = ['.xlsx', '.xlsm', '.csv', '.xls', '.et'];
 
-const USAGE = '用法: kesu merge <文件或文件夹…> -o <合并.xlsx> [--as-of YYYY-MM-DD] [--json]\n';
+const USAGE = usageOf('merge') + '\n';
 
 const baseName = (p: string): string => p.split(/[\\/]/).pop() ?? p;
-const sameFile = (a: string, b: string): boolean => a.replace(/^\.\//, '') === b.replace(/^\.\//, '');
 
 /**
  * The inputs in the order given, folders expanded to the files that look like
@@ -45,7 +46,7 @@ export async function expandInputs(paths: string[], io: CliIO, output: string | 
         if (!MERGE_EXTENSIONS.some((e) => lower.endsWith(e))) continue;
         if (baseName(f).startsWith('~$')) continue;
         // merging into a file inside the folder must not read last run's output back in
-        if (output && sameFile(f, output)) continue;
+        if (output && samePath(f, output)) continue;
         add(f);
       }
   }
@@ -61,45 +62,46 @@ async function readInput(io: CliIO, file: string): Promise<Uint8Array> {
     return await io.readFile(file);
   } catch (e) {
     if (file.includes('\uFFFD')) throw new Error('文件名不是 UTF-8 编码,多见于中文 Windows 压缩包解出的文件;请将该文件重命名后再合并');
-    throw e;
+    // Node's own text is English: the reason in Chinese, as the other commands give it
+    throw new Error(readFailure(e));
   }
-}
-
-function parseDate(s: string): Date | null {
-  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s.trim());
-  if (!m) return null;
-  const d = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  return d.getMonth() === Number(m[2]) - 1 ? d : null;
 }
 
 export async function run(args: string[], io: CliIO): Promise<number> {
   const { positionals, flags } = parseArgs(args, ['o', 'output', 'as-of']);
   const json = flags.json === true;
-  const output = typeof flags.o === 'string' ? flags.o : typeof flags.output === 'string' ? flags.output : null;
   if (flags.h || flags.help) {
     io.out(USAGE);
     return 0;
   }
-  if (!positionals.length || (!output && !json) || flags.o === true || flags.output === true) {
-    io.err((positionals.length ? '缺少输出文件 -o <合并.xlsx>。\n' : '请给出要合并的台账文件或文件夹。\n') + USAGE);
+  if (!positionals.length) {
+    io.err('请给出要合并的台账文件或文件夹。\n' + USAGE);
     return 2;
   }
-  // without --as-of each ledger is judged as of its own 截至日期 (today when it states none)
-  let asOf = io.now();
-  let asOfPerFile = true;
-  if (flags['as-of'] !== undefined) {
-    const d = typeof flags['as-of'] === 'string' ? parseDate(flags['as-of']) : null;
-    if (!d) {
-      io.err(`--as-of 日期格式应为 YYYY-MM-DD,例如 2023-06-30。\n${USAGE}`);
-      return 2;
-    }
-    asOf = d;
-    asOfPerFile = false;
+  const o = outputArg(flags, positionals);
+  if (o.error !== undefined) {
+    io.err(`${o.error}\n${USAGE}`);
+    return 2;
   }
+  const output = o.out;
+  if (!output && !json) {
+    io.err('缺少输出文件 -o <合并.xlsx>。\n' + USAGE);
+    return 2;
+  }
+  // Dates are UTC calendar days, as kesu validate and the checks count them, so
+  // --as-of 2024-01-01 means that day in any time zone. Without --as-of each
+  // ledger is judged as of its own 截至日期 (today when it states none).
+  const given = parseAsOf(flags['as-of']);
+  if (given === null) {
+    io.err(`--as-of 应为 YYYY-MM-DD 格式的日期,如 2023-06-30\n${USAGE}`);
+    return 2;
+  }
+  const asOf = given ?? today(io);
+  const asOfPerFile = given === undefined;
 
   const inputs: MergeInput[] = (await expandInputs(positionals, io, output)).map(({ path, missing }) => ({
     name: path,
-    bytes: missing ? () => Promise.reject(new Error('找不到该文件或文件夹')) : () => readInput(io, path),
+    bytes: missing ? () => Promise.reject(new Error('找不到该文件或文件夹,请检查路径拼写')) : () => readInput(io, path),
   }));
   if (!inputs.length) {
     const msg = `所给文件夹中没有可合并的台账文件(${MERGE_EXTENSIONS.join(' ')})。`;
@@ -167,14 +169,6 @@ export function toJson(result: MergeResult, output: string | null, error: string
   };
 }
 
-/** Display width: CJK characters take two columns in a terminal. */
-function width(s: string): number {
-  let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
-  return w;
-}
-const pad = (s: string, w: number): string => s + ' '.repeat(Math.max(0, w - width(s)));
-
 export function summary(result: MergeResult, output: string | null, error: string | null = null): string {
   const head = ['文件', '状态', '行数', '问题数', '原因/说明'];
   const rows = result.files.map((f) => [
@@ -184,9 +178,9 @@ export function summary(result: MergeResult, output: string | null, error: strin
     String(f.findings),
     f.reason ?? f.note ?? '',
   ]);
-  const widths = head.slice(0, 4).map((h, c) => Math.max(width(h), ...rows.map((r) => width(r[c]!))));
-  const line = (r: string[]): string => r.map((cell, c) => (c < 4 ? pad(cell, widths[c]!) : cell)).join('  ').trimEnd();
-  const out = [line(head), line(widths.map((w) => '-'.repeat(w)).concat('---------')), ...rows.map(line)];
+  // the rule under the head as wide as each column (the last one, free text, a fixed nine)
+  const rule = head.slice(0, 4).map((_, c) => '-'.repeat(Math.max(...[head, ...rows].map((r) => displayWidth(r[c]!))))).concat('-'.repeat(9));
+  const out = table([head, rule, ...rows]);
   const ok = result.files.filter((f) => f.status === 'ok').length;
   out.push('');
   out.push(

@@ -1,12 +1,13 @@
 // kesu owners "<文本>" [--directory 名录.xlsx] [--jurisdiction 成都市锦江区] [--json]
 import type { CliIO } from '../io';
 import { parseArgs } from '../args';
+import { usageOf } from '../usage';
 import { createDirectory, defaultDirectory, directoryFromGrid, resolveOwners, type Directory } from '../../shared/owners';
 import { DIRECTORY_SHEET } from '../../shared/ledger/standard';
 import { json, loadWorkbook, usageError } from './common';
 import { MATCH_LABEL, table } from '../format';
 
-const USAGE = '用法: kesu owners "<责任单位文本>" [--directory 名录.xlsx] [--jurisdiction 成都市锦江区] [--json]';
+const USAGE = usageOf('owners');
 
 export async function run(argv: string[], io: CliIO): Promise<number> {
   const args = parseArgs(argv, ['directory', 'jurisdiction']);

@@ -1,11 +1,12 @@
 // kesu parse-target "<文本>" [--json]
 import type { CliIO } from '../io';
 import { parseArgs } from '../args';
+import { usageOf } from '../usage';
 import { parseTargets } from '../../shared/targets';
 import { json, usageError } from './common';
 import { COMPARATOR_LABEL, table } from '../format';
 
-const USAGE = '用法: kesu parse-target "<目标文本>" [--json]';
+const USAGE = usageOf('parse-target');
 
 export async function run(argv: string[], io: CliIO): Promise<number> {
   const args = parseArgs(argv);

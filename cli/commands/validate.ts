@@ -4,11 +4,12 @@ import type { Finding, Task } from '../../shared/model';
 import { STATUSES } from '../../shared/model';
 import { columnLetter } from '../../shared/ledger/text';
 import { parseArgs } from '../args';
+import { usageOf } from '../usage';
 import { json, parseAsOf, usageError } from './common';
 import { checkFile, isoDay } from './ledger';
 import { SEVERITY_LABEL, percent, table } from '../format';
 
-const USAGE = '用法: kesu validate <台账.xlsx> [--as-of YYYY-MM-DD] [--jurisdiction 辖区] [--json]';
+const USAGE = usageOf('validate');
 
 function ownerJson(role: 'lead' | 'partner', m: Task['leads'][number]) {
   return { role, input: m.input, name: m.name, matched: m.matched, score: Math.round(m.score * 1000) / 1000, suggestions: m.suggestions.slice(0, 3) };

@@ -56,14 +56,20 @@ export function combineFiles(outcomes: MergedFile[], opts: Pick<MergeOptions, 'a
   return { files: reports, tasks, duplicates, directory: [...units.values()], findings, asOf };
 }
 
+// A Date here stands for its UTC calendar day, as in shared/checks/status.ts and
+// kesu's --as-of: 2024-01-01 is Date.UTC(2024, 0, 1) and reads back as
+// 2024-01-01 in any time zone. (Local midnight would be 2023-12-31 in UTC for a
+// machine in China time, and the checks would judge a day early.)
+
+/** The UTC calendar day of d, yyyy-mm-dd. */
 export function isoDate(d: Date): string {
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
 }
 
-/** yyyy-mm-dd → local midnight of that day; null when absent or not a date. */
+/** yyyy-mm-dd → that day at 00:00 UTC; null when absent or not a date. */
 export function dateOf(iso: string | null): Date | null {
   const m = iso ? /^(\d{4})-(\d{2})-(\d{2})/.exec(iso) : null;
   if (!m) return null;
-  const d = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
   return Number.isNaN(d.getTime()) ? null : d;
 }
