@@ -1,9 +1,9 @@
 // Owner lookup benchmark: our directory index against fuse.js on the same
 // labelled queries.
 //
-// Directory: ~130 jurisdictions (districts, counties and some cities) × the
+// Directory: 146 jurisdictions (districts, counties and some cities) × the
 // department names the seeds use (000 锦江区, 004 綦江区), full formal names
-// with the short forms plans write as aliases — over 5,000 units.
+// with the short forms plans write as aliases — 6,038 units (README).
 // Queries (labelled variant → canonical): alias forms, 与/和 swaps, width and
 // stray-space changes, a missing level prefix (with the ledger's jurisdiction
 // as context), jurisdiction-name forms and one-character typos.
@@ -82,9 +82,6 @@ const DISTRICTS = [
   '朝阳区', '东湖区', '美兰区', '兴庆区', '城西区', '平和县', '长丰县', '安宁县', '宁乡县', '桐庐县', '淳安县', '高淳县',
 ];
 
-/** Deterministic PRNG (mulberry32, the sample data's) so runs compare. */
-const rng = seededRandom;
-
 interface Query {
   text: string;
   jurisdiction?: string;
@@ -92,8 +89,9 @@ interface Query {
   kind: string;
 }
 
-export function build(): { units: Unit[]; queries: Query[]; jurisdictions: string[] } {
-  const rand = rng(20231);
+function build(): { units: Unit[]; queries: Query[]; jurisdictions: string[] } {
+  // seeded (mulberry32, the sample data's) so runs compare
+  const rand = seededRandom(20231);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
   const jurisdictions: string[] = [];
   for (const city of CITIES) {
@@ -111,7 +109,7 @@ export function build(): { units: Unit[]; queries: Query[]; jurisdictions: strin
       let aliases: string[];
       if (t.party) {
         name = `中共${j}${t.full}`;
-        aliases = t.short.map((s) => (s.startsWith('委') ? level + s : level + s));
+        aliases = t.short.map((s) => level + s);
       } else if (t.league) {
         name = `共青团${j}委员会`;
         aliases = [`团${level}委`];

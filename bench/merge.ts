@@ -60,7 +60,7 @@ export function ledgerSpec(f: number): WorkbookSpec {
     const n = 5 + ((owner * 7 + j * 13) % 95);
     const actual = (owner + j) % 4 === 0 ? null : Math.round(n * (((owner + j) % 10) / 10 + 0.2));
     rows.push([
-      twin ? j + 1 : j + 1,
+      j + 1,
       CATEGORIES[Math.floor(j / 15) % CATEGORIES.length]!,
       `${title}(${UNITS[owner % UNITS.length]}第${j + 1}项)`,
       content.replace('{n}', String(n)),

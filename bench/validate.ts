@@ -49,7 +49,7 @@ const OWNER_VARIANTS: [RegExp, string][] = [
   [/区教育局/, '区教育局（区教科院）'],
 ];
 
-export function buildLedger(base: CellValue[][], header: CellValue[], n: number): SheetGrid {
+function buildLedger(base: CellValue[][], header: CellValue[], n: number): SheetGrid {
   const rand = rng(42);
   const rows: CellValue[][] = [['科学素质行动重点任务台账（2024年上半年） 截至日期:2024年6月30日'], header];
   for (let i = 0; i < n; i++) {

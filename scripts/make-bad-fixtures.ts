@@ -36,7 +36,7 @@ const CRC_TABLE = (() => {
   return t;
 })();
 
-export function crc32(data: Uint8Array, crc = 0): number {
+function crc32(data: Uint8Array, crc = 0): number {
   let c = ~crc >>> 0;
   for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
   return ~c >>> 0;
@@ -44,7 +44,7 @@ export function crc32(data: Uint8Array, crc = 0): number {
 
 let gbkTable: Map<string, number> | null = null;
 /** GBK encoder built from the platform's decoder (no extra dependency). */
-export function encodeGbk(text: string): Uint8Array {
+function encodeGbk(text: string): Uint8Array {
   if (!gbkTable) {
     gbkTable = new Map();
     const dec = new TextDecoder('gbk');
@@ -137,7 +137,7 @@ const entry = (name: string | Uint8Array, text: string | Uint8Array, utf8Flag = 
 const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const RNS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
-export function workbookParts(sheets: { name: string; state?: string }[], opts: { sharedStrings?: string } = {}): Record<string, string> {
+function workbookParts(sheets: { name: string; state?: string }[], opts: { sharedStrings?: string } = {}): Record<string, string> {
   const ct = [
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
     '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">',
@@ -195,7 +195,7 @@ function ledgerSheet(wb: ExcelJS.Workbook, name: string, state: 'visible' | 'hid
 // ---------- CFB (OLE2) containers ----------
 
 /** A minimal valid compound file holding the named streams (each 4,096 bytes, so no mini stream). */
-export function cfbFile(streams: string[]): Uint8Array {
+function cfbFile(streams: string[]): Uint8Array {
   const S = 512;
   const streamSectors = 8; // 4096 / 512
   const nDirSectors = Math.ceil((streams.length + 1) / 4);
@@ -249,7 +249,7 @@ export function cfbFile(streams: string[]): Uint8Array {
 // ---------- large fixtures (streamed, never committed) ----------
 
 /** A workbook whose first sheet has 1,048,576 rows with a value each (streamed into the zip). */
-export async function denseMillionRows(): Promise<Uint8Array> {
+async function denseMillionRows(): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   const zip = new Zip((err, data) => {
     if (err) throw err;
@@ -279,7 +279,7 @@ export async function denseMillionRows(): Promise<Uint8Array> {
 }
 
 /** 1,048,576 styled but empty rows below a small ledger ("formatted to the bottom"). */
-export function formattedToBottom(): Uint8Array {
+function formattedToBottom(): Uint8Array {
   const rows = [LEDGER_HEADER, ...LEDGER_ROWS].map((r, i) => inlineRow(i + 1, r));
   const parts: string[] = [];
   for (let r = rows.length + 1; r <= 1_048_576; r++) parts.push(`<row r="${r}" s="0" customFormat="1"/>`);
@@ -488,11 +488,13 @@ export function writeGbkNamedFile(dir: string, name: string, bytes: Uint8Array):
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const dir = process.argv[2] ?? path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'test', 'fixtures', 'bad');
   const list = await makeBadFixtures(dir, { large: process.argv.includes('--large') });
-  writeFileSync(path.join(dir, 'README.md'), fixtureReadme(list));
+  writeFileSync(path.join(dir, 'README.md'), fixtureReadme());
   console.log(`写入 ${list.length} 个坏文件到 ${dir}`);
 }
 
-function fixtureReadme(list: BadFixture[]): string {
+// The README lists every fixture, the large ones too (marked test time only),
+// whichever were written now.
+function fixtureReadme(): string {
   return [
     '# Bad input fixtures',
     '',
@@ -505,5 +507,4 @@ function fixtureReadme(list: BadFixture[]): string {
     ...badFixtureList().map((f) => `| ${f.file}${f.large ? ' (test time only)' : ''} | ${f.what} | ${'refused' in f.expect ? `refused: \`${f.expect.refused}\`` : `read${f.expect.warnings.length ? `, warnings: ${[...new Set(f.expect.warnings)].map((w) => `\`${w}\``).join(', ')}` : ''}`} |`),
     '',
   ].join('\n');
-  void list;
 }

@@ -8,8 +8,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-export const REPO = path.resolve(here, '..');
-export const DEFAULT_SAMPLE_DIR = path.join(REPO, 'node_modules', '.cache', 'kesu-sample');
+const REPO = path.resolve(here, '..');
+const DEFAULT_SAMPLE_DIR = path.join(REPO, 'node_modules', '.cache', 'kesu-sample');
 const SEEDS = path.join(REPO, 'shared', 'sample', 'seeds');
 
 export interface SampleResult {

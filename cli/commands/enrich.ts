@@ -16,7 +16,7 @@ import { findingJson, findingLines, statusLine, summary } from './validate';
 const USAGE = usageOf('enrich');
 
 /** Where the block goes: over a block an earlier run wrote (same header sequence), else after the last used column. */
-export function blockColumn(grid: SheetGrid, header: HeaderInfo): number {
+function blockColumn(grid: SheetGrid, header: HeaderInfo): number {
   const row = grid.rows[header.index] ?? [];
   const want = ENRICH_HEADERS.map((h) => normHeader(h));
   for (let c = 0; c + want.length <= row.length; c++) if (want.every((h, i) => normHeader(row[c + i] ?? null) === h)) return c;

@@ -13,7 +13,7 @@ import { usageOf } from '../usage';
 import { displayWidth, table } from '../format';
 import { outputArg, parseAsOf, readFailure, samePath, today, writeFailure } from './common';
 
-export const MERGE_EXTENSIONS = ['.xlsx', '.xlsm', '.csv', '.xls', '.et'];
+const MERGE_EXTENSIONS = ['.xlsx', '.xlsm', '.csv', '.xls', '.et'];
 
 const USAGE = usageOf('merge') + '\n';
 
@@ -23,7 +23,7 @@ const baseName = (p: string): string => p.split(/[\\/]/).pop() ?? p;
  * The inputs in the order given, folders expanded to the files that look like
  * ledgers (Office's ~$ lock files left out). missing: a path that is not there.
  */
-export async function expandInputs(paths: string[], io: CliIO, output: string | null): Promise<{ path: string; missing: boolean }[]> {
+async function expandInputs(paths: string[], io: CliIO, output: string | null): Promise<{ path: string; missing: boolean }[]> {
   const out: { path: string; missing: boolean }[] = [];
   const seen = new Set<string>();
   const add = (p: string, missing = false) => {
@@ -140,7 +140,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   return merged > 0 ? 0 : 1;
 }
 
-export function toJson(result: MergeResult, output: string | null, error: string | null = null) {
+function toJson(result: MergeResult, output: string | null, error: string | null = null) {
   return {
     files: result.files.map((f) => ({
       file: f.file,

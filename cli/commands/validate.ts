@@ -15,7 +15,7 @@ function ownerJson(role: 'lead' | 'partner', m: Task['leads'][number]) {
   return { role, input: m.input, name: m.name, matched: m.matched, score: Math.round(m.score * 1000) / 1000, suggestions: m.suggestions.slice(0, 3) };
 }
 
-export function taskJson(t: Task) {
+function taskJson(t: Task) {
   const names = (ms: Task['leads']) => ms.map((m) => m.name ?? m.input);
   return {
     sheet: t.sheet,
