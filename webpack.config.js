@@ -68,13 +68,16 @@ export default (env, argv) => {
       port: Number(process.env.PORT || 3000),
       static: [{ directory: path.join(here, 'assets'), publicPath: '/assets' }],
       // Excel only loads a task pane over trusted https: use the Office dev
-      // certificate (npx office-addin-dev-certs install) when it is there.
+      // certificate (npx office-addin-dev-certs install) when it is there. The
+      // fallback is a self-signed certificate Excel refuses without a word, so
+      // say so (only under webpack serve: a build never starts the server).
       server: (() => {
         const d = path.join(os.homedir(), '.office-addin-dev-certs');
         const r = (f) => fs.readFileSync(path.join(d, f));
-        return fs.existsSync(path.join(d, 'localhost.crt'))
-          ? { type: 'https', options: { key: r('localhost.key'), cert: r('localhost.crt'), ca: r('ca.crt') } }
-          : 'https';
+        if (fs.existsSync(path.join(d, 'localhost.crt')))
+          return { type: 'https', options: { key: r('localhost.key'), cert: r('localhost.crt'), ca: r('ca.crt') } };
+        if (env?.WEBPACK_SERVE) console.warn('未找到 Office 开发证书，请先运行 npx office-addin-dev-certs install');
+        return 'https';
       })(),
       headers: { 'Content-Security-Policy': "default-src 'self'; script-src 'self' 'unsafe-eval' https://appsforoffice.microsoft.com; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self' ws: wss:; font-src 'self' data:" },
     },
