@@ -12,7 +12,7 @@ import { EnrichPanel } from './components/EnrichPanel';
 import { DirectoryPanel } from './components/DirectoryPanel';
 import { GeneratePanel } from './components/GeneratePanel';
 import { ExportPanel } from './components/ExportPanel';
-import { isoDate } from '../../shared/merge';
+import { dateOf, isoDate, todayDate } from '../../shared/merge';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', height: '100%', boxSizing: 'border-box', fontFamily: tokens.fontFamilyBase },
@@ -43,10 +43,11 @@ export function App({ host, initialAsOf }: { host: PaneHost; initialAsOf?: Date 
   const s = useStyles();
   const runner = useRunner();
   const [tab, setTab] = useState<TabKey>('validate');
-  const [asOfText, setAsOfText] = useState(isoDate(initialAsOf ?? new Date()));
+  const [asOfText, setAsOfText] = useState(isoDate(initialAsOf ?? todayDate()));
   const [jurisdiction, setJurisdiction] = useState('');
-  const parsed = /^\d{4}-\d{2}-\d{2}$/.test(asOfText) ? new Date(`${asOfText}T00:00:00`) : null;
-  const asOf = parsed && !Number.isNaN(parsed.getTime()) ? parsed : new Date();
+  // The checks count UTC calendar days (shared/merge/combine.ts): the date picked is that day at 00:00 UTC.
+  const parsed = /^\d{4}-\d{2}-\d{2}$/.test(asOfText) ? dateOf(asOfText) : null;
+  const asOf = parsed ?? todayDate();
   const common = { gateway: host.gateway, runner, asOf, jurisdiction };
 
   return (

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { CliIO } from '../io';
 import type { SheetGrid } from '../../shared/model';
 import { readWorkbook } from '../../shared/io';
+import { todayDate } from '../../shared/merge/combine';
 
 /** Reads a file's bytes; on failure writes 「无法读取 <file>: <reason>」 to stderr and returns null. */
 export async function readInput(file: string, io: CliIO): Promise<Uint8Array | null> {
@@ -124,8 +125,7 @@ export function parseAsOf(v: string | true | undefined): Date | null | undefined
 
 /** Today as a UTC calendar day, from the machine's local date. */
 export function today(io: CliIO): Date {
-  const n = io.now();
-  return new Date(Date.UTC(n.getFullYear(), n.getMonth(), n.getDate()));
+  return todayDate(io.now());
 }
 
 export function json(io: CliIO, value: unknown): void {

@@ -6,7 +6,7 @@
 // The page imports the join and the messages, not the reader: reading runs in
 // the workers, and the reader's code (and the bundled 单位名录) stays out of
 // the page's first download.
-import { combineFiles } from '../../shared/merge/combine';
+import { combineFiles, todayDate } from '../../shared/merge/combine';
 import { refusedFile, uniqueNamer } from '../../shared/merge/file';
 import type { MergedFile } from '../../shared/merge/file';
 import { MERGE_MESSAGES } from '../../shared/merge/messages';
@@ -52,7 +52,8 @@ export async function loadWorkbooks(
   origin: LoadedFile['origin'],
   onProgress?: (done: number, total: number, current: string) => void,
 ): Promise<LoadedFile[]> {
-  const asOf = new Date();
+  // files that state no 截至日期 are judged as of today, the user's calendar day
+  const asOf = todayDate();
   const batch = session();
   const unique = uniqueNamer();
   const reading: Promise<MergedFile>[] = [];

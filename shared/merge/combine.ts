@@ -61,6 +61,11 @@ export function combineFiles(outcomes: MergedFile[], opts: Pick<MergeOptions, 'a
 // 2024-01-01 in any time zone. (Local midnight would be 2023-12-31 in UTC for a
 // machine in China time, and the checks would judge a day early.)
 
+/** Today where the user is (their calendar day), as that day at 00:00 UTC. */
+export function todayDate(now: Date = new Date()): Date {
+  return new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()));
+}
+
 /** The UTC calendar day of d, yyyy-mm-dd. */
 export function isoDate(d: Date): string {
   return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;

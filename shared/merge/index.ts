@@ -1,7 +1,7 @@
 // shared/merge: many ledgers into one (kesu merge, and the dashboard's and the
 // add-in's multi-file imports).
 export { mergeLedgers, mergeFile } from './merge';
-export { combineFiles, isoDate } from './combine';
+export { combineFiles, isoDate, dateOf, todayDate } from './combine';
 export { refusedFile, uniqueNames, uniqueNamer, type MergedFile } from './file';
 export { dedupe, type DedupeResult } from './dedupe';
 export { mergeToWorkbook, mergedMeta, reportRows, sourceCell, REPORT_COLUMNS, DUPLICATE_COLUMNS } from './workbook';

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { main, usage } from '../../cli/main';
 import { USAGE, type CommandName } from '../../cli/usage';
-import { dateOf, isoDate } from '../../shared/merge/combine';
+import { dateOf, isoDate, todayDate } from '../../shared/merge/combine';
 import { readWorkbook, writeWorkbook } from '../../shared/io';
 import { LEDGER_SHEET } from '../../shared/ledger/standard';
 import { fakeIO } from './fake-io';
@@ -151,5 +151,18 @@ describe('kesu --help', () => {
   it('shows the flags the commands take', () => {
     expect(usage()).toMatch(/kesu validate .*--jurisdiction .*--json/);
     expect(usage()).toMatch(/kesu enrich .*--jurisdiction .*--json/);
+  });
+});
+
+describe('todayDate: the user\'s calendar day, as 00:00 UTC', () => {
+  it.each([
+    // local times; whatever the machine's zone, the day is the local one
+    [new Date(2024, 0, 1, 0, 30), '2024-01-01'],
+    [new Date(2024, 0, 1, 7, 59), '2024-01-01'],
+    [new Date(2023, 11, 31, 23, 59), '2023-12-31'],
+  ])('%s → %s', (now, day) => {
+    const d = todayDate(now);
+    expect(isoDate(d)).toBe(day);
+    expect(d.getUTCHours()).toBe(0);
   });
 });
