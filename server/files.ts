@@ -76,3 +76,21 @@ export async function listWorkbooks(dir: string): Promise<DataFile[]> {
 export function signature(files: DataFile[]): string {
   return files.map((f) => `${f.name}\u0000${f.size}\u0000${f.mtime}`).join('\n');
 }
+
+/**
+ * The call shared by everyone who asks while it runs; the next ask after it
+ * settles (resolved or failed) runs it again. Nothing is cached beyond that.
+ */
+export function onceAtATime<T>(run: () => Promise<T>): () => Promise<T> {
+  let running: Promise<T> | null = null;
+  return () => {
+    if (!running) {
+      const p = (running = run());
+      const done = (): void => {
+        if (running === p) running = null;
+      };
+      p.then(done, done);
+    }
+    return running;
+  };
+}

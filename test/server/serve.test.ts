@@ -9,7 +9,7 @@ import http from 'node:http';
 import { startServer, unreadable } from '../../server/serve';
 import type { RunningServer } from '../../server/serve';
 import { contentSecurityPolicy, OFFICE_SCRIPT } from '../../server/csp';
-import { resolveUnder } from '../../server/files';
+import { onceAtATime, resolveUnder } from '../../server/files';
 import { BundleReader } from '../../shared/io/bundle';
 
 const EXAMPLE = '/work/shared/examples/jinjiang-2023H1.xlsx';
@@ -178,6 +178,70 @@ describe('data folder API', () => {
     const change = await done;
     expect(change).toContain('新增.xlsx');
     expect(events[0]).toContain('event: hello');
+  });
+});
+
+describe('onceAtATime (one look at the folder for requests that come together)', () => {
+  it('callers while it runs share one run; a call after it settles runs it again', async () => {
+    let runs = 0;
+    let release!: (n: number) => void;
+    const look = onceAtATime(() => {
+      runs++;
+      return new Promise<number>((resolve) => (release = resolve));
+    });
+    const a = look();
+    const b = look();
+    expect(b).toBe(a);
+    expect(runs).toBe(1);
+    release(7);
+    expect(await a).toBe(7);
+    await Promise.resolve();
+    const c = look();
+    expect(c).not.toBe(a);
+    expect(runs).toBe(2);
+    release(8);
+    expect(await c).toBe(8);
+  });
+
+  it('a failed run is not kept: the next call runs again', async () => {
+    let runs = 0;
+    const look = onceAtATime(async () => {
+      if (++runs === 1) throw new Error('EBUSY');
+      return runs;
+    });
+    await expect(look()).rejects.toThrow('EBUSY');
+    await Promise.resolve();
+    expect(await look()).toBe(2);
+  });
+});
+
+describe('the bundle of a larger folder', () => {
+  // Many small files (frames gathered into shared writes), one over the size
+  // read in a single blocking call: every file arrives whole, in listing order.
+  it('brings every file byte for byte, small and large, in the listing\'s order', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'kesu-bundle-'));
+    const sizes = [...Array.from({ length: 60 }, (_, i) => 5_000 + i * 97), 3 * 1024 * 1024 + 17];
+    const written = new Map<string, Buffer>();
+    sizes.forEach((size, i) => {
+      const bytes = Buffer.alloc(size, i % 251);
+      bytes.write(`文件${i}`, 0);
+      const name = `区${String(i).padStart(2, '0')}.xlsx`;
+      writeFileSync(path.join(dir, name), bytes);
+      written.set(name, bytes);
+    });
+    const s = await startServer({ root, dataDir: dir });
+    try {
+      const listing = (await (await fetch(s.url + 'api/data')).json()) as { files: { name: string }[] };
+      const reader = new BundleReader();
+      const entries = reader.push(new Uint8Array(await (await fetch(s.url + 'api/data/bundle')).arrayBuffer()));
+      expect(reader.finish()).toEqual({ complete: true });
+      expect(entries.map((e) => e.name)).toEqual(listing.files.map((f) => f.name));
+      expect(entries).toHaveLength(sizes.length);
+      for (const e of entries) expect(Buffer.compare(Buffer.from((e as { bytes: Uint8Array }).bytes), written.get(e.name)!)).toBe(0);
+    } finally {
+      await s.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
