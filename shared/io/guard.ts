@@ -9,6 +9,7 @@ import { csvToGrid, decodeText, looksLikeText, parseDelimited, sniffDelimiter } 
 import { formatBytes, problem } from './messages';
 import { columnOf } from './sheet-xml';
 import { decodeXml } from './xml-text';
+import { PartCache } from './part-cache';
 import { ONE_SHOT_MAX, crc32, entryData, inflateCapped, inflateEntry, inflateWhole, readZipDirectory, rewriteZip, startsWithZipSignature, type InflateOutcome } from './zip';
 
 export interface ReadLimits {
@@ -330,6 +331,9 @@ export function mergeElement(xml: string): string {
   return '';
 }
 
+/** Checked parts of earlier workbooks in this process (a page's worker, a kesu run). */
+const PARTS = new PartCache();
+
 function guardZip(bytes: Uint8Array, file: string, limits: ReadLimits): GuardResult {
   const dir = readZipDirectory(bytes);
   if (!dir.ok) {
@@ -375,9 +379,14 @@ function guardZip(bytes: Uint8Array, file: string, limits: ReadLimits): GuardRes
     // streaming inflater allocates and copies ~160 KB per entry, which was most
     // of the guard's time on a small workbook). A lie about the size, or any
     // error, falls back to the capped streaming path, which says what is wrong.
-    const whole = data.length <= ONE_SHOT_MAX && e.size <= cap ? inflateWhole(data, e.method, e.size) : null;
+    const small = data.length <= ONE_SHOT_MAX && e.size <= cap;
+    // A part this process has already inflated and checked, from another
+    // workbook of the same template (part-cache.ts). Worksheets are each
+    // workbook's own and are not looked up.
+    const known = small && wantKeep && !isSheet ? PARTS.get(e, data) : null;
+    const whole = known === null && small ? inflateWhole(data, e.method, e.size) : null;
     // The byte scanners are for parts not decoded whole below.
-    const scanned = !(whole && wantKeep);
+    const scanned = known === null && !(whole && wantKeep);
     const dt = isXml && scanned ? new Matcher(DOCTYPE) : null;
     const rows = isSheet && scanned ? new Matcher(ROW) : null;
     const mc = isSheet && scanned ? new MergeCollector() : null;
@@ -401,7 +410,12 @@ function guardZip(bytes: Uint8Array, file: string, limits: ReadLimits): GuardRes
     };
     let r: InflateOutcome;
     let decoded: string | null = null;
-    if (whole && wantKeep) {
+    if (known !== null) {
+      // Same bytes as a part that passed every check below: same verdicts.
+      crc = e.crc;
+      decoded = known;
+      r = { ok: true, size: e.size };
+    } else if (whole && wantKeep) {
       // A part the reader will want as text: decoded once, here, and checked
       // with the engine's own string search (three byte-by-byte scans in
       // JavaScript cost more than inflating).
@@ -440,7 +454,10 @@ function guardZip(bytes: Uint8Array, file: string, limits: ReadLimits): GuardRes
     if (crc !== e.crc) return refuse(problem('zip-corrupt', file, { entry: e.name, detail: '校验和不符，内容已损坏' }));
     total += r.size;
     if (dt && (dt.counts[0] > 0 || dt.counts[1] > 0)) return refuse(problem('xml-doctype', file, { entry: e.name }));
-    if (decoded !== null) parts.set(e.name, decoded);
+    if (decoded !== null) {
+      parts.set(e.name, decoded);
+      if (known === null && !isSheet && whole) PARTS.put(e, data, decoded);
+    }
     else if (keep) parts.set(e.name, keep);
     if (rows && decoded === null) {
       const n = rows.counts[0] + rows.counts[1];
