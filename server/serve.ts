@@ -172,7 +172,14 @@ async function bundle(req: IncomingMessage, res: ServerResponse, page: string, d
     const chunk = pending.length === 1 ? pending[0]! : Buffer.concat(pending);
     pending = [];
     pendingBytes = 0;
-    if (!res.write(chunk)) return new Promise((resolve) => res.once('drain', resolve).once('close', resolve));
+    if (res.write(chunk)) return;
+    return new Promise((resolve) => {
+      const done = (): void => {
+        res.off('drain', done).off('close', done);
+        resolve();
+      };
+      res.on('drain', done).on('close', done);
+    });
   };
   const add = (chunk: Uint8Array): Promise<void> | void => {
     pending.push(chunk);

@@ -220,7 +220,7 @@ describe('the bundle of a larger folder', () => {
   // read in a single blocking call: every file arrives whole, in listing order.
   it('brings every file byte for byte, small and large, in the listing\'s order', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'kesu-bundle-'));
-    const sizes = [...Array.from({ length: 60 }, (_, i) => 5_000 + i * 97), 3 * 1024 * 1024 + 17];
+    const sizes = [...Array.from({ length: 60 }, (_, i) => 5_000 + i * 97), 3 * 1024 * 1024 + 17, ...Array.from({ length: 30 }, (_, i) => 300_000 + i)];
     const written = new Map<string, Buffer>();
     sizes.forEach((size, i) => {
       const bytes = Buffer.alloc(size, i % 251);
@@ -230,6 +230,10 @@ describe('the bundle of a larger folder', () => {
       written.set(name, bytes);
     });
     const s = await startServer({ root, dataDir: dir });
+    // Waiting for the connection to drain must not leave a listener behind per wait.
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(w.name);
+    process.on('warning', onWarning);
     try {
       const listing = (await (await fetch(s.url + 'api/data')).json()) as { files: { name: string }[] };
       const reader = new BundleReader();
@@ -238,7 +242,10 @@ describe('the bundle of a larger folder', () => {
       expect(entries.map((e) => e.name)).toEqual(listing.files.map((f) => f.name));
       expect(entries).toHaveLength(sizes.length);
       for (const e of entries) expect(Buffer.compare(Buffer.from((e as { bytes: Uint8Array }).bytes), written.get(e.name)!)).toBe(0);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(warnings).not.toContain('MaxListenersExceededWarning');
     } finally {
+      process.off('warning', onWarning);
       await s.close();
       rmSync(dir, { recursive: true, force: true });
     }
