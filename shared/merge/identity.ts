@@ -62,13 +62,40 @@ export function shortHash(s: string): string {
  * own 单位名录), and the same words must still give the same key.
  */
 function leadKey(task: MergedTask): string {
-  const names = task.leads?.length
-    ? task.leads.map((l) => normText(l.input))
-    : String(task.leadsText ?? '')
-        .split(/[、，,；;\s]+/u)
-        .map(normText);
-  return [...new Set(names.filter(Boolean))].sort().join('+');
+  const leads = task.leads;
+  if (!leads?.length) return namesKey(String(task.leadsText ?? '').split(/[、，,；;\s]+/u));
+  // The core's owner cache gives every row with the same 牵头单位 cell the
+  // same list: its key is worked out once per list.
+  let key = leadKeys.get(leads);
+  if (key === undefined) leadKeys.set(leads, (key = namesKey(leads.map((l) => l.input))));
+  return key;
 }
+
+const namesKey = (names: string[]): string => [...new Set(names.map(normText).filter(Boolean))].sort().join('+');
+const leadKeys = new WeakMap<readonly unknown[], string>();
+
+/**
+ * The text part of the 'text-lead' key for folded 重点任务 and 任务内容, once
+ * per pair: a plan's task texts repeat in every ledger of a batch (the
+ * folded strings come from normText's cache, so looking them up is cheap).
+ */
+function textKey(title: string, content: string): string {
+  let byContent = textKeys.get(title);
+  if (!byContent) {
+    if (textKeyCount > 50_000) textKeys.clear(), (textKeyCount = 0);
+    textKeys.set(title, (byContent = new Map()));
+  }
+  let key = byContent.get(content);
+  if (key === undefined) {
+    const text = title + '|' + content;
+    byContent.set(content, (key = `文本#${shortHash(text)}:${text.length}`));
+    textKeyCount++;
+  }
+  return key;
+}
+
+const textKeys = new Map<string, Map<string, string>>();
+let textKeyCount = 0;
 
 /** An identity of one task without its scope: what dedupe prefixes with the file's scope. */
 export interface TaskIdentity {
@@ -89,8 +116,7 @@ export function taskIdentity(task: MergedTask): TaskIdentity[] {
   const id = normId(task.id);
   const start = title ? title.slice(0, TITLE_PREFIX) : content.slice(0, CONTENT_PREFIX);
   if (id && start) keys.push({ key: `序号${id}|${start}`, rule: 'numbered' });
-  const text = title + '|' + content;
-  if (title || content) keys.push({ key: `文本#${shortHash(text)}:${text.length}|${leadKey(task)}`, rule: 'text-lead' });
+  if (title || content) keys.push({ key: `${textKey(title, content)}|${leadKey(task)}`, rule: 'text-lead' });
   return keys;
 }
 

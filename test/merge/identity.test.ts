@@ -87,6 +87,28 @@ describe('taskKeys', () => {
     expect(taskKeys(task('a', 4, { id: '' }), scope).map((k) => k.rule)).toEqual(['text-lead']);
     expect(taskKeys(task('a', 4, { title: '', content: '' }), scope)).toEqual([]);
   });
+  // The text+lead key is worked out once per lead list and per text pair
+  // (identity.ts); the keys must still follow the words, not the cache.
+  const textLead = (over: Partial<MergedTask>) => taskKeys(task('a', 4, over), scope).find((k) => k.rule === 'text-lead')!.key;
+  const lead = (input: string) => ({ input, name: input, matched: 'exact' as const, score: 1, suggestions: [] });
+  it.each<[string, Partial<MergedTask>, Partial<MergedTask>, boolean]>([
+    ['one shared lead list, then an equal new one', { leads: [lead('区教育局'), lead('区科协')] }, { leads: [lead('区科协'), lead('区教育局')] }, true],
+    ['lead lists with other units', { leads: [lead('区教育局')] }, { leads: [lead('区科协')] }, false],
+    ['leads from the cell when there is no list', { leads: [], leadsText: '区科协、区教育局' }, { leads: [lead('区教育局'), lead('区科协')] }, true],
+    ['the same content under two titles', { title: '甲', content: '乙丙' }, { title: '甲乙', content: '丙' }, false],
+    ['width and punctuation folded', { title: '培养青少年科学精神', content: '贯穿育人全链条。' }, { title: '培养青少年科学精神', content: '贯穿育人全链条' }, true],
+  ])('%s', (_name, a, b, same) => {
+    for (let i = 0; i < 2; i++) {
+      // twice: the second time both come from the caches
+      if (same) expect(textLead(a)).toBe(textLead(b));
+      else expect(textLead(a)).not.toBe(textLead(b));
+    }
+  });
+  it('a lead list met again gives the same key as an equal new list', () => {
+    const leads = [lead('区教育局')];
+    expect(textLead({ leads })).toBe(textLead({ leads: [lead('区教育局')] }));
+    expect(textLead({ leads })).toContain('|区教育局');
+  });
   it('falls back to the content start when there is no title', () => {
     const base = '将弘扬科学精神贯穿于育人全链条积极开展科学家精神进校园活动培养学生爱国情怀'.slice(0, CONTENT_PREFIX);
     const key = (content: string) => taskKeys(task('a', 4, { title: '', content }), scope)[0]!.key;
