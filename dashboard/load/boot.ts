@@ -11,6 +11,13 @@ import type { DataListing } from './server';
 type Progress = (done: number, total: number, current: string) => void;
 
 export interface Boot {
+  /**
+   * When the page should load its views: once a worker is reading (or after
+   * a second, should the workers be slow to start). Fetched and compiled
+   * together with React and recharts, the workers' script was ready 100–150 ms
+   * later and every file waited for it.
+   */
+  viewsMayLoad: Promise<void>;
   listing: Promise<DataListing | null>;
   /** Every file of the folder, read; with the stamp (size, mtime) of each as read. */
   first: Promise<{ files: LoadedFile[]; stamps: Map<string, string> }>;
@@ -38,7 +45,7 @@ export async function readServerFiles(names: ReadonlySet<string> | null, onProgr
 }
 
 function start(): Boot {
-  warmWorkers();
+  const workers = warmWorkers();
   const listing = fetchListing();
   const subscribers = new Set<Progress>();
   let latest: Parameters<Progress> | null = null;
@@ -48,6 +55,7 @@ function start(): Boot {
   };
   const first = readServerFiles(null, progress);
   return {
+    viewsMayLoad: Promise.race([workers, new Promise<void>((resolve) => setTimeout(resolve, 1000))]),
     listing,
     first,
     onProgress(cb) {

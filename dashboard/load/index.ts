@@ -27,9 +27,9 @@ let pool: ReturnType<typeof createPool> | null = null;
 
 const hasWorkers = (): boolean => typeof Worker !== 'undefined' && typeof window !== 'undefined';
 
-/** Starts the workers ahead of the first file (their script loads while the page draws). */
-export function warmWorkers(): void {
-  if (hasWorkers()) (pool ??= createPool()).warm();
+/** Starts the workers ahead of the first file; resolves when the first can take one (at once where there are no workers). */
+export function warmWorkers(): Promise<void> {
+  return hasWorkers() ? (pool ??= createPool()).warm() : Promise.resolve();
 }
 
 /** A session of the page's worker pool, or the page's own thread where there are no workers (Node, tests). */

@@ -25,3 +25,7 @@ scope.onmessage = async (e) => {
     scope.postMessage({ batch, id, error: String((err as Error)?.message ?? err) });
   }
 };
+
+// Loaded and listening: the page starts loading its views now (index.tsx),
+// not while this script is still being fetched and compiled.
+scope.postMessage({ ready: true });

@@ -14,7 +14,7 @@ import type { Packed } from './wire';
 /** One file to read, in batch `batch` (one load of the page: a folder, a drop). */
 export type PoolJob = { type: 'read'; batch: number; id: number; name: string; bytes: Uint8Array; asOf: string } | { type: 'end'; batch: number };
 
-export type PoolReply = { batch: number; id: number; packed: Packed } | { batch: number; id: number; error: string };
+export type PoolReply = { batch: number; id: number; packed: Packed } | { batch: number; id: number; error: string } | { ready: true };
 
 type ReadFile = (name: string, bytes: Uint8Array, asOf: Date) => Promise<MergedFile>;
 
@@ -40,7 +40,10 @@ function poolSize(): number {
  * A pool of merge workers, started on first use and kept for the page's
  * life (a worker's start is the parse of the core's code, paid once).
  */
-export function createPool(size = poolSize()): { session(): PoolSession; warm(): void } {
+export function createPool(size = poolSize()): { session(): PoolSession; warm(): Promise<void> } {
+  // Resolved when the first worker has loaded its script and can take a file.
+  let markReady = (): void => {};
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
   const slots: Slot[] = [];
   const pending = new Map<number, { name: string; resolve: (f: MergedFile) => void }>();
   let nextId = 0;
@@ -49,10 +52,11 @@ export function createPool(size = poolSize()): { session(): PoolSession; warm():
   const failed = (name: string, why: string): MergedFile => refusedFile(name, MERGE_MESSAGES.readFailed(name, why));
 
   function start(): Slot {
-    const worker = new Worker(new URL('./merge.worker.ts', import.meta.url));
+    const worker = new Worker(/* webpackChunkName: "merge-worker" */ new URL('./merge.worker.ts', import.meta.url));
     const slot: Slot = { worker, waiting: new Set(), unpackers: new Map() };
     worker.onmessage = (e: MessageEvent<PoolReply>) => {
       const reply = e.data;
+      if ('ready' in reply) return markReady();
       const job = pending.get(reply.id);
       if (!job) return;
       pending.delete(reply.id);
@@ -78,8 +82,10 @@ export function createPool(size = poolSize()): { session(): PoolSession; warm():
     return slot;
   }
 
-  const warm = (): void => {
+  /** Starts the workers (once); resolves when the first can take a file. */
+  const warm = (): Promise<void> => {
     if (!slots.length) for (let i = 0; i < size; i++) slots.push(start());
+    return ready;
   };
 
   return {
@@ -88,7 +94,7 @@ export function createPool(size = poolSize()): { session(): PoolSession; warm():
       const batch = nextBatch++;
       return {
         read(name, bytes, asOf) {
-          warm();
+          void warm();
           const slot = slots.reduce((a, b) => (b.waiting.size < a.waiting.size ? b : a));
           const id = nextId++;
           slot.waiting.add(id);

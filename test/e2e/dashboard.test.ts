@@ -111,6 +111,16 @@ describe('dashboard over the sample data', () => {
     await page.screenshot({ path: path.join(SHOTS, 'dashboard-sample.png'), fullPage: true });
   });
 
+  it('the page asks for its views (React, recharts) only after a worker has its script, and asks for it once', async () => {
+    const requests = (await page.evaluate(`performance.getEntriesByType('resource').map((e) => [e.name.split('/').pop(), e.startTime])`)) as [string, number][];
+    const at = (prefix: string) => requests.filter(([name]) => name.startsWith(prefix)).map(([, t]) => t);
+    const workers = at('merge-worker.');
+    const views = at('views.');
+    expect(workers.length).toBeGreaterThan(0);
+    expect(views).toHaveLength(1);
+    expect(views[0]!).toBeGreaterThan(Math.min(...workers));
+  });
+
   it('after a load the status chart is drawn first and the others follow, one a frame, in order', async () => {
     const p = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
     try {
