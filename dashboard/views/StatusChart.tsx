@@ -17,7 +17,8 @@ export const StatusChart = memo(function StatusChart(props: { data: { status: St
         <BarChart data={props.data} layout="vertical" margin={{ left: 8, right: 48, top: 4, bottom: 4 }}>
           <CartesianGrid horizontal={false} strokeDasharray="3 3" />
           <XAxis type="number" allowDecimals={false} tickFormatter={formatCount} interval={0} />
-          <YAxis type="category" dataKey="status" width={84} />
+          {/* every status labelled, always (and no label measuring on the first chart of a load) */}
+          <YAxis type="category" dataKey="status" width={84} interval={0} />
           <Tooltip formatter={(v) => [formatCount(Number(v)) + ' 项', '任务数']} />
           <Bar dataKey="count" name="任务数" isAnimationActive={false} cursor="pointer" onClick={(d) => props.onPick({ status: (d as unknown as { payload: { status: Status } }).payload.status })}>
             {props.data.map((d) => (
