@@ -7,6 +7,8 @@
 //   dashboard.all_charts_s … and every chart painted (they follow one a frame)
 //   dashboard.filter_ms filter change → table and charts re-rendered (one render;
 //                       filter_table_ms is when the table showed the new count)
+// load_s, all_charts_s and read_s are medians over KESU_BENCH_LOADS cold loads
+// (default 3, each in a freshly started browser); load_s_runs lists them all.
 // Also reported: the split of load_s between reading the workbooks (fetch +
 // unzip + parse + merge, in the page) and aggregating + rendering.
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -19,6 +21,7 @@ import { STANDARD_COLUMNS, LEDGER_SHEET, META_SHEET } from '../shared/ledger/sta
 import { seededRandom } from '../shared/sample/random';
 import { startServer } from '../server/serve';
 import { launch } from '../test/support/chromium';
+import type { Page } from 'playwright-core';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIR = path.join(repo, 'node_modules', '.cache', 'kesu-bench-dashboard');
@@ -84,91 +87,116 @@ export async function run(log: (s: string) => void): Promise<Record<string, numb
   log(`${FILES} 个工作簿, ${(bytes / 1e6).toFixed(1)} MB`);
 
   const server = await startServer({ root, dataDir: DIR });
-  const browser = await launch();
+  // Several cold loads, each in a browser started afresh (no cache, no
+  // compiled code kept): one load on a shared 2-core machine varies by 10–15%
+  // with what else the host runs, so the median is reported, with every run.
+  const runs = Math.max(1, Number(process.env.KESU_BENCH_LOADS ?? 3));
+  const loads: { loadS: number; allS: number; readS: number; renderMs: number }[] = [];
+  let browser = await launch();
   try {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-    const t0 = Date.now();
-    await page.goto(server.url);
-    // Loaded = every task counted in the charts and the status chart's bars
-    // drawn, not only the table listed. (A function, not a string: the page's
-    // CSP forbids evaluating strings.)
-    await page.waitForFunction(
-      (n) => {
-        const values = document.querySelector('[data-chart="status"]')?.getAttribute('data-values');
-        let sum = 0;
-        let bars = 0;
-        for (const v of JSON.parse(values ?? '[]') as { value: number }[]) {
-          sum += v.value;
-          if (v.value > 0) bars++;
-        }
-        const drawn = document.querySelectorAll('[data-chart="status"] .recharts-bar-rectangle path').length;
-        return document.body.dataset.tasks === String(n) && sum === n && drawn === bars;
-      },
-      FILES * ROWS,
-      { timeout: 600_000, polling: 'raf' },
-    );
-    const loadS = (Date.now() - t0) / 1000;
-    // The other charts follow one a frame after the first: the whole page drawn.
-    await page.waitForFunction(() => !document.querySelector('[data-pending-chart]') && !!document.querySelector('[data-chart="units"]'), null, { timeout: 600_000, polling: 'raf' });
-    const allS = (Date.now() - t0) / 1000;
-    // String expressions: tsx would wrap functions in helpers the page lacks.
-    const marks = (await page.evaluate(`(() => {
-      const at = (n) => { const e = performance.getEntriesByName(n); return e.length ? e[e.length - 1].startTime : NaN; };
-      return { start: at('kesu:load-start'), merged: at('kesu:merged'), rendered: at('kesu:rendered') };
-    })()`)) as { start: number; merged: number; rendered: number };
-    const readS = (marks.merged - marks.start) / 1000;
-    const renderMs = marks.rendered - marks.merged;
-    log(`读取+解析+合并 ${readS.toFixed(1)} s; 汇总+首次绘制 ${renderMs.toFixed(0)} ms; 全部图表 ${allS.toFixed(2)} s`);
-
-    // Filter changes (status, then population), each set and cleared; the slowest counts.
-    const times: number[] = [];
-    const tableTimes: number[] = [];
-    const aggTimes: number[] = [];
-    const changes: [string, string][] = [['status', '滞后'], ['status', ''], ['population', '青少年'], ['population', '']];
-    for (const [key, value] of changes) {
-      // Time to the table's repaint, and to the charts' (drawn bars included).
-      const [table, charts, aggregate] = (await page.evaluate(`new Promise((resolve) => {
-        const select = document.querySelector('select[data-filter="${key}"]');
-        const table = document.querySelector('[data-testid="task-table"]');
-        const status = document.querySelector('[data-chart="status"]');
-        const t = performance.now();
-        let tableAt = null;
-        select.value = ${JSON.stringify(value)};
-        select.dispatchEvent(new Event('change', { bubbles: true }));
-        const check = () => {
-          const n = Number(table.getAttribute('data-count'));
-          const values = JSON.parse(status.getAttribute('data-values'));
-          const sum = values.reduce((a, v) => a + v.value, 0);
-          const bars = values.filter((v) => v.value > 0).length;
-          const drawn = status.querySelectorAll('.recharts-bar-rectangle path').length;
-          if (tableAt === null) tableAt = performance.now() - t;
-          if (sum === n && drawn === bars) {
-            const m = performance.getEntriesByName('kesu:aggregate');
-            return resolve([tableAt, performance.now() - t, m.length ? m[m.length - 1].duration : NaN]);
+    for (let run = 1; ; run++) {
+      const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+      const t0 = Date.now();
+      await page.goto(server.url);
+      // Loaded = every task counted in the charts and the status chart's bars
+      // drawn, not only the table listed. (A function, not a string: the page's
+      // CSP forbids evaluating strings.)
+      await page.waitForFunction(
+        (n) => {
+          const values = document.querySelector('[data-chart="status"]')?.getAttribute('data-values');
+          let sum = 0;
+          let bars = 0;
+          for (const v of JSON.parse(values ?? '[]') as { value: number }[]) {
+            sum += v.value;
+            if (v.value > 0) bars++;
           }
-          requestAnimationFrame(() => setTimeout(check, 0));
-        };
-        requestAnimationFrame(() => setTimeout(check, 0));
-      })`)) as [number, number, number];
-      times.push(charts);
-      tableTimes.push(table);
-      aggTimes.push(aggregate);
+          const drawn = document.querySelectorAll('[data-chart="status"] .recharts-bar-rectangle path').length;
+          return document.body.dataset.tasks === String(n) && sum === n && drawn === bars;
+        },
+        FILES * ROWS,
+        { timeout: 600_000, polling: 'raf' },
+      );
+      const loadS = (Date.now() - t0) / 1000;
+      // The other charts follow one a frame after the first: the whole page drawn.
+      await page.waitForFunction(() => !document.querySelector('[data-pending-chart]') && !!document.querySelector('[data-chart="units"]'), null, { timeout: 600_000, polling: 'raf' });
+      const allS = (Date.now() - t0) / 1000;
+      // String expressions: tsx would wrap functions in helpers the page lacks.
+      const marks = (await page.evaluate(`(() => {
+        const at = (n) => { const e = performance.getEntriesByName(n); return e.length ? e[e.length - 1].startTime : NaN; };
+        return { start: at('kesu:load-start'), merged: at('kesu:merged'), rendered: at('kesu:rendered') };
+      })()`)) as { start: number; merged: number; rendered: number };
+      const readS = (marks.merged - marks.start) / 1000;
+      const renderMs = marks.rendered - marks.merged;
+      loads.push({ loadS, allS, readS, renderMs });
+      log(`第 ${run}/${runs} 次载入 ${loadS.toFixed(2)} s: 读取+解析+合并 ${readS.toFixed(1)} s; 汇总+首次绘制 ${renderMs.toFixed(0)} ms; 全部图表 ${allS.toFixed(2)} s`);
+      if (run === runs) return { ...(await filterChanges(page, log)), ...summary(loads) };
+      await browser.close();
+      browser = await launch();
     }
-    const count = Number(await page.getAttribute('[data-testid="task-table"]', 'data-count'));
-    if (count !== FILES * ROWS) throw new Error(`筛选复原后应有 ${FILES * ROWS} 项任务, 实际 ${count}`);
-    log(`筛选到表格重绘 ${tableTimes.map((t) => t.toFixed(0)).join(' / ')} ms; 到图表重绘 ${times.map((t) => t.toFixed(0)).join(' / ')} ms; 其中汇总 ${aggTimes.map((t) => t.toFixed(0)).join(' / ')} ms`);
-    return {
-      'dashboard.load_s': +loadS.toFixed(2),
-      'dashboard.all_charts_s': +allS.toFixed(2),
-      'dashboard.filter_ms': +Math.max(...times).toFixed(1),
-      'dashboard.filter_table_ms': +Math.max(...tableTimes).toFixed(1),
-      'dashboard.aggregate_ms': +Math.max(...aggTimes).toFixed(1),
-      'dashboard.read_s': +readS.toFixed(2),
-      'dashboard.render_ms': +renderMs.toFixed(0),
-      'dashboard.goal': 'load_s ≤ 3, filter_ms ≤ 150',
-    };
   } finally {
     await browser.close();
     await server.close();
   }
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+function summary(loads: { loadS: number; allS: number; readS: number; renderMs: number }[]): Record<string, number | string> {
+  return {
+    'dashboard.load_s': +median(loads.map((l) => l.loadS)).toFixed(2),
+    'dashboard.load_s_runs': loads.map((l) => l.loadS.toFixed(2)).join(' / '),
+    'dashboard.all_charts_s': +median(loads.map((l) => l.allS)).toFixed(2),
+    'dashboard.read_s': +median(loads.map((l) => l.readS)).toFixed(2),
+    'dashboard.render_ms': +median(loads.map((l) => l.renderMs)).toFixed(0),
+    'dashboard.goal': 'load_s ≤ 3 (median of the loads), filter_ms ≤ 150',
+  };
+}
+
+/** Filter changes on a loaded page: each set and cleared, the slowest counts. */
+async function filterChanges(page: Page, log: (s: string) => void): Promise<Record<string, number>> {
+  // Filter changes (status, then population), each set and cleared; the slowest counts.
+  const times: number[] = [];
+  const tableTimes: number[] = [];
+  const aggTimes: number[] = [];
+  const changes: [string, string][] = [['status', '滞后'], ['status', ''], ['population', '青少年'], ['population', '']];
+  for (const [key, value] of changes) {
+    // Time to the table's repaint, and to the charts' (drawn bars included).
+    const [table, charts, aggregate] = (await page.evaluate(`new Promise((resolve) => {
+      const select = document.querySelector('select[data-filter="${key}"]');
+      const table = document.querySelector('[data-testid="task-table"]');
+      const status = document.querySelector('[data-chart="status"]');
+      const t = performance.now();
+      let tableAt = null;
+      select.value = ${JSON.stringify(value)};
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+      const check = () => {
+        const n = Number(table.getAttribute('data-count'));
+        const values = JSON.parse(status.getAttribute('data-values'));
+        const sum = values.reduce((a, v) => a + v.value, 0);
+        const bars = values.filter((v) => v.value > 0).length;
+        const drawn = status.querySelectorAll('.recharts-bar-rectangle path').length;
+        if (tableAt === null) tableAt = performance.now() - t;
+        if (sum === n && drawn === bars) {
+          const m = performance.getEntriesByName('kesu:aggregate');
+          return resolve([tableAt, performance.now() - t, m.length ? m[m.length - 1].duration : NaN]);
+        }
+        requestAnimationFrame(() => setTimeout(check, 0));
+      };
+      requestAnimationFrame(() => setTimeout(check, 0));
+    })`)) as [number, number, number];
+    times.push(charts);
+    tableTimes.push(table);
+    aggTimes.push(aggregate);
+  }
+  const count = Number(await page.getAttribute('[data-testid="task-table"]', 'data-count'));
+  if (count !== FILES * ROWS) throw new Error(`筛选复原后应有 ${FILES * ROWS} 项任务, 实际 ${count}`);
+  log(`筛选到表格重绘 ${tableTimes.map((t) => t.toFixed(0)).join(' / ')} ms; 到图表重绘 ${times.map((t) => t.toFixed(0)).join(' / ')} ms; 其中汇总 ${aggTimes.map((t) => t.toFixed(0)).join(' / ')} ms`);
+  return {
+    'dashboard.filter_ms': +Math.max(...times).toFixed(1),
+    'dashboard.filter_table_ms': +Math.max(...tableTimes).toFixed(1),
+    'dashboard.aggregate_ms': +Math.max(...aggTimes).toFixed(1),
+  };
 }
