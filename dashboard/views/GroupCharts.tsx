@@ -2,12 +2,13 @@
 // and status counts, side by side. Click a bar to filter the table to its
 // tasks; a status segment filters by both.
 import { memo } from 'react';
-import { Bar, BarChart, CartesianGrid, Legend, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Legend, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatCount, formatPercent } from '../../shared/aggregate';
 import type { GroupSummary, TaskFilter } from '../../shared/aggregate';
 import { STATUSES } from '../../shared/model';
 import type { Status } from '../../shared/model';
 import { ChartCard } from './ChartCard';
+import { Fit } from './Fit';
 import { percentTick } from './colors';
 import { COMPLETION_COLOR, STATUS_COLORS } from './colors';
 
@@ -23,7 +24,7 @@ export const GroupCharts = memo(function GroupCharts(props: { id: 'population' |
     <ChartCard id={props.id} title={props.title} hint="左：平均完成率（有量化目标的任务）；右：各状态任务数" values={values} wide>
       <div className="grid" style={{ gridTemplateColumns: 'repeat(auto-fit, minmax(380px, 1fr))' }}>
         <div data-part="completion">
-          <ResponsiveContainer width="100%" height={height}>
+          <Fit height={height}>
             <BarChart data={rows} layout="vertical" margin={{ left: 4, right: 52, top: 4, bottom: 4 }}>
               <CartesianGrid horizontal={false} strokeDasharray="3 3" />
               <XAxis type="number" domain={[0, 100]} tickFormatter={percentTick} interval={0} />
@@ -33,10 +34,10 @@ export const GroupCharts = memo(function GroupCharts(props: { id: 'population' |
                 <LabelList dataKey="rate" position="right" formatter={(v: unknown) => (v === null || v === undefined ? '' : formatPercent(Number(v) / 100))} />
               </Bar>
             </BarChart>
-          </ResponsiveContainer>
+          </Fit>
         </div>
         <div data-part="status">
-          <ResponsiveContainer width="100%" height={height}>
+          <Fit height={height}>
             <BarChart data={rows} layout="vertical" margin={{ left: 4, right: 24, top: 4, bottom: 4 }}>
               <CartesianGrid horizontal={false} strokeDasharray="3 3" />
               <XAxis type="number" allowDecimals={false} tickFormatter={formatCount} interval={0} />
@@ -47,7 +48,7 @@ export const GroupCharts = memo(function GroupCharts(props: { id: 'population' |
                 <Bar key={s} dataKey={s} name={s} stackId="s" fill={STATUS_COLORS[s]} isAnimationActive={false} cursor="pointer" onClick={(d) => pick(d, s)} />
               ))}
             </BarChart>
-          </ResponsiveContainer>
+          </Fit>
         </div>
       </div>
     </ChartCard>

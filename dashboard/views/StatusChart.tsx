@@ -1,11 +1,12 @@
 // Tasks by status (已完成 / 正常 / 滞后 / 逾期 / 未填报 / 无量化目标). Click a bar to
 // filter the table to those tasks.
 import { memo } from 'react';
-import { Bar, BarChart, CartesianGrid, Cell, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Cell, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatCount } from '../../shared/aggregate';
 import type { TaskFilter } from '../../shared/aggregate';
 import type { Status } from '../../shared/model';
 import { ChartCard } from './ChartCard';
+import { Fit } from './Fit';
 import { STATUS_COLORS } from './colors';
 
 // memo: the table's urgent render passes the same aggregate; skip the redraw.
@@ -13,7 +14,7 @@ export const StatusChart = memo(function StatusChart(props: { data: { status: St
   const values = props.data.map((d) => ({ key: d.status, value: d.count }));
   return (
     <ChartCard id="status" title="任务状态" hint={`共 ${formatCount(props.total)} 项任务，点击条形查看明细`} values={values}>
-      <ResponsiveContainer width="100%" height={260}>
+      <Fit height={260}>
         <BarChart data={props.data} layout="vertical" margin={{ left: 8, right: 48, top: 4, bottom: 4 }}>
           <CartesianGrid horizontal={false} strokeDasharray="3 3" />
           <XAxis type="number" allowDecimals={false} tickFormatter={formatCount} interval={0} />
@@ -27,7 +28,7 @@ export const StatusChart = memo(function StatusChart(props: { data: { status: St
             <LabelList dataKey="count" position="right" formatter={(v: unknown) => formatCount(Number(v))} />
           </Bar>
         </BarChart>
-      </ResponsiveContainer>
+      </Fit>
     </ChartCard>
   );
 });

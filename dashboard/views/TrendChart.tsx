@@ -1,10 +1,11 @@
 // Completion over reporting periods, one line per population or per project.
 // Click a period to filter the table to it.
 import { memo } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatPercent } from '../../shared/aggregate';
 import type { TaskFilter, TrendSeries } from '../../shared/aggregate';
 import { ChartCard } from './ChartCard';
+import { Fit } from './Fit';
 import { percentTick, SERIES_COLORS, SERIES_DASHES } from './colors';
 import { POPULATIONS, PROJECTS } from '../../shared/model';
 
@@ -34,7 +35,7 @@ export const TrendChart = memo(function TrendChart(props: { dim: 'population' | 
   return (
     <ChartCard id="trend" title={props.dim === 'population' ? '各人群完成率趋势' : '各工程完成率趋势'} hint="各报告期平均完成率；点击报告期查看明细" values={values} extra={toggle}>
       {props.data.periods.length ? (
-        <ResponsiveContainer width="100%" height={320}>
+        <Fit height={320}>
           <LineChart
             data={rows}
             margin={{ left: 4, right: 24, top: 8, bottom: 4 }}
@@ -52,7 +53,7 @@ export const TrendChart = memo(function TrendChart(props: { dim: 'population' | 
               <Line key={k} dataKey={k} name={k} stroke={SERIES_COLORS[styleIndex(props.dim, k) % SERIES_COLORS.length]} strokeDasharray={SERIES_DASHES[styleIndex(props.dim, k) % SERIES_DASHES.length]} strokeWidth={2} dot={{ r: 4 }} connectNulls isAnimationActive={false} />
             ))}
           </LineChart>
-        </ResponsiveContainer>
+        </Fit>
       ) : (
         <p className="empty">没有报告期数据</p>
       )}

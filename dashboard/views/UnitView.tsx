@@ -2,10 +2,11 @@
 // shows the 15 units with most tasks behind or overdue; the table lists all,
 // sortable by any column. Clicking either filters the task table to the unit.
 import { memo, useMemo, useState } from 'react';
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatCount, sortUnits } from '../../shared/aggregate';
 import type { TaskFilter, UnitSortKey, UnitSummary } from '../../shared/aggregate';
 import { ChartCard } from './ChartCard';
+import { Fit } from './Fit';
 import { STATUS_COLORS } from './colors';
 
 const COLUMNS: { key: UnitSortKey; label: string }[] = [
@@ -33,7 +34,7 @@ export const UnitView = memo(function UnitView(props: { data: UnitSummary[]; onP
       <div className="grid" style={{ gridTemplateColumns: 'repeat(auto-fit, minmax(380px, 1fr))' }}>
         <div>
           {top.length ? (
-            <ResponsiveContainer width="100%" height={Math.max(200, top.length * 30 + 60)}>
+            <Fit height={Math.max(200, top.length * 30 + 60)}>
               <BarChart data={top} layout="vertical" margin={{ left: 4, right: 24, top: 4, bottom: 4 }}>
                 <CartesianGrid horizontal={false} strokeDasharray="3 3" />
                 <XAxis type="number" allowDecimals={false} tickFormatter={formatCount} interval={0} />
@@ -43,7 +44,7 @@ export const UnitView = memo(function UnitView(props: { data: UnitSummary[]; onP
                 <Bar dataKey="behind" name="滞后" stackId="u" fill={STATUS_COLORS['滞后']} isAnimationActive={false} cursor="pointer" onClick={pickUnit} />
                 <Bar dataKey="overdue" name="逾期" stackId="u" fill={STATUS_COLORS['逾期']} isAnimationActive={false} cursor="pointer" onClick={pickUnit} />
               </BarChart>
-            </ResponsiveContainer>
+            </Fit>
           ) : (
             <p className="empty">没有滞后或逾期的任务</p>
           )}

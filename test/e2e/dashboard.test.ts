@@ -126,10 +126,14 @@ describe('dashboard over the sample data', () => {
     try {
       // Which batch of DOM changes each chart first appeared in (a string: the page's CSP forbids eval, init scripts are exempt).
       await p.addInitScript(`(() => {
-        const seen = {}; let batch = 0; window.__charts = seen;
+        const seen = {}; const bars = {}; let batch = 0; window.__charts = seen; window.__bars = bars;
         new MutationObserver(() => {
           batch++;
-          for (const el of document.querySelectorAll('[data-chart]')) { const id = el.getAttribute('data-chart'); if (!(id in seen)) seen[id] = batch; }
+          for (const el of document.querySelectorAll('[data-chart]')) {
+            const id = el.getAttribute('data-chart');
+            if (!(id in seen)) seen[id] = batch;
+            if (!(id in bars) && el.querySelector('.recharts-bar-rectangle path, .recharts-line-curve')) bars[id] = batch;
+          }
         }).observe(document, { childList: true, subtree: true });
       })()`);
       await p.goto(server.url);
@@ -139,6 +143,10 @@ describe('dashboard over the sample data', () => {
       const batches = order.map((id) => seen[id]!);
       expect(batches.every((b) => typeof b === 'number')).toBe(true);
       for (let i = 1; i < batches.length; i++) expect(batches[i]!, order[i]).toBeGreaterThan(batches[i - 1]!);
+      // Each chart is drawn in the frame it appears in, bars (or lines) and all: no empty frame
+      // while recharts measures its box (Fit.tsx).
+      const bars = (await p.evaluate('window.__bars')) as Record<string, number>;
+      for (const id of order) expect(bars[id], id).toBe(seen[id]);
     } finally {
       await p.close();
     }
