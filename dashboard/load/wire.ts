@@ -48,9 +48,21 @@ export class Packer {
     this.n = 0;
     this.seen.clear();
     this.objects = 0;
-    this.write(value);
-    const packed = { strings: this.newStrings, shapes: this.newShapes, data: this.out.slice(0, this.n) };
-    return packed;
+    try {
+      this.write(value);
+    } catch (e) {
+      // A refused message never reaches the page: forget the strings and
+      // shapes it numbered, or the next message would refer to numbers the
+      // page never got and read other strings in their place.
+      for (const s of this.newStrings) this.strings.delete(s);
+      for (const keys of this.newShapes) {
+        const list = this.shapes.get(keys.length ? keys[0]! : '')!;
+        list.splice(list.findIndex((x) => x.keys === keys), 1);
+        this.shapeCount--;
+      }
+      throw e;
+    }
+    return { strings: this.newStrings, shapes: this.newShapes, data: this.out.slice(0, this.n) };
   }
 
   /**

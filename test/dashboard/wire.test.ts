@@ -70,6 +70,17 @@ describe('Packer / Unpacker', () => {
     expect(() => new Packer().pack({ f: () => 1 })).toThrow(/无法传送/);
   });
 
+  it('after a refused message the batch goes on: its new strings and shapes are sent with the next message', () => {
+    const packer = new Packer();
+    const unpacker = new Unpacker();
+    expect(unpacker.unpack(packer.pack({ unit: '区科协' }))).toEqual({ unit: '区科协' });
+    // numbers '团区委' and the shape {owner, f}, then fails: the page never sees this message
+    expect(() => packer.pack({ owner: '团区委', f: () => 1 })).toThrow(/无法传送/);
+    const next = { owner: '团区委', f: '区教育局', unit: '区科协' };
+    expect(unpacker.unpack(packer.pack(next))).toEqual(next);
+    expect(unpacker.unpack(packer.pack([{ owner: '团区委', f: 1 }]))).toEqual([{ owner: '团区委', f: 1 }]);
+  });
+
   it('damaged data is refused, not read as something else', () => {
     const packed = new Packer().pack({ a: 1 });
     packed.data[0] = 99;
