@@ -64,7 +64,14 @@ export function createPool(size = poolSize()): { session(): PoolSession; warm():
       if ('error' in reply) return job.resolve(failed(job.name, reply.error));
       let unpacker = slot.unpackers.get(reply.batch);
       if (!unpacker) slot.unpackers.set(reply.batch, (unpacker = new Unpacker()));
-      job.resolve(unpacker.unpack(reply.packed) as MergedFile);
+      // Damaged data fails its own file with the reason; the load still ends.
+      let file: MergedFile;
+      try {
+        file = unpacker.unpack(reply.packed) as MergedFile;
+      } catch (err) {
+        file = failed(job.name, err instanceof Error ? err.message : String(err));
+      }
+      job.resolve(file);
     };
     // A worker that dies (out of memory on a huge sheet) fails its own files
     // with a reason and is replaced; the rest of the batch goes on.
