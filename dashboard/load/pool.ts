@@ -26,8 +26,19 @@ export interface PoolSession {
 
 interface Slot {
   worker: Worker;
+  /** The worker has loaded its script (it said so): files can be handed over for good. */
+  ready: boolean;
   waiting: Set<number>;
   unpackers: Map<number, Unpacker>;
+}
+
+interface Job {
+  name: string;
+  batch: number;
+  asOf: Date;
+  /** Kept while the worker holding the file has not said it is ready: its script may yet fail to load. */
+  bytes: Uint8Array | null;
+  resolve: (f: MergedFile) => void;
 }
 
 /** Workers for the machine: one per core up to four (more only fight over memory bandwidth). */
@@ -36,27 +47,50 @@ function poolSize(): number {
   return Math.max(1, Math.min(4, cores));
 }
 
+/** A file read on the page's own thread: where no worker can start. */
+async function readHere(name: string, bytes: Uint8Array, asOf: Date): Promise<MergedFile> {
+  const { mergeFile } = await import('../../shared/merge/merge');
+  return mergeFile({ name, bytes }, { asOf, asOfPerFile: true });
+}
+
 /**
  * A pool of merge workers, started on first use and kept for the page's
  * life (a worker's start is the parse of the core's code, paid once).
+ *
+ * A worker that dies while reading (out of memory on a huge sheet) fails
+ * its own files with the reason and is replaced. One that dies before it
+ * has loaded its script (blocked, or the script missing) is not replaced:
+ * its files go to the other workers, or are read on the page's thread when
+ * none is left. Until a worker has said it is ready the page keeps a copy
+ * of the files it was given, so none is lost that way.
  */
 export function createPool(size = poolSize()): { session(): PoolSession; warm(): Promise<void> } {
-  // Resolved when the first worker has loaded its script and can take a file.
+  // Resolved when the first worker can take a file, or when none can start.
   let markReady = (): void => {};
   const ready = new Promise<void>((resolve) => (markReady = resolve));
   const slots: Slot[] = [];
-  const pending = new Map<number, { name: string; resolve: (f: MergedFile) => void }>();
+  const pending = new Map<number, Job>();
+  let started = false;
   let nextId = 0;
   let nextBatch = 0;
 
   const failed = (name: string, why: string): MergedFile => refusedFile(name, MERGE_MESSAGES.readFailed(name, why));
 
-  function start(): Slot {
-    const worker = new Worker(/* webpackChunkName: "merge-worker" */ new URL('./merge.worker.ts', import.meta.url));
-    const slot: Slot = { worker, waiting: new Set(), unpackers: new Map() };
+  function start(): Slot | null {
+    let worker: Worker;
+    try {
+      worker = new Worker(/* webpackChunkName: "merge-worker" */ new URL('./merge.worker.ts', import.meta.url));
+    } catch {
+      return null;
+    }
+    const slot: Slot = { worker, ready: false, waiting: new Set(), unpackers: new Map() };
     worker.onmessage = (e: MessageEvent<PoolReply>) => {
       const reply = e.data;
-      if ('ready' in reply) return markReady();
+      if ('ready' in reply) {
+        slot.ready = true;
+        for (const id of slot.waiting) pending.get(id)!.bytes = null;
+        return markReady();
+      }
       const job = pending.get(reply.id);
       if (!job) return;
       pending.delete(reply.id);
@@ -73,25 +107,62 @@ export function createPool(size = poolSize()): { session(): PoolSession; warm():
       }
       job.resolve(file);
     };
-    // A worker that dies (out of memory on a huge sheet) fails its own files
-    // with a reason and is replaced; the rest of the batch goes on.
     worker.onerror = (e) => {
       e.preventDefault();
-      const i = slots.indexOf(slot);
-      if (i >= 0) slots.splice(i, 1, start());
       worker.terminate();
+      const i = slots.indexOf(slot);
+      if (slot.ready) {
+        if (i >= 0) slots.splice(i, 1);
+        const next = start();
+        if (next) slots.push(next);
+        for (const id of slot.waiting) {
+          const job = pending.get(id)!;
+          pending.delete(id);
+          job.resolve(failed(job.name, e.message || '读取进程意外退出'));
+        }
+        return;
+      }
+      // Never started: not replaced (its script would fail again); its files go elsewhere.
+      if (i >= 0) slots.splice(i, 1);
+      if (!slots.length) markReady();
       for (const id of slot.waiting) {
         const job = pending.get(id)!;
         pending.delete(id);
-        job.resolve(failed(job.name, e.message || '读取进程意外退出'));
+        dispatch(job);
       }
     };
     return slot;
   }
 
-  /** Starts the workers (once); resolves when the first can take a file. */
+  /** Hands a file to the worker with the fewest files waiting, or reads it here when there is none. */
+  function dispatch(job: Job): void {
+    const bytes = job.bytes!;
+    if (!slots.length) {
+      void readHere(job.name, bytes, job.asOf).then(job.resolve, (err) => job.resolve(failed(job.name, String((err as Error)?.message ?? err))));
+      return;
+    }
+    const slot = slots.reduce((a, b) => (b.waiting.size < a.waiting.size ? b : a));
+    const id = nextId++;
+    slot.waiting.add(id);
+    pending.set(id, job);
+    const message: PoolJob = { type: 'read', batch: job.batch, id, name: job.name, bytes, asOf: job.asOf.toISOString() };
+    if (slot.ready) {
+      // Transfer, not copy: the page keeps no bytes of a file once it is handed over.
+      job.bytes = null;
+      slot.worker.postMessage(message, [bytes.buffer as ArrayBuffer]);
+    } else slot.worker.postMessage(message);
+  }
+
+  /** Starts the workers (once); resolves when the first can take a file, or none can start. */
   const warm = (): Promise<void> => {
-    if (!slots.length) for (let i = 0; i < size; i++) slots.push(start());
+    if (!started) {
+      started = true;
+      for (let i = 0; i < size; i++) {
+        const slot = start();
+        if (slot) slots.push(slot);
+      }
+      if (!slots.length) markReady();
+    }
     return ready;
   };
 
@@ -102,15 +173,7 @@ export function createPool(size = poolSize()): { session(): PoolSession; warm():
       return {
         read(name, bytes, asOf) {
           void warm();
-          const slot = slots.reduce((a, b) => (b.waiting.size < a.waiting.size ? b : a));
-          const id = nextId++;
-          slot.waiting.add(id);
-          return new Promise<MergedFile>((resolve) => {
-            pending.set(id, { name, resolve });
-            const job: PoolJob = { type: 'read', batch, id, name, bytes, asOf: asOf.toISOString() };
-            // Transfer, not copy: the page keeps no bytes of a file once it is handed over.
-            slot.worker.postMessage(job, [bytes.buffer as ArrayBuffer]);
-          });
+          return new Promise<MergedFile>((resolve) => dispatch({ name, batch, asOf, bytes, resolve }));
         },
         end() {
           for (const slot of slots) {
