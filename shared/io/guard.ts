@@ -457,8 +457,7 @@ function guardZip(bytes: Uint8Array, file: string, limits: ReadLimits): GuardRes
     if (decoded !== null) {
       parts.set(e.name, decoded);
       if (known === null && !isSheet && whole) PARTS.put(e, data, decoded);
-    }
-    else if (keep) parts.set(e.name, keep);
+    } else if (keep) parts.set(e.name, keep);
     if (rows && decoded === null) {
       const n = rows.counts[0] + rows.counts[1];
       rowCounts.set(e.name, n);
