@@ -43,22 +43,22 @@ export function App() {
   const [filter, setFilter] = useState<TaskFilter>({});
   const [trendDim, setTrendDim] = useState<'population' | 'project'>('population');
   const known = useRef(new Map<string, string>());
-  // Until the first read of the server's folder is in, the charts are not
-  // drawn: seven empty recharts charts took the page's thread for most of a
-  // second, and the workers waited for it to hand them files.
-  const [booted, setBooted] = useState(false);
-  // After the first read the status chart comes with the data and the other
-  // charts follow one a frame: drawing all of them in one go held the page
-  // for about 0.45 s before anything showed; this way the first chart is up
-  // ~0.2 s after the last file is read and the rest follow frame by frame.
-  // Later loads update the charts in place.
+  // How many charts are drawn (CHART_ORDER). None until the first read of the
+  // server's folder is in: seven empty recharts charts took the page's thread
+  // for most of a second, and the workers waited for it to hand them files.
+  // Then the status chart comes with the data and the others follow one a
+  // frame: drawing all of them in one go held the page for about 0.45 s before
+  // anything showed; this way the first chart is up ~0.2 s after the last file
+  // is read. Later loads update the charts in place.
   const [drawn, setDrawn] = useState(0);
+  const booted = drawn > 0;
   useEffect(() => {
     if (!booted || drawn >= CHART_ORDER.length) return;
     const id = requestAnimationFrame(() => setDrawn((d) => d + 1));
     return () => cancelAnimationFrame(id);
   }, [booted, drawn]);
   const shows = (chart: (typeof CHART_ORDER)[number]): boolean => CHART_ORDER.indexOf(chart) < drawn;
+  const startCharts = (): void => setDrawn((d) => Math.max(d, 1));
 
   // A line of progress five times a second: redrawing the page for each of a
   // thousand files took time from reading them.
@@ -106,7 +106,7 @@ export function App() {
       const listing = await boot.listing;
       if (!live) return;
       if (!listing) {
-        setBooted(true);
+        startCharts();
         return setBusy(null);
       }
       setSource(listing);
@@ -115,9 +115,7 @@ export function App() {
       unsubscribe();
       for (const [name, stamp] of first.stamps) known.current.set(name, stamp);
       setFiles((m) => putFiles(m, first.files));
-      setBooted(true);
-      // the status chart comes with the data, in the same render
-      setDrawn((d) => Math.max(d, 1));
+      startCharts();
       stop = watchListing((next) => void syncServer(next));
     })();
     return () => {
@@ -210,33 +208,33 @@ export function App() {
             {busy ?? '正在读取数据…'}
           </section>
         ) : (
-        <div className="grid">
-          {shows('status') ? <StatusChart data={summary.status} total={summary.total} onPick={pick} /> : <Pending title="任务状态" />}
-          {shows('trend') ? (
-            <TrendChart dim={trendDim} data={trendDim === 'population' ? summary.populationTrend : summary.projectTrend} onDim={setTrendDim} onPick={pick} />
-          ) : (
-            <Pending title="完成率趋势" />
-          )}
-          {shows('population') ? <GroupCharts id="population" title="各人群" data={summary.populations} onPick={pick} /> : <Pending title="各人群" wide />}
-          {shows('project') ? <GroupCharts id="project" title="各工程" data={summary.projects} onPick={pick} /> : <Pending title="各工程" wide />}
-          {shows('units') ? <UnitView data={summary.units} onPick={pick} /> : <Pending title="牵头单位" wide />}
-          <section className="card wide" aria-label="任务明细">
-            <div className="head">
-              <h2>任务明细</h2>
-              <span className="hint">点击任一图表的条形可筛选到对应任务</span>
-              <span className="spacer" />
-              {exportError && (
-                <span className="failed" role="alert">
-                  {exportError}
-                </span>
-              )}
-              <button onClick={exportTable} disabled={!filtered.length} data-export-xlsx>
-                导出 Excel
-              </button>
-            </div>
-            <TaskTable tasks={filtered} />
-          </section>
-        </div>
+          <div className="grid">
+            {shows('status') ? <StatusChart data={summary.status} total={summary.total} onPick={pick} /> : <Pending title="任务状态" />}
+            {shows('trend') ? (
+              <TrendChart dim={trendDim} data={trendDim === 'population' ? summary.populationTrend : summary.projectTrend} onDim={setTrendDim} onPick={pick} />
+            ) : (
+              <Pending title="完成率趋势" />
+            )}
+            {shows('population') ? <GroupCharts id="population" title="各人群" data={summary.populations} onPick={pick} /> : <Pending title="各人群" wide />}
+            {shows('project') ? <GroupCharts id="project" title="各工程" data={summary.projects} onPick={pick} /> : <Pending title="各工程" wide />}
+            {shows('units') ? <UnitView data={summary.units} onPick={pick} /> : <Pending title="牵头单位" wide />}
+            <section className="card wide" aria-label="任务明细">
+              <div className="head">
+                <h2>任务明细</h2>
+                <span className="hint">点击任一图表的条形可筛选到对应任务</span>
+                <span className="spacer" />
+                {exportError && (
+                  <span className="failed" role="alert">
+                    {exportError}
+                  </span>
+                )}
+                <button onClick={exportTable} disabled={!filtered.length} data-export-xlsx>
+                  导出 Excel
+                </button>
+              </div>
+              <TaskTable tasks={filtered} />
+            </section>
+          </div>
         )}
       </main>
     </>
