@@ -12,7 +12,7 @@ export function projectKey(t: AggTask): string {
 }
 
 /** A lead unit as the dashboard names it: the resolved name, else the words written. */
-export function leadKey(l: AggTask['leads'][number]): string {
+function leadKey(l: AggTask['leads'][number]): string {
   return (l.name ?? l.input).trim();
 }
 

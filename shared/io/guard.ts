@@ -573,16 +573,10 @@ function eachRow(xml: string, visit: (start: number, end: number, attrs: string,
   }
 }
 
-/** Rows that hold a value or formula (empty formatted rows do not count). */
-export function countValueRows(xml: string): number {
-  let n = 0;
-  eachRow(xml, (_s, _e, _a, body) => {
-    if (body && VALUE_RE.test(body)) n++;
-  });
-  return n;
-}
-
-/** Keeps rows that hold a value (or formula) at or above the cap; counts what it drops. */
+/**
+ * Keeps rows that hold a value (or formula) at or above the cap; counts what it
+ * drops, and the value rows (empty formatted rows do not count).
+ */
 export function thinSheetXml(xml: string, maxRows: number): { xml: string; valueRows: number; strayRows: number; emptyRows: number; firstStray?: number } {
   let prev = 0;
   let emptyRows = 0;
