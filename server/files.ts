@@ -3,6 +3,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { DataFile } from '../shared/io/bundle';
+import { zhCompare } from '../shared/aggregate/collate';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -49,8 +50,6 @@ export function isListedName(name: string): boolean {
 }
 
 /** The .xlsx files directly in dir (no subfolders, no Excel lock files ~$…). */
-const collator = new Intl.Collator('zh-CN');
-
 export async function listWorkbooks(dir: string): Promise<DataFile[]> {
   let names: string[];
   try {
@@ -58,10 +57,10 @@ export async function listWorkbooks(dir: string): Promise<DataFile[]> {
   } catch {
     return [];
   }
-  // One collator for the sort (localeCompare with a locale builds one per
-  // call), and the stats in parallel: a folder of 1,000 ledgers is listed
-  // every second while a page watches it.
-  const sorted = names.filter(isListedName).sort(collator.compare);
+  // The core's shared collator for the sort (localeCompare with a locale
+  // builds one per call), and the stats in parallel: a folder of 1,000
+  // ledgers is listed every second while a page watches it.
+  const sorted = names.filter(isListedName).sort(zhCompare);
   const stats = await Promise.all(sorted.map((name) => stat(path.join(dir, name)).catch(() => null)));
   const out: DataFile[] = [];
   sorted.forEach((name, i) => {
