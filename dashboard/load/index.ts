@@ -11,7 +11,7 @@ import { refusedFile, uniqueNamer } from '../../shared/merge/file';
 import type { MergedFile } from '../../shared/merge/file';
 import { MERGE_MESSAGES } from '../../shared/merge/messages';
 import type { FileReport, MergedTask, MergeInput } from '../../shared/merge/types';
-import { createPool } from './pool';
+import { createPool, readHere } from './pool';
 import type { PoolSession } from './pool';
 
 export type { FileReport, MergedTask } from '../../shared/merge/types';
@@ -34,8 +34,7 @@ export function warmWorkers(): Promise<void> {
 
 /** A session of the page's worker pool, or the page's own thread where there are no workers (Node, tests). */
 function session(): PoolSession {
-  if (!hasWorkers())
-    return { read: async (name, bytes, asOf) => (await import('../../shared/merge/merge')).mergeFile({ name, bytes }, { asOf, asOfPerFile: true }), end() {} };
+  if (!hasWorkers()) return { read: readHere, end() {} };
   return (pool ??= createPool()).session();
 }
 

@@ -47,8 +47,8 @@ function poolSize(): number {
   return Math.max(1, Math.min(4, cores));
 }
 
-/** A file read on the page's own thread: where no worker can start. */
-async function readHere(name: string, bytes: Uint8Array, asOf: Date): Promise<MergedFile> {
+/** A file read on the page's own thread: where no worker can start (and in Node, where there are none). */
+export async function readHere(name: string, bytes: Uint8Array, asOf: Date): Promise<MergedFile> {
   const { mergeFile } = await import('../../shared/merge/merge');
   return mergeFile({ name, bytes }, { asOf, asOfPerFile: true });
 }
@@ -103,7 +103,7 @@ export function createPool(size = poolSize()): { session(): PoolSession; warm():
       try {
         file = unpacker.unpack(reply.packed) as MergedFile;
       } catch (err) {
-        file = failed(job.name, err instanceof Error ? err.message : String(err));
+        file = refusedFile(job.name, MERGE_MESSAGES.handBackFailed(job.name, err instanceof Error ? err.message : String(err)));
       }
       job.resolve(file);
     };

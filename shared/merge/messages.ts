@@ -7,6 +7,8 @@ export const MERGE_MESSAGES = {
     why ? `${file}: ${why}` : `${file}: 未找到任务台账。请确认有一行表头含“重点任务”或“任务内容”、“牵头单位”等列。`,
   readFailed: (file: string, why: string) => `${file}: 读取失败(${why})。请用 Excel 或 WPS 打开后另存为 .xlsx 再试。`,
   loadFailed: (file: string, why: string) => `${file}: 无法打开文件(${why})。`,
+  /** The dashboard read the file in a worker but could not take the result in: the file itself may be fine. */
+  handBackFailed: (file: string, why: string) => `${file}: 读取结果未能传回页面(${why})。文件本身可能没有问题,请刷新页面后重试。`,
   dropped: (n: number) => `${n} 项任务与其他文件重复,未重复计入`,
   readerWarnings: (n: number) => `读取提示 ${n} 条`,
   noTasks: '未读到任务行',

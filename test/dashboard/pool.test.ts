@@ -84,6 +84,7 @@ describe('the worker pool', () => {
     expect(files.map((f) => f.report.status)).toEqual(['ok', 'refused', 'ok']);
     expect(files[1]!.report.reason).toContain('坏.xlsx');
     expect(files[1]!.report.reason).toContain('传送数据已损坏');
+    expect(files[1]!.report.reason).toContain('请刷新页面后重试');
   });
 
   it('a worker whose script never loads is not restarted; the files it was given go to the other one', async () => {
