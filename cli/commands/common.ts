@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { CliIO } from '../io';
 import type { SheetGrid } from '../../shared/model';
 import { readWorkbook } from '../../shared/io';
-import { todayDate } from '../../shared/merge/combine';
+import { dateOf, todayDate } from '../../shared/merge/combine';
 
 /** Reads a file's bytes; on failure writes 「无法读取 <file>: <reason>」 to stderr and returns null. */
 export async function readInput(file: string, io: CliIO): Promise<Uint8Array | null> {
@@ -16,40 +16,37 @@ export async function readInput(file: string, io: CliIO): Promise<Uint8Array | n
   }
 }
 
-/** Why a file could not be read, in words a clerk can act on (Node's own text is English). */
-export function readFailure(e: unknown): string {
+// Why a file could not be read or written, by Node's error code, in words a
+// clerk can act on (Node's own text is English). Other codes keep Node's text.
+const READ_REASONS: Record<string, string> = {
+  ENOENT: '文件不存在,请检查路径拼写',
+  EISDIR: '这是一个文件夹,不是文件',
+  EACCES: '没有读取权限,请检查文件权限或换一个位置存放',
+  EPERM: '没有读取权限,请检查文件权限或换一个位置存放',
+  EBUSY: '文件被占用,请先在 Excel 或 WPS 中关闭它',
+};
+const WRITE_REASONS: Record<string, string> = {
+  ENOENT: '所在文件夹不存在,请先建好文件夹或换一个输出路径',
+  EACCES: '没有写入权限;若该文件正在 Excel 或 WPS 中打开,请先关闭',
+  EPERM: '没有写入权限;若该文件正在 Excel 或 WPS 中打开,请先关闭',
+  EBUSY: '文件被占用,请先在 Excel 或 WPS 中关闭它',
+  EISDIR: '这是一个文件夹,请在 -o 后写文件名(以 .xlsx 结尾)',
+  ENOSPC: '磁盘空间不足',
+};
+
+function reasonOf(reasons: Record<string, string>, e: unknown): string {
   const code = (e as NodeJS.ErrnoException)?.code;
-  return code === 'ENOENT'
-    ? '文件不存在,请检查路径拼写'
-    : code === 'EISDIR'
-      ? '这是一个文件夹,不是文件'
-      : code === 'EACCES' || code === 'EPERM'
-        ? '没有读取权限,请检查文件权限或换一个位置存放'
-        : code === 'EBUSY'
-          ? '文件被占用,请先在 Excel 或 WPS 中关闭它'
-          : e instanceof Error
-            ? e.message
-            : String(e);
+  return (code && Object.hasOwn(reasons, code) ? reasons[code] : undefined) ?? (e instanceof Error ? e.message : String(e));
 }
 
-/** Why a file could not be written, in words a clerk can act on. */
+/** Why a file could not be read. */
+export function readFailure(e: unknown): string {
+  return reasonOf(READ_REASONS, e);
+}
+
+/** Why a file could not be written, naming it. */
 export function writeFailure(out: string, e: unknown): string {
-  const code = (e as NodeJS.ErrnoException)?.code;
-  const reason =
-    code === 'ENOENT'
-      ? '所在文件夹不存在,请先建好文件夹或换一个输出路径'
-      : code === 'EACCES' || code === 'EPERM'
-        ? '没有写入权限;若该文件正在 Excel 或 WPS 中打开,请先关闭'
-        : code === 'EBUSY'
-          ? '文件被占用,请先在 Excel 或 WPS 中关闭它'
-          : code === 'EISDIR'
-            ? '这是一个文件夹,请在 -o 后写文件名(以 .xlsx 结尾)'
-            : code === 'ENOSPC'
-              ? '磁盘空间不足'
-              : e instanceof Error
-                ? e.message
-                : String(e);
-  return `无法写入 ${out}: ${reason}`;
+  return `无法写入 ${out}: ${reasonOf(WRITE_REASONS, e)}`;
 }
 
 /** Writes an output file; on failure writes the reason to stderr and returns false. */
@@ -117,10 +114,8 @@ export function outputArg(flags: Record<string, string | true>, inputs: string[]
 export function parseAsOf(v: string | true | undefined): Date | null | undefined {
   if (v === undefined) return undefined;
   if (v === true) return null;
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v.trim());
-  if (!m) return null;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]) ? d : null;
+  const day = v.trim();
+  return /^\d{4}-\d{2}-\d{2}$/.test(day) ? dateOf(day) : null;
 }
 
 /** Today as a UTC calendar day, from the machine's local date. */
