@@ -4,6 +4,7 @@ import type { SheetGrid } from '../../shared/model';
 import { readLedger, type LedgerRead } from '../../shared/ledger/read';
 import { validate, type ValidateResult } from '../../shared/checks/validate';
 import { loadWorkbookBytes, today } from './common';
+import { dateOf } from '../../shared/merge/combine';
 
 export interface Checked {
   grids: SheetGrid[];
@@ -19,7 +20,7 @@ export async function checkFile(file: string, io: CliIO, asOf: Date | undefined,
   if (!loaded) return null;
   const { grids, bytes } = loaded;
   const ledger = readLedger(grids, file);
-  const fromMeta = ledger.meta.asOf ? new Date(ledger.meta.asOf + 'T00:00:00Z') : undefined;
+  const fromMeta = dateOf(ledger.meta.asOf) ?? undefined;
   const when = asOf ?? fromMeta ?? today(io);
   const result = validate(ledger, { asOf: when, jurisdiction: jurisdiction ?? null, file });
   return { grids, bytes, ledger, result, asOf: when };

@@ -71,10 +71,10 @@ export function isoDate(d: Date): string {
   return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
 }
 
-/** yyyy-mm-dd → that day at 00:00 UTC; null when absent or not a date. */
+/** yyyy-mm-dd → that day at 00:00 UTC; null when absent or no such day (2023-02-30 is not 3 March). */
 export function dateOf(iso: string | null): Date | null {
   const m = iso ? /^(\d{4})-(\d{2})-(\d{2})/.exec(iso) : null;
   if (!m) return null;
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return Number.isNaN(d.getTime()) ? null : d;
+  return d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]) ? d : null;
 }

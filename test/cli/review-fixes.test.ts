@@ -42,6 +42,10 @@ describe('dates are UTC calendar days in kesu merge, as in kesu validate', () =>
     expect(isoDate(d)).toBe(iso);
   });
 
+  it.each(['2023-02-30', '2023-13-01', '2024-00-10', '2023-04-31', '', null])('dateOf(%s) is null: no such day, not a neighbouring one', (iso) => {
+    expect(dateOf(iso)).toBeNull();
+  });
+
   it.each([
     ['--as-of 2024-01-01', '锦江区任务台账', ['--as-of', '2024-01-01']],
     ['the ledger’s own 截至日期 2024-01-01', '锦江区任务台账(截至2024年1月1日)', []],
