@@ -15,7 +15,7 @@ import { enrichColumns } from '../shared/enrich/columns';
 import type { CellValue, SheetGrid } from '../shared/model';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const EXAMPLE = path.resolve(here, '../../shared/examples/jinjiang-2023H1.xlsx');
+const EXAMPLE = path.resolve(here, '../test/fixtures/example/jinjiang-2023H1.xlsx');
 const ROWS = Number(process.env.KESU_BENCH_ROWS ?? 100_000);
 
 /** Deterministic pseudo-random numbers (mulberry32). */

@@ -1,5 +1,5 @@
 // Regenerates sample.ts (the demo's sample ledger) from the example workbook:
-//   npx tsx addin/demo/make-sample.ts ../shared/examples/jinjiang-2023H1.xlsx
+//   npx tsx addin/demo/make-sample.ts [test/fixtures/example/jinjiang-2023H1.xlsx]
 // The demo embeds plain grids rather than the .xlsx so the page needs no file
 // and the sample stays readable in review. The workbook is read through the
 // core's reader, the one place that knows exceljs.
@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { readWorkbookFile } from '../../shared/io/node';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const src = process.argv[2] ?? path.resolve(here, '../../../shared/examples/jinjiang-2023H1.xlsx');
+const src = process.argv[2] ?? path.resolve(here, '../../test/fixtures/example/jinjiang-2023H1.xlsx');
 
 const read = await readWorkbookFile(src);
 if (!read.ok) {

@@ -26,13 +26,13 @@ describe('validate the example ledger as of 2023-06-30', () => {
 
   // Hand-checked: 181 of 365 days of 2023 elapsed (49.6%); 2023-01-01..2025-12-31 for 2025 targets.
   it.each([
-    [5, '滞后', 50, '场', 0.46], // 每年…不少于50场, 23 场 reported
-    [7, '正常', 80, '人次', 0.575], // measured on 培训80人次 (46 人次), not on 1名科技副校长
-    [11, '滞后', 1000, '人次', 0.41], // 410 of 1000 人次 a year
-    [12, '已完成', 2, '个', 1], // 不少于2个工种, 2 reported
+    [5, '滞后', 50, '场', 0.4], // 每年…不少于50场, 20 场 reported: 40% < 49.6%
+    [7, '正常', 80, '人次', 0.65], // measured on 培训80人次 (52 人次), not on 1名科技副校长
+    [11, '滞后', 1000, '人次', 0.38], // 380 of 1000 人次 a year
+    [12, '已完成', 2, '个', 1.5], // 不少于2个工种, 3 reported
     [20, '未填报', 5, '个', null], // target, nothing reported
-    [26, '正常', 31, '%', 27.6 / 31], // 健康素养 27.6% of 31% by 2025
-    [32, '正常', 8000, '人', 0.64], // 5120 of 8000 volunteers by 2025
+    [26, '正常', 31, '%', 28.3 / 31], // 健康素养 28.3% of 31% by 2025
+    [32, '正常', 8000, '人', 0.59125], // 4730 of 8000 volunteers by 2025
   ])('row %i → %s (target %d %s, completion %s)', (row, status, value, unit, completion) => {
     const t = task(row);
     expect(t.status).toBe(status);
@@ -58,7 +58,7 @@ describe('validate the example ledger as of 2023-06-30', () => {
   it('reports 滞后 with the figures, on the progress column', () => {
     const f = v.findings.find((x) => x.code === 'status.behind' && x.row === 5)!;
     expect(f).toMatchObject({ sheet: '任务台账', column: '2023年上半年工作进展', col: 7, severity: 'warning' });
-    expect(f.message).toContain('46%');
+    expect(f.message).toContain('40%');
     expect(f.message).toContain('49.6%');
   });
 

@@ -1,15 +1,13 @@
 // Section headings of seeds 000 and 004 and the 类别 labels of the example
 // ledger: each maps to one canonical population or project, and the label keeps
 // the document's own words.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { classify, classifyPopulation, classifyProject } from '../../shared/classify';
 import { POPULATIONS, PROJECTS } from '../../shared/model';
-import { SEEDS_DIR } from '../support/paths';
+import { seedText } from '../support/paths';
 
-const SEEDS = SEEDS_DIR;
-const SEED_000 = readFileSync(`${SEEDS}/000_7cb17d8077bca918.txt`, 'utf8');
-const SEED_004 = readFileSync(`${SEEDS}/004_d80d699793a5935f.txt`, 'utf8');
+const SEED_000 = seedText('000');
+const SEED_004 = seedText('004');
 const lines = (s: string) => s.split('\n').map((l) => l.trim());
 
 type Row = [heading: string, population: string | null, project: string | null, label: string | null];
@@ -55,7 +53,7 @@ const HEADINGS_004: Row[] = [
   ['重点工程', null, null, null],
 ];
 
-// The 类别 cells of examples/jinjiang-2023H1.xlsx.
+// The 类别 cells of the example ledger (test/fixtures/example/jinjiang-2023H1.xlsx).
 const EXAMPLE_CATEGORIES: Row[] = [
   ['实施青少年科学素质提升行动', '青少年', null, '青少年科学素质提升行动'],
   ['实施城市居民科学素质提升行动', '城镇居民', null, '城市居民科学素质提升行动'],

@@ -91,7 +91,7 @@ describe('kesu validate', () => {
   it('--as-of moves the statuses: a year later 2025 targets are not overdue, annual ones restart', async () => {
     const j = JSON.parse((await run(['validate', 'ledger.xlsx', '--as-of', '2026-01-01', '--json'])).out);
     const row = (n: number) => j.tasks.find((t: { row: number }) => t.row === n).status;
-    expect(row(32)).toBe('逾期'); // 5120 of 8000 by 2025
+    expect(row(32)).toBe('逾期'); // 4730 of 8000 by 2025
     expect(row(12)).toBe('已完成');
   });
 
@@ -146,7 +146,7 @@ describe('kesu enrich', () => {
     const b = out.sheets[0]!.rows;
     for (let i = 0; i < a.length; i++) expect(b[i]!.slice(0, 10)).toEqual(a[i]!.slice(0, 10).concat(Array(Math.max(0, 10 - a[i]!.length)).fill(null)).slice(0, 10));
     expect(b[2]!.slice(10, 20)).toEqual(['规范牵头单位', '规范责任单位', '人群', '工程', '目标值', '单位', '截止年份', '完成率', '状态', '联系人']);
-    expect(b[4]!.slice(10, 20)).toEqual(['成都市锦江区教育局、成都市锦江区科学技术协会', expect.any(String), '青少年', null, 50, '场', '每年', 0.46, '滞后', null]);
+    expect(b[4]!.slice(10, 20)).toEqual(['成都市锦江区教育局、成都市锦江区科学技术协会', expect.any(String), '青少年', null, 50, '场', '每年', 0.4, '滞后', null]);
     expect(r.out).toContain('out.xlsx');
   });
 

@@ -16,10 +16,11 @@ import type { MergedTask } from '../../dashboard/load';
 import { dashboardSummary, filterTasks } from '../../shared/aggregate';
 import type { DashboardSummary } from '../../shared/aggregate';
 import { readWorkbook, writeWorkbook } from '../../shared/io';
+import { EXAMPLE_XLSX } from '../support/paths';
 
 const ROOT = process.env.KESU_DIST ?? path.resolve('dist');
 const SHOTS = path.resolve('test/screenshots');
-const EXAMPLE = '/work/shared/examples/jinjiang-2023H1.xlsx';
+const EXAMPLE = EXAMPLE_XLSX;
 
 let server: RunningServer;
 let browser: Browser;

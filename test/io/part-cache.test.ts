@@ -7,8 +7,9 @@ import { readFileSync } from 'node:fs';
 import { PartCache, PART_CACHE_MAX_COMPRESSED } from '../../shared/io/part-cache';
 import { readWorkbook } from '../../shared/io/read';
 import { entryData, readZipDirectory } from '../../shared/io/zip';
+import { EXAMPLE_XLSX } from '../support/paths';
 
-const EXAMPLE = new Uint8Array(readFileSync('/work/shared/examples/jinjiang-2023H1.xlsx'));
+const EXAMPLE = new Uint8Array(readFileSync(EXAMPLE_XLSX));
 const bytes = (...xs: number[]) => new Uint8Array(xs);
 const part = { method: 8, crc: 0x1234abcd, size: 100 };
 

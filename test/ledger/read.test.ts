@@ -57,10 +57,10 @@ describe('readLedger on the example workbook (jinjiang-2023H1.xlsx)', () => {
 
   it('reads cells as values: numbers in 完成值, text owners untouched', () => {
     const r5 = ledger.sheets[0]!.rows.find((r) => r.row === 5)!;
-    expect(r5.actualRaw).toBe(23);
+    expect(r5.actualRaw).toBe(20);
     expect(r5.leadsText).toBe('区教育局、区科协');
     expect(r5.deadlineText).toBe('每年');
-    expect(r5.progressText).toContain('23场');
+    expect(r5.progressText).toContain('20场');
   });
 
   it('finds no structural problem', () => {

@@ -8,13 +8,10 @@
 // They are written with exceljs directly (not the product's writer) so the
 // tests read files shaped like the ones officials send.
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { REFERENCE } from '../support/paths';
+import { EXAMPLE_XLSX, seedText } from '../support/paths';
 
-export const SHARED = REFERENCE;
-export const EXAMPLE = path.join(SHARED, 'examples/jinjiang-2023H1.xlsx');
-const SEED_004 = path.join(SHARED, 'seeds/004_d80d699793a5935f.txt');
+export const EXAMPLE = EXAMPLE_XLSX;
 
 export interface ExampleRow {
   row: number;
@@ -58,7 +55,7 @@ export async function exampleRows(): Promise<ExampleRow[]> {
 
 /** Seed 004's annex: 类别 / 任务内容 / 牵头部门 / 责任部门, one block per action or project. */
 export function qijiangAnnex(): { category: string; content: string; leads: string; partners: string }[] {
-  const lines = readFileSync(SEED_004, 'utf8').split('\n');
+  const lines = seedText('004').split('\n');
   const start = lines.findIndex((l) => l.replace(/\s/g, '') === '责任部门');
   const out: { category: string; content: string; leads: string; partners: string }[] = [];
   let category = '';

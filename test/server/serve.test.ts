@@ -11,8 +11,9 @@ import type { RunningServer } from '../../server/serve';
 import { contentSecurityPolicy, OFFICE_SCRIPT } from '../../server/csp';
 import { onceAtATime, resolveUnder } from '../../server/files';
 import { BundleReader } from '../../shared/io/bundle';
+import { EXAMPLE_XLSX } from '../support/paths';
 
-const EXAMPLE = '/work/shared/examples/jinjiang-2023H1.xlsx';
+const EXAMPLE = EXAMPLE_XLSX;
 const tmp = mkdtempSync(path.join(tmpdir(), 'kesu-serve-'));
 const root = path.join(tmp, 'dist');
 const data = path.join(tmp, 'data');
