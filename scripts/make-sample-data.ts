@@ -23,7 +23,7 @@ export interface SampleResult {
 export async function makeSampleData(dir = DEFAULT_SAMPLE_DIR, opts: { force?: boolean } = {}): Promise<SampleResult> {
   const { sampleWorkbooks, SAMPLE_VERSION } = await import('../shared/sample');
   const texts: Record<string, string> = {};
-  for (const f of readdirSync(SEEDS)) texts[f] = readFileSync(path.join(SEEDS, f), 'utf8');
+  for (const f of readdirSync(SEEDS).filter((n) => n.endsWith('.txt'))) texts[f] = readFileSync(path.join(SEEDS, f), 'utf8');
   // Building the descriptions is quick; writing the files is not. The stamp is
   // a digest of the descriptions, so a change in the plan importer (or here)
   // regenerates the cache and an unchanged one is reused.

@@ -1,12 +1,10 @@
 // Tasks of seeds 000 and 004 under their section headings: the section label
 // decides; without it, title and content may name the population, but never a
 // wrong one.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { classify, classifyPopulation, classifyProject } from '../../shared/classify';
-import { SEEDS_DIR } from '../support/paths';
+import { seedText, type SeedId } from '../support/paths';
 
-const SEEDS = SEEDS_DIR;
 
 interface SeedTask {
   n: string;
@@ -41,10 +39,10 @@ const SECTION: Record<string, [string | null, string | null]> = {
   '5．实施科学素质开放合作工程': [null, '科学素质国际交流合作工程'],
 };
 
-function tasksOf(file: string, heading: RegExp, task: RegExp): SeedTask[] {
+function tasksOf(seed: SeedId, heading: RegExp, task: RegExp): SeedTask[] {
   const out: SeedTask[] = [];
   let category = '';
-  for (const raw of readFileSync(`${SEEDS}/${file}`, 'utf8').split('\n')) {
+  for (const raw of seedText(seed).split('\n')) {
     const line = raw.trim();
     if (line.startsWith('四、')) category = ''; // 保障措施 / 组织实施: not tasks of a section
     if (heading.test(line)) {
@@ -60,8 +58,8 @@ function tasksOf(file: string, heading: RegExp, task: RegExp): SeedTask[] {
   return out;
 }
 
-const T000 = tasksOf('000_7cb17d8077bca918.txt', /^\([一二三四五]\)实施/, /^(\d+)\.([^。]*)。(.*)$/);
-const T004 = tasksOf('004_d80d699793a5935f.txt', /^\d．实施.*。/, /^（(\d+)）([^。]*)。(.*)$/);
+const T000 = tasksOf('000', /^\([一二三四五]\)实施/, /^(\d+)\.([^。]*)。(.*)$/);
+const T004 = tasksOf('004', /^\d．实施.*。/, /^（(\d+)）([^。]*)。(.*)$/);
 
 describe.each([
   ['000', T000, 29],

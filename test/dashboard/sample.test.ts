@@ -1,13 +1,11 @@
 // The built-in sample data: twelve standard workbooks (three plans × four
 // quarters of 2023), deterministic, with progress that only moves forward.
 import { describe, expect, it } from 'vitest';
-import { readFileSync, readdirSync } from 'node:fs';
-import path from 'node:path';
 import { sampleWorkbooks, SAMPLE_MARK } from '../../shared/sample';
 import { LEDGER_SHEET, META_SHEET } from '../../shared/ledger/standard';
+import { SEED_FILES, seedText, type SeedId } from '../support/paths';
 
-const SEEDS = path.resolve('shared/sample/seeds');
-const texts = Object.fromEntries(readdirSync(SEEDS).map((f) => [f, readFileSync(path.join(SEEDS, f), 'utf8')]));
+const texts = Object.fromEntries((Object.keys(SEED_FILES) as SeedId[]).map((id) => [SEED_FILES[id], seedText(id)]));
 const { files, problems } = sampleWorkbooks(texts);
 
 function meta(i: number, key: string): unknown {

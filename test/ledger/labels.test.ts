@@ -1,20 +1,16 @@
 // The 人群 / 工程 columns: kesu's standard workbook writes them and officials
 // sometimes fill them by hand; reading a ledger must keep them, because the
 // text alone cannot always tell (a 重点工程 task's 类别 says only 重点工程).
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importPlan, isProblem, planToWorkbook } from '../../shared/plan';
 import { writeWorkbook, readWorkbook } from '../../shared/io';
 import { readLedger, buildTasks } from '../../shared/ledger';
 import type { SheetGrid } from '../../shared/model';
-import { SEEDS_DIR } from '../support/paths';
-
-const seed = (name: string) => readFileSync(path.join(SEEDS_DIR, name), 'utf8');
+import { SEED_FILES, seedText } from '../support/paths';
 
 describe('人群 / 工程 columns survive a round trip', () => {
-  it.each([['000_7cb17d8077bca918.txt'], ['004_d80d699793a5935f.txt']])('%s: every task reads back with the population and project it was imported with', async (file) => {
-    const imp = importPlan(seed(file), file);
+  it.each([['000', SEED_FILES['000']], ['004', SEED_FILES['004']]] as const)('%s (%s): every task reads back with the population and project it was imported with', async (id, file) => {
+    const imp = importPlan(seedText(id), file);
     if (isProblem(imp)) throw new Error(imp.problem.message);
     const read = await readWorkbook(await writeWorkbook(planToWorkbook(imp)), file + '.xlsx');
     if (!read.ok) throw new Error(read.problem.message);

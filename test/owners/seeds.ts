@@ -1,25 +1,9 @@
-// Seed texts for the owner tests: the repository's copy when present, else the
-// read-only reference folder. Parsers here only cut the owner text out; they
-// do not decide anything the tests assert.
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { SEEDS_DIR } from '../support/paths';
+// Seed texts for the owner tests. Parsers here only cut the owner text out;
+// they do not decide anything the tests assert.
+import { seedText as rawSeedText, type SeedId } from '../support/paths';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const REPO = path.resolve(here, '../../shared/sample/seeds');
-const REF = SEEDS_DIR;
-
-const FILES = {
-  '000': ['000-jinjiang.txt', '000_7cb17d8077bca918.txt'],
-  '003': ['003-national-2023.txt', '003_8f152b4a9753ff55.txt'],
-  '004': ['004-qijiang.txt', '004_d80d699793a5935f.txt'],
-} as const;
-
-export function seedText(id: keyof typeof FILES): string {
-  const [mine, ref] = FILES[id];
-  const p = existsSync(path.join(REPO, mine)) ? path.join(REPO, mine) : path.join(REF, ref);
-  return readFileSync(p, 'utf8').replace(/\r\n?/g, '\n');
+export function seedText(id: SeedId): string {
+  return rawSeedText(id).replace(/\r\n?/g, '\n');
 }
 
 /** Seed 000: each task's owner bracket 〔…〕, including the one closed by ）. */

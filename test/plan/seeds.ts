@@ -1,32 +1,14 @@
-// Seed texts for the plan tests (the repository's copy, else the read-only
-// reference folder) and small independent readers of what each seed writes,
-// so expectations come from the documents, not from the importer.
-import { existsSync, readFileSync } from 'node:fs';
+// Seed texts for the plan tests and small independent readers of what each
+// seed writes, so expectations come from the documents, not from the importer.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { importPlan, type PlanImport } from '../../shared/plan';
-import { SEEDS_DIR } from '../support/paths';
+import { seedPath, seedText, type SeedId } from '../support/paths';
+
+export { seedPath, seedText, type SeedId };
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const REPO = path.resolve(here, '../../shared/sample/seeds');
-const REF = SEEDS_DIR;
 export const FIXTURES = path.resolve(here, '../fixtures/plan');
-
-const FILES = {
-  '000': ['000-jinjiang.txt', '000_7cb17d8077bca918.txt'],
-  '003': ['003-national-2023.txt', '003_8f152b4a9753ff55.txt'],
-  '004': ['004-qijiang.txt', '004_d80d699793a5935f.txt'],
-} as const;
-export type SeedId = keyof typeof FILES;
-
-export function seedPath(id: SeedId): string {
-  const [mine, ref] = FILES[id];
-  return existsSync(path.join(REPO, mine)) ? path.join(REPO, mine) : path.join(REF, ref);
-}
-
-export function seedText(id: SeedId): string {
-  return readFileSync(seedPath(id), 'utf8');
-}
 
 const cache = new Map<string, PlanImport>();
 export function imported(id: SeedId): PlanImport {

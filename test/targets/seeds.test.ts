@@ -1,15 +1,13 @@
 // Every quantitative target of seeds 000 (锦江区) and 004 (綦江区), read from
 // the documents by hand. Parsing the whole document must give exactly these,
 // in order: anything more is a false positive (a year, a 第N届, a page counter).
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Comparator, Target } from '../../shared/model';
 import { parseTargets } from '../../shared/targets';
-import { SEEDS_DIR } from '../support/paths';
+import { seedText } from '../support/paths';
 
-const SEEDS = SEEDS_DIR;
-const SEED_000 = readFileSync(`${SEEDS}/000_7cb17d8077bca918.txt`, 'utf8');
-const SEED_004 = readFileSync(`${SEEDS}/004_d80d699793a5935f.txt`, 'utf8');
+const SEED_000 = seedText('000');
+const SEED_004 = seedText('004');
 
 interface Row {
   /** A piece of the target's phrase, as written in the seed. */
