@@ -1,14 +1,24 @@
 import { defineConfig } from 'vitest/config';
 
-// One config for the whole suite. Browser tests (test/e2e) share a single
-// production build of the pages, made once in the global setup.
+// Two projects. `npm test` runs both; `npm run test:unit` runs only `unit`.
+//  - unit: everything that runs in Node alone, no page build, no browser.
+//  - browser: the tests that drive Debian's Chromium. They share one production
+//    build of the pages, made once in their global setup (KESU_SKIP_BUILD=1
+//    skips it when dist/ is already built).
+const BROWSER = ['test/e2e/**/*.test.ts', 'test/io/browser.test.ts'];
+const ALL = ['test/**/*.test.ts', 'test/**/*.test.tsx'];
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
-    globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 240_000,
     pool: 'forks',
+    // Both cores: vitest's default leaves one idle on a 2-core machine.
+    maxWorkers: 2,
     reporters: ['default', './test/support/summary-reporter.ts'],
+    projects: [
+      { extends: true, test: { name: 'unit', include: ALL, exclude: BROWSER } },
+      { extends: true, test: { name: 'browser', include: BROWSER, globalSetup: ['test/support/global-setup.ts'] } },
+    ],
   },
 });
