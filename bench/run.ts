@@ -4,6 +4,7 @@
 // (lookup.ops_per_s, validate.rows_per_s …). Figures, not pass/fail: goals are
 // printed beside them so a reader sees where we stand.
 import { writeFileSync, readFileSync, existsSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -23,6 +24,9 @@ for (const name of names) {
   }
   console.log(`\n== ${name}`);
   const started = Date.now();
+  // When and under what load: docs/performance.md shows both beside the figures.
+  results[`meta.${name}_when`] = new Date(started).toISOString();
+  results[`meta.${name}_load`] = +loadavg()[0]!.toFixed(2);
   try {
     const mod = (await import(file)) as { run: (log: (s: string) => void) => Promise<Record<string, number | string>> };
     const figures = await mod.run((s) => console.log('  ' + s));
@@ -40,3 +44,5 @@ results['meta.node'] = process.version;
 results['meta.when'] = new Date().toISOString();
 writeFileSync(out, JSON.stringify(results, null, 2) + '\n');
 console.log(`\n写入 ${path.relative(process.cwd(), out)}`);
+const { writePerfDoc } = await import('../scripts/perf-doc');
+console.log(`写入 ${path.relative(process.cwd(), writePerfDoc(out))}`);
