@@ -51,7 +51,7 @@ export interface Finding {
 
 export type Comparator = '>=' | '>' | '=' | '<=';
 
-/** One quantitative target found in prose (DOMAIN.md §5). */
+/** One quantitative target found in prose (docs/domain.md §5). */
 export interface Target {
   /** The phrase the target was read from, as written. */
   text: string;

@@ -1,4 +1,4 @@
-// Per-task checks: owners, targets, progress and status (DOMAIN.md §6).
+// Per-task checks: owners, targets, progress and status (docs/domain.md §6).
 // Each returns (code, field, params) triples; validate.ts stamps them with the
 // row and column. Owner findings depend only on the cell text, so they are
 // computed once per distinct text.

@@ -143,7 +143,7 @@ function projectOfHeading(text: string): Label | null {
 
 /**
  * Population of a label, title or text. Short text (a 类别 cell, a heading) is
- * matched on the words of DOMAIN.md §3; prose must name one population clearly
+ * matched on the words of docs/domain.md §3; prose must name one population clearly
  * more often than the others.
  */
 export function classifyPopulation(text: string): Label | null {

@@ -1,4 +1,4 @@
-// Words plans use for each canonical population and project (DOMAIN.md §3).
+// Words plans use for each canonical population and project (docs/domain.md §3).
 // Order inside a list does not matter: the regexes built from these tables
 // try longer words first, so 农民工 is not read as 农民 and 城镇劳动者 not as 城镇居民.
 

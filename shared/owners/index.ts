@@ -1,4 +1,4 @@
-// Owner lookup (DOMAIN.md §4): split owner fields, expand shared prefixes,
+// Owner lookup (docs/domain.md §4): split owner fields, expand shared prefixes,
 // resolve names against a directory (单位名录) or by rules alone.
 export { splitOwners } from './split';
 export { createDirectory, FUZZY_THRESHOLD, type Directory, type LookupContext, type OwnerGroup } from './directory';

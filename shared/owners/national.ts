@@ -1,4 +1,4 @@
-// National names that are complete without a level prefix (DOMAIN.md §4:
+// National names that are complete without a level prefix (docs/domain.md §4:
 // "expand only when the bare name is not itself a full name"): 中国科协, 教育部,
 // 共青团中央 … from the bundled seed-003 table. Short forms ending in 局 or 委
 // (统计局, 气象局, 卫生健康委) are left out: in a local enumeration such as

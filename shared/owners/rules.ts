@@ -1,4 +1,4 @@
-// Rules about Chinese unit names that need no directory (DOMAIN.md §4):
+// Rules about Chinese unit names that need no directory (docs/domain.md §4):
 // level prefixes and their look-alikes, jurisdiction names, group words,
 // what a unit name looks like, and the kind a name suggests.
 import type { UnitKind } from '../model';
@@ -45,7 +45,7 @@ export function looksLikeUnit(name: string): boolean {
 }
 
 /**
- * Group words (DOMAIN.md §4): not units, they stand for the members of a group.
+ * Group words (docs/domain.md §4): not units, they stand for the members of a group.
  * Tested on the display form.
  */
 const GROUP_PATTERNS: { re: RegExp; group: GroupKey }[] = [

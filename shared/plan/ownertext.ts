@@ -1,5 +1,5 @@
 // Finding owner text in a plan and splitting it into leads and partners.
-// The shapes (DOMAIN.md §2): a bracket after the task (with real-world faults),
+// The shapes (docs/domain.md §2): a bracket after the task (with real-world faults),
 // trailing parentheses of a national ledger, a division-of-labour paragraph.
 // Names stay as written here; the owner lookup (shared/owners) resolves them.
 import { fold } from './normalize';

@@ -1,4 +1,4 @@
-// Quantitative targets (量化目标) and deadlines (完成时限), DOMAIN.md §5.
+// Quantitative targets (量化目标) and deadlines (完成时限), docs/domain.md §5.
 export { parseNumber, parseChineseNumeral, normaliseWidth } from './number';
 export { parseTargets } from './parse';
 export type { ParseTargetsOptions } from './parse';

@@ -1,4 +1,4 @@
-// Quantitative targets (量化目标) read from task prose, DOMAIN.md §5.
+// Quantitative targets (量化目标) read from task prose, docs/domain.md §5.
 //
 // One left-to-right pass over the text: number candidates are found by one
 // regex, each is kept only if a unit follows and no "this is a name" rule

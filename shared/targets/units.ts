@@ -1,4 +1,4 @@
-// Units a quantitative target can carry (DOMAIN.md §5), and the characters
+// Units a quantitative target can carry (docs/domain.md §5), and the characters
 // that, right after a unit character, show it is the start of an ordinary
 // word instead (部门, 场馆, 名单 …).
 

@@ -116,7 +116,7 @@ describe('example ledger 类别', () => {
   });
 });
 
-describe('words of DOMAIN.md §3', () => {
+describe('words of docs/domain.md §3', () => {
   it.each<[string, string, string]>([
     ['未成年人科学素质提升', '青少年', '未成年人'],
     ['农牧民科学素质提升行动', '农民', '农牧民科学素质提升行动'],

@@ -1,4 +1,4 @@
-// The naming rules of DOMAIN.md §4, each with several cases, with and without a directory.
+// The naming rules of docs/domain.md §4, each with several cases, with and without a directory.
 import { describe, expect, it } from 'vitest';
 import { adminLevelOf, createDirectory, defaultDirectory, FUZZY_THRESHOLD, levelOfJurisdiction, resolveOwners } from '../../shared/owners';
 import type { Unit } from '../../shared/model';

@@ -1,4 +1,4 @@
-// Single phrases: the DOMAIN.md §5 table, headline goals, Chinese numerals and
+// Single phrases: the docs/domain.md §5 table, headline goals, Chinese numerals and
 // magnitudes, comparators, and things that look like numbers but are not targets.
 import { describe, expect, it } from 'vitest';
 import type { Comparator } from '../../shared/model';
@@ -18,7 +18,7 @@ function pick(text: string) {
 }
 const full = (w: Want) => ({ year: null, recurrence: null, stretch: null, ...w });
 
-describe('DOMAIN.md §5 table', () => {
+describe('docs/domain.md §5 table', () => {
   it.each<[string, Want[]]>([
     ['每年开展“科技月”等科普活动不少于50场', [{ value: 50, unit: '场', comparator: '>=', recurrence: 'annual' }]],
     ['到2025年,建设科技教育特色学校5所', [{ value: 5, unit: '所', comparator: '>=', year: 2025 }]],
