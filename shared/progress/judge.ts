@@ -1,0 +1,220 @@
+// One status for every task, as supervision offices judge it (DOMAIN.md §8).
+//
+// Evidence, in this order; the first that speaks decides:
+//   1. reported  a status word (完成状态 …): 已完成, 序时推进, 滞后, 未启动 …
+//                (未完成 / 否 say only "not done": the next evidence gives the pace)
+//   2. target    a numeric target and its 完成值: met, or its share against 序时进度
+//   3. share     a reported share (完成进度): 100%, 0%, or against 序时进度
+//   4. text      the progress text: done, under way, behind, not started (phrases.ts)
+//   5. deadline  nothing reported, and the task's period has not begun: 正常
+//   6. none      nothing reported: 未填报
+// Then time: a task not done past its due day is 逾期 (basis 'deadline'), except
+// 未填报 (asked for its report; its light turns red); a task not started whose
+// period has not begun is 正常. 长期/持续 tasks have no due day: never overdue.
+//
+// The light (light.ts) grades the gap between the share done and 序时进度.
+import type { Basis, CellValue, FieldKey, Light, PlanPeriod, Status, Target } from '../model';
+import type { DeadlineWords } from '../targets/deadline-words';
+import { isoOfDay } from '../targets/deadline-words';
+import type { JudgeCache } from './cache';
+import { completionOf, meets } from './figures';
+import { lightOf, trails } from './light';
+import type { ProgressSettings } from './settings';
+import { expectedShare, taskWindow } from './window';
+import type { WordKind } from './words';
+
+export interface JudgeInput {
+  /** The status cell as written ('' when none). */
+  statusText: string;
+  /** The share cell as read (null when none). */
+  shareRaw: CellValue;
+  /** The 完成值 cell as read, and its number. */
+  actualRaw: CellValue;
+  actual: number | null;
+  /** Targets, the primary (the one 完成值 measures) first. */
+  targets: readonly Target[];
+  progressText: string;
+  /** The 完成时限 cell, read (JudgeCache.deadline). */
+  deadline: DeadlineWords;
+}
+
+/** Everything a judgement depends on besides the task; made once per ledger (judgeContext). */
+export interface JudgeContext {
+  /** The as-of date as a day number. */
+  today: number;
+  plan: PlanPeriod | null;
+  ledgerYear: number | null;
+  settings: ProgressSettings;
+  cache: JudgeCache;
+}
+
+export function judgeContext(asOf: Date, o: { plan?: PlanPeriod | null; ledgerYear?: number | null; settings: ProgressSettings; cache: JudgeCache }): JudgeContext {
+  const today = Math.floor(Date.UTC(asOf.getUTCFullYear(), asOf.getUTCMonth(), asOf.getUTCDate()) / 86_400_000);
+  return { today, plan: o.plan ?? null, ledgerYear: o.ledgerYear ?? null, settings: o.settings, cache: o.cache };
+}
+
+/** Bad input met while judging: the checks turn it into a finding on that field's cell. */
+export interface JudgeProblem {
+  code: 'progress.unknown_status' | 'progress.share_out_of_range' | 'progress.share_unreadable' | 'progress.done_contradicted' | 'targets.deadline-unparsed';
+  field: FieldKey;
+  params: Record<string, string | number | null>;
+}
+
+export interface Judgement {
+  status: Status;
+  light: Light;
+  basis: Basis;
+  evidence: string;
+  quantified: boolean;
+  /** Due day of the current period (ISO), null without one. */
+  due: string | null;
+  /** 序时进度 (0..1), null without a period. */
+  expected: number | null;
+  /** Share done (0..1), null when unknown. */
+  progress: number | null;
+  /** 完成值 / target (uncapped), null without both. */
+  completion: number | null;
+  /** Past the due day and not done. */
+  overdue: boolean;
+  /** Not done, a one-off deadline within settings.dueSoonDays (the blue notice). */
+  dueSoon: boolean;
+  /** Days from the as-of date to the due day (0 on the day), null without a due day. */
+  daysLeft: number | null;
+  problems: readonly JudgeProblem[];
+}
+
+const NO_PROBLEMS: readonly JudgeProblem[] = Object.freeze([]);
+
+type Reading = { kind: WordKind | 'pace' | 'unreported' | 'not-begun'; basis: Basis; evidence: string };
+
+const STATUS_OF: Record<WordKind, Status> = {
+  done: '已完成',
+  ongoing: '正常',
+  'not-done': '正常',
+  behind: '滞后',
+  'not-started': '未启动',
+  overdue: '逾期',
+};
+
+/** The evidence besides a reported word, in order (a reported 未完成 defers to it for the pace). */
+function readFigures(
+  input: JudgeInput,
+  ctx: JudgeContext,
+  completion: number | null,
+  met: boolean,
+  share: number | null,
+  shareText: string,
+): Reading | null {
+  const primary = input.targets[0];
+  if (primary && input.actual !== null) {
+    const evidence = `${cellString(input.actualRaw)}/${primary.value}${primary.unit}`;
+    return { kind: met ? 'done' : completion === 0 ? 'not-started' : 'pace', basis: 'target', evidence };
+  }
+  if (share !== null) return { kind: share >= 1 ? 'done' : share === 0 ? 'not-started' : 'pace', basis: 'share', evidence: shareText };
+  if (input.progressText) {
+    const t = ctx.cache.texts.get(input.progressText);
+    return { kind: t.kind, basis: 'text', evidence: t.words };
+  }
+  return null;
+}
+
+const cellString = (v: CellValue): string => (typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(+v.toPrecision(12)) : String(v ?? ''));
+
+export function judge(input: JudgeInput, ctx: JudgeContext): Judgement {
+  const s = ctx.settings;
+  let problems: JudgeProblem[] | null = null;
+  const problem = (p: JudgeProblem) => (problems ??= []).push(p);
+
+  const primary = input.targets[0];
+  const dl = input.deadline;
+  if (dl.kind === 'unreadable') problem({ code: 'targets.deadline-unparsed', field: 'deadline', params: { text: dl.text } });
+  const win = taskWindow(dl, input.targets, ctx.today, ctx);
+  const expected = win ? expectedShare(win, ctx.today) : null;
+  const pastDue = win !== null && ctx.today > win.due;
+  const notBegun = win !== null && ctx.today < win.start;
+
+  // The evidence, read once each.
+  const word = input.statusText ? ctx.cache.statusWords.get(input.statusText) : null;
+  if (word === 'unknown') problem({ code: 'progress.unknown_status', field: 'status', params: { word: input.statusText.trim() } });
+  const reported = word && word !== 'unknown' ? word : null;
+  const share = input.shareRaw === null || input.shareRaw === undefined ? null : ctx.cache.share(input.shareRaw);
+  if (share?.bad) {
+    problem(
+      share.bad === 'unreadable'
+        ? { code: 'progress.share_unreadable', field: 'share', params: { value: share.text } }
+        : { code: 'progress.share_out_of_range', field: 'share', params: { value: share.text, side: share.bad } },
+    );
+  }
+  const shareValue = share?.value ?? null;
+  const completion = completionOf(input.actual, primary);
+  const met = input.actual !== null && primary !== undefined && meets(input.actual, primary.value, primary.comparator);
+  const figure = completion !== null ? Math.min(1, Math.max(0, completion)) : shareValue;
+
+  if (reported?.kind === 'done') {
+    if (primary && input.actual !== null && !met)
+      problem({ code: 'progress.done_contradicted', field: 'actual', params: { status: reported.word, value: cellString(input.actualRaw), target: `${primary.value}${primary.unit}` } });
+    else if (shareValue !== null && shareValue < 1)
+      problem({ code: 'progress.done_contradicted', field: 'share', params: { status: reported.word, value: share!.text, target: '100%' } });
+  }
+
+  // Which evidence speaks.
+  let r: Reading;
+  if (reported && reported.kind !== 'not-done') r = { kind: reported.kind, basis: 'reported', evidence: reported.word };
+  else {
+    const rest = readFigures(input, ctx, completion, met, shareValue, share?.text ?? '');
+    // A reported 未完成 keeps the rest's pace but never its 已完成.
+    if (reported && (!rest || rest.kind === 'done')) r = { kind: 'not-done', basis: 'reported', evidence: reported.word };
+    else if (rest) r = rest;
+    else r = notBegun ? { kind: 'not-begun', basis: 'deadline', evidence: dl.text } : { kind: 'unreported', basis: 'none', evidence: '' };
+  }
+
+  let status: Status;
+  switch (r.kind) {
+    case 'pace':
+      status = expected !== null && figure !== null && trails(expected - figure, s) ? '滞后' : '正常';
+      break;
+    case 'unreported':
+      status = '未填报';
+      break;
+    case 'not-begun':
+      status = '正常';
+      break;
+    default:
+      status = STATUS_OF[r.kind];
+  }
+  let basis = r.basis;
+  let evidence = r.evidence;
+  const due = win ? isoOfDay(win.due) : null;
+  if (pastDue && status !== '已完成' && status !== '未填报' && status !== '逾期') {
+    status = '逾期';
+    basis = 'deadline';
+    evidence = dl.text || due!;
+  } else if (notBegun && status === '未启动') {
+    // Not started, and not yet meant to be: on pace.
+    status = '正常';
+    basis = 'deadline';
+    evidence = dl.text || due!;
+  }
+  const overdue = pastDue && status !== '已完成';
+  const progress = figure ?? (status === '已完成' ? 1 : r.kind === 'not-started' ? 0 : null);
+  const daysLeft = win ? win.due - ctx.today : null;
+  // The blue notice is for a deadline that comes once; a recurring task (每月, an
+  // annual target) would get it at the end of every cycle.
+  const recurring = dl.kind === 'cycle' || primary?.recurrence === 'annual';
+  const dueSoon = status !== '已完成' && !overdue && !recurring && daysLeft !== null && daysLeft <= s.dueSoonDays;
+  return {
+    status,
+    light: lightOf({ status, progress, expected, overdue }, s),
+    basis,
+    evidence,
+    quantified: input.targets.length > 0,
+    due,
+    expected,
+    progress,
+    completion,
+    overdue,
+    dueSoon,
+    daysLeft,
+    problems: problems ?? NO_PROBLEMS,
+  };
+}
