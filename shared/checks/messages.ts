@@ -97,7 +97,7 @@ export const MESSAGES: Record<string, Entry> = {
   'targets.deadline-unparsed': {
     severity: 'warning',
     text: (p) => `无法识别完成时限「${s(p.text)}」`,
-    fix: () => '写成「2025年底」「2025年」或「每年」',
+    fix: () => '写成「2025年底」「2023年6月底前」「年底前」「每季度」或「长期坚持」等',
   },
   'targets.actual-no-target': {
     severity: 'info',

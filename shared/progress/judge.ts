@@ -18,9 +18,9 @@ import type { DeadlineWords } from '../targets/deadline-words';
 import { isoOfDay } from '../targets/deadline-words';
 import type { JudgeCache } from './cache';
 import { completionOf, meets } from './figures';
-import { lightOf, trails } from './light';
+import { lightFor, trails } from './light';
 import type { ProgressSettings } from './settings';
-import { expectedShare, taskWindow } from './window';
+import { expectedShare, taskWindow, type TaskWindow } from './window';
 import type { WordKind } from './words';
 
 export interface JudgeInput {
@@ -46,11 +46,29 @@ export interface JudgeContext {
   ledgerYear: number | null;
   settings: ProgressSettings;
   cache: JudgeCache;
+  /**
+   * Windows per (targets, deadline) for this date: both come shared from the
+   * caches (one array / object per distinct text), so a ledger's rows reuse a
+   * handful of windows instead of computing one each.
+   */
+  readonly windows: WeakMap<readonly Target[], WeakMap<DeadlineWords, { win: TaskWindow | null; due: string | null; expected: number | null }>>;
 }
 
 export function judgeContext(asOf: Date, o: { plan?: PlanPeriod | null; ledgerYear?: number | null; settings: ProgressSettings; cache: JudgeCache }): JudgeContext {
   const today = Math.floor(Date.UTC(asOf.getUTCFullYear(), asOf.getUTCMonth(), asOf.getUTCDate()) / 86_400_000);
-  return { today, plan: o.plan ?? null, ledgerYear: o.ledgerYear ?? null, settings: o.settings, cache: o.cache };
+  return { today, plan: o.plan ?? null, ledgerYear: o.ledgerYear ?? null, settings: o.settings, cache: o.cache, windows: new WeakMap() };
+}
+
+function windowOf(dl: DeadlineWords, targets: readonly Target[], ctx: JudgeContext): { win: TaskWindow | null; due: string | null; expected: number | null } {
+  let byDeadline = ctx.windows.get(targets);
+  if (!byDeadline) ctx.windows.set(targets, (byDeadline = new WeakMap()));
+  let w = byDeadline.get(dl);
+  if (!w) {
+    const win = taskWindow(dl, targets, ctx.today, ctx);
+    w = { win, due: win ? isoOfDay(win.due) : null, expected: win ? expectedShare(win, ctx.today) : null };
+    byDeadline.set(dl, w);
+  }
+  return w;
 }
 
 /** Bad input met while judging: the checks turn it into a finding on that field's cell. */
@@ -85,8 +103,6 @@ export interface Judgement {
 
 const NO_PROBLEMS: readonly JudgeProblem[] = Object.freeze([]);
 
-type Reading = { kind: WordKind | 'pace' | 'unreported' | 'not-begun'; basis: Basis; evidence: string };
-
 const STATUS_OF: Record<WordKind, Status> = {
   done: '已完成',
   ongoing: '正常',
@@ -96,50 +112,27 @@ const STATUS_OF: Record<WordKind, Status> = {
   overdue: '逾期',
 };
 
-/** The evidence besides a reported word, in order (a reported 未完成 defers to it for the pace). */
-function readFigures(
-  input: JudgeInput,
-  ctx: JudgeContext,
-  completion: number | null,
-  met: boolean,
-  share: number | null,
-  shareText: string,
-): Reading | null {
-  const primary = input.targets[0];
-  if (primary && input.actual !== null) {
-    const evidence = `${cellString(input.actualRaw)}/${primary.value}${primary.unit}`;
-    return { kind: met ? 'done' : completion === 0 ? 'not-started' : 'pace', basis: 'target', evidence };
-  }
-  if (share !== null) return { kind: share >= 1 ? 'done' : share === 0 ? 'not-started' : 'pace', basis: 'share', evidence: shareText };
-  if (input.progressText) {
-    const t = ctx.cache.texts.get(input.progressText);
-    return { kind: t.kind, basis: 'text', evidence: t.words };
-  }
-  return null;
-}
-
 const cellString = (v: CellValue): string => (typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(+v.toPrecision(12)) : String(v ?? ''));
 
 export function judge(input: JudgeInput, ctx: JudgeContext): Judgement {
   const s = ctx.settings;
+  // No closures here: this runs once per row of 100,000-row ledgers.
   let problems: JudgeProblem[] | null = null;
-  const problem = (p: JudgeProblem) => (problems ??= []).push(p);
 
   const primary = input.targets[0];
   const dl = input.deadline;
-  if (dl.kind === 'unreadable') problem({ code: 'targets.deadline-unparsed', field: 'deadline', params: { text: dl.text } });
-  const win = taskWindow(dl, input.targets, ctx.today, ctx);
-  const expected = win ? expectedShare(win, ctx.today) : null;
+  if (dl.kind === 'unreadable') (problems ??= []).push({ code: 'targets.deadline-unparsed', field: 'deadline', params: { text: dl.text } });
+  const { win, due, expected } = windowOf(dl, input.targets, ctx);
   const pastDue = win !== null && ctx.today > win.due;
   const notBegun = win !== null && ctx.today < win.start;
 
   // The evidence, read once each.
   const word = input.statusText ? ctx.cache.statusWords.get(input.statusText) : null;
-  if (word === 'unknown') problem({ code: 'progress.unknown_status', field: 'status', params: { word: input.statusText.trim() } });
+  if (word === 'unknown') (problems ??= []).push({ code: 'progress.unknown_status', field: 'status', params: { word: input.statusText.trim() } });
   const reported = word && word !== 'unknown' ? word : null;
   const share = input.shareRaw === null || input.shareRaw === undefined ? null : ctx.cache.share(input.shareRaw);
   if (share?.bad) {
-    problem(
+    (problems ??= []).push(
       share.bad === 'unreadable'
         ? { code: 'progress.share_unreadable', field: 'share', params: { value: share.text } }
         : { code: 'progress.share_out_of_range', field: 'share', params: { value: share.text, side: share.bad } },
@@ -152,39 +145,60 @@ export function judge(input: JudgeInput, ctx: JudgeContext): Judgement {
 
   if (reported?.kind === 'done') {
     if (primary && input.actual !== null && !met)
-      problem({ code: 'progress.done_contradicted', field: 'actual', params: { status: reported.word, value: cellString(input.actualRaw), target: `${primary.value}${primary.unit}` } });
+      (problems ??= []).push({ code: 'progress.done_contradicted', field: 'actual', params: { status: reported.word, value: cellString(input.actualRaw), target: `${primary.value}${primary.unit}` } });
     else if (shareValue !== null && shareValue < 1)
-      problem({ code: 'progress.done_contradicted', field: 'share', params: { status: reported.word, value: share!.text, target: '100%' } });
+      (problems ??= []).push({ code: 'progress.done_contradicted', field: 'share', params: { status: reported.word, value: share!.text, target: '100%' } });
   }
 
-  // Which evidence speaks.
-  let r: Reading;
-  if (reported && reported.kind !== 'not-done') r = { kind: reported.kind, basis: 'reported', evidence: reported.word };
-  else {
-    const rest = readFigures(input, ctx, completion, met, shareValue, share?.text ?? '');
-    // A reported 未完成 keeps the rest's pace but never its 已完成.
-    if (reported && (!rest || rest.kind === 'done')) r = { kind: 'not-done', basis: 'reported', evidence: reported.word };
-    else if (rest) r = rest;
-    else r = notBegun ? { kind: 'not-begun', basis: 'deadline', evidence: dl.text } : { kind: 'unreported', basis: 'none', evidence: '' };
+  // Which evidence speaks (see the header); kind 'pace' compares the figure with 序时进度.
+  let kind: WordKind | 'pace' | 'unreported' | 'not-begun';
+  let basis: Basis;
+  let evidence: string;
+  if (reported && reported.kind !== 'not-done') {
+    kind = reported.kind;
+    basis = 'reported';
+    evidence = reported.word;
+  } else {
+    if (primary && input.actual !== null) {
+      kind = met ? 'done' : completion === 0 ? 'not-started' : 'pace';
+      basis = 'target';
+      evidence = `${cellString(input.actualRaw)}/${primary.value}${primary.unit}`;
+    } else if (shareValue !== null) {
+      kind = shareValue >= 1 ? 'done' : shareValue === 0 ? 'not-started' : 'pace';
+      basis = 'share';
+      evidence = share!.text;
+    } else if (input.progressText) {
+      const t = ctx.cache.texts.get(input.progressText);
+      kind = t.kind;
+      basis = 'text';
+      evidence = t.words;
+    } else if (notBegun) {
+      kind = 'not-begun';
+      basis = 'deadline';
+      evidence = dl.text;
+    } else {
+      kind = 'unreported';
+      basis = 'none';
+      evidence = '';
+    }
+    // A reported 未完成 keeps the rest's pace, never its 已完成; alone it is under way.
+    if (reported && (kind === 'done' || basis === 'none' || basis === 'deadline')) {
+      kind = 'not-done';
+      basis = 'reported';
+      evidence = reported.word;
+    }
   }
 
-  let status: Status;
-  switch (r.kind) {
-    case 'pace':
-      status = expected !== null && figure !== null && trails(expected - figure, s) ? '滞后' : '正常';
-      break;
-    case 'unreported':
-      status = '未填报';
-      break;
-    case 'not-begun':
-      status = '正常';
-      break;
-    default:
-      status = STATUS_OF[r.kind];
-  }
-  let basis = r.basis;
-  let evidence = r.evidence;
-  const due = win ? isoOfDay(win.due) : null;
+  let status: Status =
+    kind === 'pace'
+      ? expected !== null && figure !== null && trails(expected - figure, s)
+        ? '滞后'
+        : '正常'
+      : kind === 'unreported'
+        ? '未填报'
+        : kind === 'not-begun'
+          ? '正常'
+          : STATUS_OF[kind];
   if (pastDue && status !== '已完成' && status !== '未填报' && status !== '逾期') {
     status = '逾期';
     basis = 'deadline';
@@ -196,7 +210,7 @@ export function judge(input: JudgeInput, ctx: JudgeContext): Judgement {
     evidence = dl.text || due!;
   }
   const overdue = pastDue && status !== '已完成';
-  const progress = figure ?? (status === '已完成' ? 1 : r.kind === 'not-started' ? 0 : null);
+  const progress = figure ?? (status === '已完成' ? 1 : kind === 'not-started' ? 0 : null);
   const daysLeft = win ? win.due - ctx.today : null;
   // The blue notice is for a deadline that comes once; a recurring task (每月, an
   // annual target) would get it at the end of every cycle.
@@ -204,7 +218,7 @@ export function judge(input: JudgeInput, ctx: JudgeContext): Judgement {
   const dueSoon = status !== '已完成' && !overdue && !recurring && daysLeft !== null && daysLeft <= s.dueSoonDays;
   return {
     status,
-    light: lightOf({ status, progress, expected, overdue }, s),
+    light: lightFor(status, progress, expected, overdue, s),
     basis,
     evidence,
     quantified: input.targets.length > 0,

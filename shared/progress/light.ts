@@ -36,16 +36,20 @@ export interface LightInput {
 }
 
 export function lightOf(t: LightInput, s: ProgressSettings): Light {
-  switch (t.status) {
+  return lightFor(t.status, t.progress, t.expected, t.overdue, s);
+}
+
+/** lightOf with its fields as arguments (no object per row in the judge's loop). */
+export function lightFor(status: Status, progress: number | null, expected: number | null, overdue: boolean, s: ProgressSettings): Light {
+  switch (status) {
     case '已完成':
       return '绿';
     case '逾期':
       return '红';
     case '未填报':
-      return t.overdue ? '红' : s.unreportedLight;
+      return overdue ? '红' : s.unreportedLight;
   }
-  const figures = t.progress !== null && t.expected !== null;
-  const light: Light = figures ? gapLight(t.expected! - t.progress!, s) : t.status === '正常' ? '绿' : '黄';
+  const light: Light = progress !== null && expected !== null ? gapLight(expected - progress, s) : status === '正常' ? '绿' : '黄';
   // 滞后 said in words, or not started: never green whatever the figures.
-  return light === '绿' && t.status !== '正常' ? '黄' : light;
+  return light === '绿' && status !== '正常' ? '黄' : light;
 }

@@ -3,7 +3,7 @@
 //
 //  - 长期/持续 (no end by design): no period, never overdue; an annual target
 //    (每年…不少于50场) is still measured over the current year.
-//  - a cycle (每年, 每季度, 每月, or an annual target): the cycle that holds the
+//  - a cycle (每年, 每季度, 每月, or an annual target without a dated deadline): the cycle that holds the
 //    date, due at its end or at the point the words give (每年6月底前 → 30 June),
 //    kept inside the years the words bound it by (2022—2025年每年).
 //  - a due day: from the first day the words give (2021—2025年, 下半年), else
@@ -71,8 +71,9 @@ export function taskWindow(w: DeadlineWords, targets: readonly Target[], today: 
   const primary = targets[0];
   const annualTarget = primary?.recurrence === 'annual';
   if (w.kind === 'cycle' && w.cycle) return cycleWindow(w, w.cycle, today);
-  if (annualTarget && primary.year === null) {
-    // The figures of 每年…不少于50场 measure one year; a dated deadline bounds the years.
+  // The figures of 每年…不少于50场 measure one year; a year deadline (2025年) bounds
+  // the years. A deadline inside a year (2023年3月底前) is that task's own window.
+  if (annualTarget && primary.year === null && !(w.kind === 'date' && w.withinYear)) {
     const bounded: DeadlineWords = w.kind === 'date' ? w : { ...w, due: null, from: null };
     return cycleWindow(bounded, 'year', today);
   }

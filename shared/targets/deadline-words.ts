@@ -227,7 +227,7 @@ const RULES: Rule[] = [
   },
   // 每月10日前 · 10日前
   {
-    re: /(?<![\d月])(\d{1,2})(?:日|号)(?:前|之前|以前)/g,
+    re: /(?<!\d)(\d{1,2})(?:日|号)(?:前|之前|以前)/g,
     take: (m, _c, out) => {
       const d = Number(m[1]);
       if (d < 1 || d > 31) out.invalid = true;
