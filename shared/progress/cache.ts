@@ -37,8 +37,13 @@ export class JudgeCache {
 
   /** A 完成时限 cell read with the year that words without one refer to. */
   deadline(text: string, year: number | null): DeadlineWords {
+    return this.deadlinesIn(year).get(text);
+  }
+
+  /** The deadline readings for one context year (a builder looks this up once, not per row). */
+  deadlinesIn(year: number | null): TextCache<DeadlineWords> {
     let c = this.deadlines.get(year);
     if (!c) this.deadlines.set(year, (c = new TextCache((t) => readDeadline(t, { year }))));
-    return c.get(text);
+    return c;
   }
 }

@@ -1,7 +1,7 @@
 // shared/progress: every task judged as supervision offices judge it (督查,
 // DOMAIN.md §8): status, light, the evidence that decided, 序时进度, and
 // progress copied from the previous period. Pure and table-driven.
-export { judge, judgeContext, type Judgement, type JudgeInput, type JudgeContext, type JudgeProblem } from './judge';
+export { judge, judgeInto, blankJudgement, judgeContext, type Judgement, type JudgeInput, type JudgeContext, type JudgeProblem } from './judge';
 export { JudgeCache, type TextReading } from './cache';
 export { lightOf, gapLight, trails, LIGHT_FILL, LIGHT_FONT, type LightInput } from './light';
 export { taskWindow, expectedShare, type TaskWindow, type WindowContext } from './window';

@@ -49,19 +49,22 @@ export interface JudgeContext {
   /**
    * Windows per (targets, deadline) for this date: both come shared from the
    * caches (one array / object per distinct text), so a ledger's rows reuse a
-   * handful of windows instead of computing one each.
+   * handful of windows instead of computing one each. Lives as long as the
+   * context (one ledger).
    */
-  readonly windows: WeakMap<readonly Target[], WeakMap<DeadlineWords, { win: TaskWindow | null; due: string | null; expected: number | null }>>;
+  readonly windows: Map<readonly Target[], Map<DeadlineWords, { win: TaskWindow | null; due: string | null; expected: number | null }>>;
+  /** Evidence of the target basis (23/50场) per target and 完成值: one string per distinct pair. */
+  readonly targetEvidence: Map<Target, Map<CellValue, string>>;
 }
 
 export function judgeContext(asOf: Date, o: { plan?: PlanPeriod | null; ledgerYear?: number | null; settings: ProgressSettings; cache: JudgeCache }): JudgeContext {
   const today = Math.floor(Date.UTC(asOf.getUTCFullYear(), asOf.getUTCMonth(), asOf.getUTCDate()) / 86_400_000);
-  return { today, plan: o.plan ?? null, ledgerYear: o.ledgerYear ?? null, settings: o.settings, cache: o.cache, windows: new WeakMap() };
+  return { today, plan: o.plan ?? null, ledgerYear: o.ledgerYear ?? null, settings: o.settings, cache: o.cache, windows: new Map(), targetEvidence: new Map() };
 }
 
 function windowOf(dl: DeadlineWords, targets: readonly Target[], ctx: JudgeContext): { win: TaskWindow | null; due: string | null; expected: number | null } {
   let byDeadline = ctx.windows.get(targets);
-  if (!byDeadline) ctx.windows.set(targets, (byDeadline = new WeakMap()));
+  if (!byDeadline) ctx.windows.set(targets, (byDeadline = new Map()));
   let w = byDeadline.get(dl);
   if (!w) {
     const win = taskWindow(dl, targets, ctx.today, ctx);
@@ -112,25 +115,70 @@ const STATUS_OF: Record<WordKind, Status> = {
   overdue: '逾期',
 };
 
+function targetEvidence(t: Target, actualRaw: CellValue, ctx: JudgeContext): string {
+  let byActual = ctx.targetEvidence.get(t);
+  if (!byActual) ctx.targetEvidence.set(t, (byActual = new Map()));
+  let e = byActual.get(actualRaw);
+  if (e === undefined) byActual.set(actualRaw, (e = `${cellString(actualRaw)}/${t.value}${t.unit}`));
+  return e;
+}
+
 const cellString = (v: CellValue): string => (typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(+v.toPrecision(12)) : String(v ?? ''));
 
 export function judge(input: JudgeInput, ctx: JudgeContext): Judgement {
+  return judgeInto(blankJudgement(), input.statusText, input.shareRaw, input.actualRaw, input.actual, input.targets, input.progressText, input.deadline, ctx);
+}
+
+/** A judgement to fill (judgeInto). */
+export function blankJudgement(): Judgement {
+  return {
+    status: '未填报',
+    light: '黄',
+    basis: 'none',
+    evidence: '',
+    quantified: false,
+    due: null,
+    expected: null,
+    progress: null,
+    completion: null,
+    overdue: false,
+    dueSoon: false,
+    daysLeft: null,
+    problems: NO_PROBLEMS,
+  };
+}
+
+/**
+ * judge, writing into `out` and taking the input's fields as arguments: the
+ * ledger builder judges 100,000 rows with one scratch judgement and no input
+ * object per row (fewer short-lived objects, fewer young-generation collections).
+ */
+export function judgeInto(
+  out: Judgement,
+  statusText: string,
+  shareRaw: CellValue,
+  actualRaw: CellValue,
+  actual: number | null,
+  targets: readonly Target[],
+  progressText: string,
+  dl: DeadlineWords,
+  ctx: JudgeContext,
+): Judgement {
   const s = ctx.settings;
   // No closures here: this runs once per row of 100,000-row ledgers.
   let problems: JudgeProblem[] | null = null;
 
-  const primary = input.targets[0];
-  const dl = input.deadline;
+  const primary = targets[0];
   if (dl.kind === 'unreadable') (problems ??= []).push({ code: 'targets.deadline-unparsed', field: 'deadline', params: { text: dl.text } });
-  const { win, due, expected } = windowOf(dl, input.targets, ctx);
+  const { win, due, expected } = windowOf(dl, targets, ctx);
   const pastDue = win !== null && ctx.today > win.due;
   const notBegun = win !== null && ctx.today < win.start;
 
   // The evidence, read once each.
-  const word = input.statusText ? ctx.cache.statusWords.get(input.statusText) : null;
-  if (word === 'unknown') (problems ??= []).push({ code: 'progress.unknown_status', field: 'status', params: { word: input.statusText.trim() } });
+  const word = statusText ? ctx.cache.statusWords.get(statusText) : null;
+  if (word === 'unknown') (problems ??= []).push({ code: 'progress.unknown_status', field: 'status', params: { word: statusText.trim() } });
   const reported = word && word !== 'unknown' ? word : null;
-  const share = input.shareRaw === null || input.shareRaw === undefined ? null : ctx.cache.share(input.shareRaw);
+  const share = shareRaw === null || shareRaw === undefined ? null : ctx.cache.share(shareRaw);
   if (share?.bad) {
     (problems ??= []).push(
       share.bad === 'unreadable'
@@ -139,13 +187,13 @@ export function judge(input: JudgeInput, ctx: JudgeContext): Judgement {
     );
   }
   const shareValue = share?.value ?? null;
-  const completion = completionOf(input.actual, primary);
-  const met = input.actual !== null && primary !== undefined && meets(input.actual, primary.value, primary.comparator);
+  const completion = completionOf(actual, primary);
+  const met = actual !== null && primary !== undefined && meets(actual, primary.value, primary.comparator);
   const figure = completion !== null ? Math.min(1, Math.max(0, completion)) : shareValue;
 
   if (reported?.kind === 'done') {
-    if (primary && input.actual !== null && !met)
-      (problems ??= []).push({ code: 'progress.done_contradicted', field: 'actual', params: { status: reported.word, value: cellString(input.actualRaw), target: `${primary.value}${primary.unit}` } });
+    if (primary && actual !== null && !met)
+      (problems ??= []).push({ code: 'progress.done_contradicted', field: 'actual', params: { status: reported.word, value: cellString(actualRaw), target: `${primary.value}${primary.unit}` } });
     else if (shareValue !== null && shareValue < 1)
       (problems ??= []).push({ code: 'progress.done_contradicted', field: 'share', params: { status: reported.word, value: share!.text, target: '100%' } });
   }
@@ -159,16 +207,16 @@ export function judge(input: JudgeInput, ctx: JudgeContext): Judgement {
     basis = 'reported';
     evidence = reported.word;
   } else {
-    if (primary && input.actual !== null) {
+    if (primary && actual !== null) {
       kind = met ? 'done' : completion === 0 ? 'not-started' : 'pace';
       basis = 'target';
-      evidence = `${cellString(input.actualRaw)}/${primary.value}${primary.unit}`;
+      evidence = targetEvidence(primary, actualRaw, ctx);
     } else if (shareValue !== null) {
       kind = shareValue >= 1 ? 'done' : shareValue === 0 ? 'not-started' : 'pace';
       basis = 'share';
       evidence = share!.text;
-    } else if (input.progressText) {
-      const t = ctx.cache.texts.get(input.progressText);
+    } else if (progressText) {
+      const t = ctx.cache.texts.get(progressText);
       kind = t.kind;
       basis = 'text';
       evidence = t.words;
@@ -216,19 +264,18 @@ export function judge(input: JudgeInput, ctx: JudgeContext): Judgement {
   // annual target) would get it at the end of every cycle.
   const recurring = dl.kind === 'cycle' || primary?.recurrence === 'annual';
   const dueSoon = status !== '已完成' && !overdue && !recurring && daysLeft !== null && daysLeft <= s.dueSoonDays;
-  return {
-    status,
-    light: lightFor(status, progress, expected, overdue, s),
-    basis,
-    evidence,
-    quantified: input.targets.length > 0,
-    due,
-    expected,
-    progress,
-    completion,
-    overdue,
-    dueSoon,
-    daysLeft,
-    problems: problems ?? NO_PROBLEMS,
-  };
+  out.status = status;
+  out.light = lightFor(status, progress, expected, overdue, s);
+  out.basis = basis;
+  out.evidence = evidence;
+  out.quantified = targets.length > 0;
+  out.due = due;
+  out.expected = expected;
+  out.progress = progress;
+  out.completion = completion;
+  out.overdue = overdue;
+  out.dueSoon = dueSoon;
+  out.daysLeft = daysLeft;
+  out.problems = problems ?? NO_PROBLEMS;
+  return out;
 }
