@@ -196,21 +196,8 @@ export interface LedgerRow {
   shareRaw?: CellValue;
 }
 
-/** A task: a ledger row plus everything the core derives from it. */
-export interface Task extends LedgerRow {
-  population: Label | null;
-  project: Label | null;
-  leads: OwnerMatch[];
-  partners: OwnerMatch[];
-  targets: Target[];
-  /** Reported value as a number, when the 完成值 cell holds one. */
-  actual: number | null;
-  /** actual / primary target value, 0..n; null when either is missing. */
-  completion: number | null;
-  /** Deadline year of the task (from the 完成时限 cell or its targets). */
-  deadlineYear: number | null;
-  recurrence: 'annual' | null;
-  // The judgement (shared/progress): plain data, the same in every face.
+/** How a task is judged (shared/progress, DOMAIN.md §8): plain data, the same in every face. */
+export interface TaskJudgement {
   status: Status;
   light: Light;
   /** Which evidence decided the status. */
@@ -225,6 +212,22 @@ export interface Task extends LedgerRow {
   expected: number | null;
   /** The share done (0..1): reported, computed from the target, 1 when judged done, 0 when not started; null when unknown. */
   progress: number | null;
+}
+
+/** A task: a ledger row plus everything the core derives from it. */
+export interface Task extends LedgerRow, TaskJudgement {
+  population: Label | null;
+  project: Label | null;
+  leads: OwnerMatch[];
+  partners: OwnerMatch[];
+  targets: Target[];
+  /** Reported value as a number, when the 完成值 cell holds one. */
+  actual: number | null;
+  /** actual / primary target value, 0..n; null when either is missing. */
+  completion: number | null;
+  /** Deadline year of the task (from the 完成时限 cell or its targets). */
+  deadlineYear: number | null;
+  recurrence: 'annual' | null;
 }
 
 /** Plan-level facts the status rules need. */

@@ -13,7 +13,7 @@
 // period has not begun is 正常. 长期/持续 tasks have no due day: never overdue.
 //
 // The light (light.ts) grades the gap between the share done and 序时进度.
-import type { Basis, CellValue, FieldKey, Light, PlanPeriod, Status, Target } from '../model';
+import type { Basis, CellValue, FieldKey, PlanPeriod, Status, Target, TaskJudgement } from '../model';
 import type { DeadlineWords } from '../targets/deadline-words';
 import { isoOfDay } from '../targets/deadline-words';
 import type { JudgeCache } from './cache';
@@ -81,18 +81,8 @@ export interface JudgeProblem {
   params: Record<string, string | number | null>;
 }
 
-export interface Judgement {
-  status: Status;
-  light: Light;
-  basis: Basis;
-  evidence: string;
-  quantified: boolean;
-  /** Due day of the current period (ISO), null without one. */
-  due: string | null;
-  /** 序时进度 (0..1), null without a period. */
-  expected: number | null;
-  /** Share done (0..1), null when unknown. */
-  progress: number | null;
+/** What a Task carries of its judgement (model.ts TaskJudgement), and what the checks word besides. */
+export interface Judgement extends TaskJudgement {
   /** 完成值 / target (uncapped), null without both. */
   completion: number | null;
   /** Past the due day and not done. */
