@@ -2,7 +2,10 @@
 // are the 29 tasks of seed 000 as laid out in the example workbook, varied the
 // way a merged district ledger varies: targets with other numbers, progress
 // and 完成值 that differ row by row, owner cells in both spellings and with
-// stray spaces, a group word, the odd typo. Goal ≥100,000 rows/s on 2 cores.
+// stray spaces, a group word, the odd typo. Since issue 11 the rows also carry
+// what supervision reads (a 完成状态 column of status words, a 完成进度 column
+// of shares, progress texts that say done / under way / not started, deadlines
+// in words), so every row is judged. Goal ≥100,000 rows/s on 2 cores.
 import { readFileSync } from 'node:fs';
 import v8 from 'node:v8';
 import vm from 'node:vm';
@@ -49,9 +52,32 @@ const OWNER_VARIANTS: [RegExp, string][] = [
   [/区教育局/, '区教育局（区教科院）'],
 ];
 
+/** Status words as clerks write them, one unknown (a finding that quotes it). */
+const STATUS_WORDS = ['已完成', '序时推进', '正常推进', '持续推进', '滞后', '进展缓慢', '未启动', '尚未启动', '已办结', '推进中', '基本完成', '待研究'];
+const SHARES: CellValue[] = ['60%', 0.6, '六成', '35%', '100%', '0%', 0.8, '过半', '百分之四十', 45, '120%'];
+const PROGRESS_TEXTS = [
+  '已完成',
+  '已于8月完成',
+  '正在推进',
+  '有序推进中',
+  '已完成初稿，正在征求意见',
+  '已完成招标，正在施工',
+  '尚未启动',
+  '暂未开展',
+  '进展缓慢，下一步将加快推进',
+  '基本完成',
+  '截至6月底已完成全部培训任务',
+  '已完成年度任务',
+  '一期已建成，二期尚未启动',
+  '未完成，预计9月完成',
+];
+const DEADLINE_WORDS = ['2024年6月底前', '年底前', '上半年', '第三季度', '每季度', '长期坚持', '2021—2025年', '6月30日前', '持续推进', '2024年12月'];
+
 function buildLedger(base: CellValue[][], header: CellValue[], n: number): SheetGrid {
   const rand = rng(42);
-  const rows: CellValue[][] = [['科学素质行动重点任务台账（2024年上半年） 截至日期:2024年6月30日'], header];
+  const STATUS = header.length;
+  const SHARE = header.length + 1;
+  const rows: CellValue[][] = [['科学素质行动重点任务台账（2024年上半年） 截至日期:2024年6月30日'], [...header, '完成状态', '完成进度']];
   for (let i = 0; i < n; i++) {
     const src = base[i % base.length]!;
     const row = src.slice();
@@ -74,6 +100,10 @@ function buildLedger(base: CellValue[][], header: CellValue[], n: number): Sheet
       row[7] = `开展活动${v}场,培训${v * 3}人次`;
       row[8] = v;
     } else if (r < 0.65) row[8] = `${Math.floor(rand() * 50)}场`;
+    else if (r < 0.9) row[7] = PROGRESS_TEXTS[Math.floor(rand() * PROGRESS_TEXTS.length)]!;
+    if (rand() < 0.3) row[STATUS] = STATUS_WORDS[Math.floor(rand() * STATUS_WORDS.length)]!;
+    if (rand() < 0.2) row[SHARE] = SHARES[Math.floor(rand() * SHARES.length)]!;
+    if (rand() < 0.1) row[6] = DEADLINE_WORDS[Math.floor(rand() * DEADLINE_WORDS.length)]!;
     rows.push(row);
   }
   return { name: '任务台账', rows, merges: [] };

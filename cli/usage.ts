@@ -4,10 +4,11 @@
 export const USAGE = {
   owners: 'kesu owners "<责任单位文本>" [--directory 名录.xlsx] [--jurisdiction 成都市锦江区] [--json]',
   'parse-target': 'kesu parse-target "<目标文本>" [--json]',
-  validate: 'kesu validate <台账.xlsx> [--as-of YYYY-MM-DD] [--jurisdiction 辖区] [--json]',
-  enrich: 'kesu enrich <台账.xlsx> -o <输出.xlsx> [--as-of YYYY-MM-DD] [--jurisdiction 辖区] [--json]',
+  validate:
+    'kesu validate <台账.xlsx> [--previous 上期台账.xlsx] [--as-of YYYY-MM-DD] [--jurisdiction 辖区] [--red-gap 30] [--yellow-gap 0] [--due-soon 30] [--unreported-light 黄|红] [--json]',
+  enrich: 'kesu enrich <台账.xlsx> -o <输出.xlsx> [--as-of YYYY-MM-DD] [--jurisdiction 辖区] [--red-gap 30] [--yellow-gap 0] [--due-soon 30] [--unreported-light 黄|红] [--json]',
   'import-plan': 'kesu import-plan <方案.txt|.md|.docx|.html> -o <台账.xlsx> [--json]',
-  merge: 'kesu merge <文件或文件夹…> -o <合并.xlsx> [--as-of YYYY-MM-DD] [--json]',
+  merge: 'kesu merge <文件或文件夹…> -o <合并.xlsx> [--as-of YYYY-MM-DD] [--red-gap 30] [--yellow-gap 0] [--due-soon 30] [--unreported-light 黄|红] [--json]',
 } as const;
 
 export type CommandName = keyof typeof USAGE;

@@ -112,8 +112,25 @@ export interface Label {
   label: string;
 }
 
-export type Status = '已完成' | '正常' | '滞后' | '逾期' | '未填报' | '无量化目标';
-export const STATUSES: readonly Status[] = ['已完成', '正常', '滞后', '逾期', '未填报', '无量化目标'];
+/**
+ * How a task stands as of a date, as supervision offices (督查) judge it
+ * (DOMAIN.md §8). Every task has one, quantified or not; whether it has a
+ * numeric target is Task.quantified, not a status.
+ */
+export type Status = '已完成' | '正常' | '滞后' | '逾期' | '未启动' | '未填报';
+export const STATUSES: readonly Status[] = ['已完成', '正常', '滞后', '逾期', '未启动', '未填报'];
+
+/** 红黄绿灯: the gap between the share done and 序时进度, graded by the settings' thresholds. */
+export type Light = '绿' | '黄' | '红';
+export const LIGHTS: readonly Light[] = ['绿', '黄', '红'];
+
+/**
+ * Which evidence decided a task's status, in the order it is consulted: a
+ * reported status word, a numeric target with its 完成值, a reported share,
+ * the progress text, the deadline; 'none' when nothing was reported.
+ */
+export type Basis = 'reported' | 'target' | 'share' | 'text' | 'deadline' | 'none';
+export const BASES: readonly Basis[] = ['reported', 'target', 'share', 'text', 'deadline', 'none'];
 
 export const POPULATIONS = ['青少年', '农民', '产业工人', '老年人', '领导干部和公务员', '城镇居民'] as const;
 export type Population = (typeof POPULATIONS)[number];
@@ -144,6 +161,10 @@ export type FieldKey =
   | 'actual'
   | 'target'
   | 'note'
+  /** A reported status (完成状态, 进展状态, 是否完成 …): short words such as 已完成, 序时推进, 滞后. */
+  | 'status'
+  /** A reported share done (完成进度, 完成比例): 60%, 0.6, 六成. */
+  | 'share'
   /** 人群 / 工程 columns: written by kesu's standard workbook, or by officials who classify by hand. */
   | 'population'
   | 'project';
@@ -169,10 +190,32 @@ export interface LedgerRow {
   /** The 人群 / 工程 cells, when the ledger has such columns; they win over classification from the text. */
   populationText?: string;
   projectText?: string;
+  /** The reported status cell (完成状态 …), when the ledger has such a column. */
+  statusText?: string;
+  /** The raw reported share cell (完成进度 …), when the ledger has such a column. */
+  shareRaw?: CellValue;
+}
+
+/** How a task is judged (shared/progress, DOMAIN.md §8): plain data, the same in every face. */
+export interface TaskJudgement {
+  status: Status;
+  light: Light;
+  /** Which evidence decided the status. */
+  basis: Basis;
+  /** The words or figures that decided, as the user wrote them ('' when nothing was reported). */
+  evidence: string;
+  /** The task has a numeric target (量化目标). */
+  quantified: boolean;
+  /** Last day of the task's current period (ISO yyyy-mm-dd); null for 长期/持续 tasks and unknown deadlines. */
+  due: string | null;
+  /** 序时进度: the share of the task's period elapsed as of the date (0..1), null without a period. */
+  expected: number | null;
+  /** The share done (0..1): reported, computed from the target, 1 when judged done, 0 when not started; null when unknown. */
+  progress: number | null;
 }
 
 /** A task: a ledger row plus everything the core derives from it. */
-export interface Task extends LedgerRow {
+export interface Task extends LedgerRow, TaskJudgement {
   population: Label | null;
   project: Label | null;
   leads: OwnerMatch[];
@@ -182,7 +225,6 @@ export interface Task extends LedgerRow {
   actual: number | null;
   /** actual / primary target value, 0..n; null when either is missing. */
   completion: number | null;
-  status: Status;
   /** Deadline year of the task (from the 完成时限 cell or its targets). */
   deadlineYear: number | null;
   recurrence: 'annual' | null;

@@ -3,7 +3,8 @@
 // column, or over the block a previous run wrote (found by its exact header
 // sequence), and one click deletes it again.
 import type { CellValue, Task } from '../../shared/model';
-import { ENRICH_HEADERS, enrichColumns } from '../../shared/enrich';
+import { ENRICH_HEADERS, ENRICH_LIGHT_COL, enrichColumns } from '../../shared/enrich';
+import { LIGHT_FILL } from '../../shared/progress';
 import type { ApplyReport, SheetRead, WorkbookGateway } from '../gateway';
 import type { Op } from '../ops';
 import { colLetter } from '../a1';
@@ -89,10 +90,24 @@ export function planEnrich(ctx: Pick<LedgerContext, 'sheet' | 'ledger' | 'tasks'
     { kind: 'values', sheet, row: headerRow, col: block.col, values },
     { kind: 'format', sheet, row: headerRow, col: block.col, rows: 1, cols: headers.length, format: { bold: true, fill: ENRICH_HEADER_FILL } },
     { kind: 'format', sheet, row: headerRow, col: block.col, rows: values.length, cols: headers.length, format: { columnWidth: 14 } },
+    ...lightFills(ctx.tasks, sheet, block.col + ENRICH_LIGHT_COL),
     // Show the user where the columns went (same round trip).
     { kind: 'select', sheet, row: headerRow, col: block.col },
   ];
   return { block, ops, rows: ctx.tasks.length };
+}
+
+/** The 红黄绿灯 cells filled in their light's colour: one format op per run of rows with the same light. */
+export function lightFills(tasks: Pick<Task, 'row' | 'light'>[], sheet: string, col: number): Op[] {
+  const rows = [...tasks].sort((a, b) => a.row - b.row);
+  const ops: Op[] = [];
+  for (let i = 0; i < rows.length; ) {
+    let j = i + 1;
+    while (j < rows.length && rows[j]!.light === rows[i]!.light && rows[j]!.row === rows[j - 1]!.row + 1) j++;
+    ops.push({ kind: 'format', sheet, row: rows[i]!.row - 1, col, rows: j - i, cols: 1, format: { fill: LIGHT_FILL[rows[i]!.light] } });
+    i = j;
+  }
+  return ops;
 }
 
 export interface EnrichResult {

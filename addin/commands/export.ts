@@ -33,9 +33,9 @@ export async function runExport(gateway: WorkbookGateway, opts: ExportOptions): 
     ...ctx.meta,
     jurisdiction: opts.jurisdiction || ctx.meta.jurisdiction,
     period: opts.period || ctx.meta.period || ctx.ledger.header.progressPeriod,
-    asOf: isoDate(opts.asOf),
+    asOf: isoDate(ctx.asOf),
   };
-  const spec = toStandardWorkbook(ctx.tasks, meta, ctx.directory.units);
+  const spec = toStandardWorkbook(ctx.tasks, meta, ctx.directory.units, ctx.settings);
   const bytes = await writeWorkbook(spec);
   return ok({ bytes, fileName: exportFileName(meta), tasks: ctx.tasks.length, meta });
 }

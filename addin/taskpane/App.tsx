@@ -43,11 +43,13 @@ export function App({ host, initialAsOf }: { host: PaneHost; initialAsOf?: Date 
   const s = useStyles();
   const runner = useRunner();
   const [tab, setTab] = useState<TabKey>('validate');
-  const [asOfText, setAsOfText] = useState(isoDate(initialAsOf ?? todayDate()));
+  // Empty by default: each ledger is judged as of its own 截至日期 (its title
+  // rows or 说明 sheet), today when it states none; a date picked here wins.
+  const [asOfText, setAsOfText] = useState(initialAsOf ? isoDate(initialAsOf) : '');
   const [jurisdiction, setJurisdiction] = useState('');
   // The checks count UTC calendar days (shared/merge/combine.ts): the date picked is that day at 00:00 UTC.
   const parsed = /^\d{4}-\d{2}-\d{2}$/.test(asOfText) ? dateOf(asOfText) : null;
-  const asOf = parsed ?? todayDate();
+  const asOf = asOfText ? parsed ?? todayDate() : undefined;
   const common = { gateway: host.gateway, runner, asOf, jurisdiction };
 
   return (
@@ -55,7 +57,7 @@ export function App({ host, initialAsOf }: { host: PaneHost; initialAsOf?: Date 
       <header className={s.head}>
         <Text weight="semibold" size={400}>科素台账</Text> <Text size={200} style={{ color: tokens.colorNeutralForeground3 }}>{host.label}</Text>
         <div className={s.settings}>
-          <Field label="截至日期" size="small" validationMessage={parsed ? undefined : ADDIN_MESSAGES.badDate}>
+          <Field label="截至日期" size="small" hint={asOfText ? undefined : '留空:取台账标题中的截至日期'} validationMessage={!asOfText || parsed ? undefined : ADDIN_MESSAGES.badDate}>
             <Input type="date" size="small" value={asOfText} onChange={(_e, d) => setAsOfText(d.value)} data-testid="as-of" />
           </Field>
           <Field label="辖区（单位名录）" size="small">

@@ -20,7 +20,8 @@ export interface PaneHost {
 export interface PanelProps {
   gateway: WorkbookGateway;
   runner: Runner;
-  asOf: Date;
+  /** The date picked; undefined: each ledger's own 截至日期 (else today). */
+  asOf?: Date;
   /** '' = 按台账识别 (the ledger's own title rows decide). */
   jurisdiction: string;
 }

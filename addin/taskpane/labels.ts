@@ -10,6 +10,7 @@ const TOPICS: [string, string][] = [
   ['status', '进度状态'],
   ['directory', '单位名录'],
   ['plan', '方案'],
+  ['settings', '设置'],
 ];
 
 export function topicOf(code: string): string {

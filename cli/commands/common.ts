@@ -5,6 +5,7 @@ import type { CliIO } from '../io';
 import type { SheetGrid } from '../../shared/model';
 import { readWorkbook } from '../../shared/io';
 import { dateOf, todayDate } from '../../shared/merge/combine';
+import { settingExpects, settingFromText, type ProgressSettings, type SettingKey } from '../../shared/progress';
 
 /** Reads a file's bytes; on failure writes 「无法读取 <file>: <reason>」 to stderr and returns null. */
 export async function readInput(file: string, io: CliIO): Promise<Uint8Array | null> {
@@ -130,4 +131,25 @@ export function json(io: CliIO, value: unknown): void {
 export function usageError(io: CliIO, text: string): number {
   io.err(`${text}\n`);
   return 2;
+}
+
+/** The flags that override the workbook's 设置 sheet, and the setting each sets. */
+export const SETTING_FLAGS: Record<string, SettingKey> = {
+  'red-gap': 'redGap',
+  'yellow-gap': 'yellowGap',
+  'due-soon': 'dueSoonDays',
+  'unreported-light': 'unreportedLight',
+};
+
+/** The setting flags given (--red-gap 30 --due-soon 15 …), or a usage error naming the bad one. */
+export function settingsFromFlags(flags: Record<string, string | true>): { settings: Partial<ProgressSettings>; error?: undefined } | { error: string } {
+  const settings: Partial<ProgressSettings> = {};
+  for (const [flag, key] of Object.entries(SETTING_FLAGS)) {
+    const v = flags[flag];
+    if (v === undefined) continue;
+    const value = v === true ? null : settingFromText(key, v);
+    if (value === null) return { error: `--${flag} 应为${settingExpects(key)}${v === true ? '' : `,而不是「${v}」`}` };
+    (settings as Record<SettingKey, unknown>)[key] = value;
+  }
+  return { settings };
 }

@@ -1,17 +1,18 @@
-// kesu enrich <台账.xlsx> -o <输出.xlsx> [--as-of YYYY-MM-DD] [--json]
+// kesu enrich <台账.xlsx> -o <输出.xlsx> [--as-of YYYY-MM-DD] [--red-gap 30 …] [--json]
 // Writes a copy with the derived columns to the right of each ledger table;
 // the input file is never written and the user's own cells are left as they are.
 import type { CliIO } from '../io';
 import type { CellValue, SheetGrid } from '../../shared/model';
 import { addColumns, type ColumnEdit } from '../../shared/io';
-import { enrichColumns, ENRICH_HEADERS } from '../../shared/enrich/columns';
+import { enrichColumns, ENRICH_HEADERS, ENRICH_LIGHT_COL } from '../../shared/enrich/columns';
+import { LIGHT_FILL } from '../../shared/progress';
 import { normHeader } from '../../shared/ledger/text';
 import type { HeaderInfo } from '../../shared/ledger/headers';
 import { parseArgs } from '../args';
 import { usageOf } from '../usage';
-import { json, outputArg, parseAsOf, usageError, writeOutput } from './common';
+import { json, outputArg, usageError, writeOutput } from './common';
 import { checkFile, isoDay } from './ledger';
-import { findingJson, findingLines, statusLine, summary } from './validate';
+import { CHECK_FLAGS, checkOptions, findingJson, findingLines, lightLine, statusLine, summary } from './validate';
 
 const USAGE = usageOf('enrich');
 
@@ -35,18 +36,17 @@ function blockColumn(grid: SheetGrid, header: HeaderInfo): number {
 }
 
 export async function run(argv: string[], io: CliIO): Promise<number> {
-  const args = parseArgs(argv, ['o', 'output', 'as-of', 'jurisdiction']);
+  const args = parseArgs(argv, ['o', 'output', ...CHECK_FLAGS]);
   const file = args.positionals[0];
   if (!file || args.positionals.length > 1) return usageError(io, USAGE);
   const output = outputArg(args.flags, [file]);
   if (output.error !== undefined) return usageError(io, `${output.error}\n${USAGE}`);
   const out = output.out;
   if (out === null) return usageError(io, `请用 -o 指定补全后的副本文件(.xlsx)\n${USAGE}`);
-  const asOf = parseAsOf(args.flags['as-of']);
-  if (asOf === null) return usageError(io, `--as-of 应为 YYYY-MM-DD 格式的日期,如 2023-06-30\n${USAGE}`);
-  const jurisdiction = typeof args.flags.jurisdiction === 'string' ? args.flags.jurisdiction : undefined;
+  const parsed = checkOptions(args.flags);
+  if (parsed.error !== undefined) return usageError(io, `${parsed.error}\n${USAGE}`);
 
-  const checked = await checkFile(file, io, asOf, jurisdiction);
+  const checked = await checkFile(file, io, parsed.opts);
   if (!checked) return 1;
   const { grids, ledger, result } = checked;
   if (!ledger.sheets.length) {
@@ -67,7 +67,11 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       headerRow: sheet.header.row,
       startCol: blockColumn(grid, sheet.header) + (grid.origin?.col ?? 0),
       headers,
-      rows: tasks.map((t, k) => ({ row: t.row, values: rows[k]! })),
+      rows: tasks.map((t, k) => {
+        const fills: (string | null)[] = [];
+        fills[ENRICH_LIGHT_COL] = LIGHT_FILL[t.light];
+        return { row: t.row, values: rows[k]!, fills };
+      }),
     });
   }
   // The bytes checkFile read: the copy is made from exactly what was checked.
@@ -97,6 +101,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       `已写入 ${out}(原文件 ${file} 未改动)`,
       ...edits.map((e) => `  工作表「${e.sheet}」:${e.rows.length} 行,新增 ${e.headers.length} 列(${e.headers.join('、')})`),
       `截至 ${isoDay(checked.asOf)}  状态:${statusLine(result.tasks)}`,
+      `红黄绿灯:${lightLine(result.tasks)}`,
       `检查结果:错误 ${s.errors},警告 ${s.warnings},提示 ${s.infos}(详见 kesu validate ${file})`,
     ].join('\n') + '\n',
   );

@@ -2,7 +2,8 @@
 import type { CliIO } from '../io';
 import type { SheetGrid } from '../../shared/model';
 import { readLedger, type LedgerRead } from '../../shared/ledger/read';
-import { validate, type ValidateResult } from '../../shared/checks/validate';
+import { validate, type ValidateContext, type ValidateResult } from '../../shared/checks/validate';
+import { JudgeCache, type ProgressSettings } from '../../shared/progress';
 import { loadWorkbookBytes, today } from './common';
 import { dateOf } from '../../shared/merge/combine';
 
@@ -15,14 +16,32 @@ export interface Checked {
   asOf: Date;
 }
 
-export async function checkFile(file: string, io: CliIO, asOf: Date | undefined, jurisdiction?: string): Promise<Checked | null> {
+export interface CheckOptions {
+  /** --as-of; default the ledger's own 截至日期, else today. */
+  asOf?: Date;
+  jurisdiction?: string;
+  /** Setting flags (override the workbook's 设置 sheet). */
+  settings?: Partial<ProgressSettings>;
+  /** The previous period's ledger, already checked (--previous). */
+  previous?: ValidateContext['previous'];
+  cache?: JudgeCache;
+}
+
+export async function checkFile(file: string, io: CliIO, opts: CheckOptions = {}): Promise<Checked | null> {
   const loaded = await loadWorkbookBytes(file, io);
   if (!loaded) return null;
   const { grids, bytes } = loaded;
   const ledger = readLedger(grids, file);
   const fromMeta = dateOf(ledger.meta.asOf) ?? undefined;
-  const when = asOf ?? fromMeta ?? today(io);
-  const result = validate(ledger, { asOf: when, jurisdiction: jurisdiction ?? null, file });
+  const when = opts.asOf ?? fromMeta ?? today(io);
+  const result = validate(ledger, {
+    asOf: when,
+    jurisdiction: opts.jurisdiction ?? null,
+    file,
+    settings: opts.settings,
+    previous: opts.previous,
+    cache: opts.cache,
+  });
   return { grids, bytes, ledger, result, asOf: when };
 }
 

@@ -11,7 +11,8 @@ import { formatSource, sameSource } from '../../shared/merge';
 import { writeWorkbook } from '../../shared/io/write';
 import { usageOf } from '../usage';
 import { displayWidth, table } from '../format';
-import { outputArg, parseAsOf, readFailure, samePath, today, writeFailure } from './common';
+import { outputArg, parseAsOf, readFailure, samePath, settingsFromFlags, SETTING_FLAGS, today, writeFailure } from './common';
+import { lightLine, statusLine, summary as taskSummary } from './validate';
 
 const MERGE_EXTENSIONS = ['.xlsx', '.xlsm', '.csv', '.xls', '.et'];
 
@@ -68,7 +69,7 @@ async function readInput(io: CliIO, file: string): Promise<Uint8Array> {
 }
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const { positionals, flags } = parseArgs(args, ['o', 'output', 'as-of']);
+  const { positionals, flags } = parseArgs(args, ['o', 'output', 'as-of', ...Object.keys(SETTING_FLAGS)]);
   const json = flags.json === true;
   if (flags.h || flags.help) {
     io.out(USAGE);
@@ -98,6 +99,11 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
   const asOf = given ?? today(io);
   const asOfPerFile = given === undefined;
+  const set = settingsFromFlags(flags);
+  if (set.error !== undefined) {
+    io.err(`${set.error}\n${USAGE}`);
+    return 2;
+  }
 
   const inputs: MergeInput[] = (await expandInputs(positionals, io, output)).map(({ path, missing }) => ({
     name: path,
@@ -114,6 +120,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const result = await mergeLedgers(inputs, {
     asOf,
     asOfPerFile,
+    settings: set.settings,
     onProgress: progress
       ? (done, total, current) => {
           const line = done < total ? `合并中 已完成 ${done}/${total}  正在读取 ${current}` : `已读取 ${total}/${total} 个文件${output ? `,正在写入 ${output}` : ''}`;
@@ -163,6 +170,10 @@ function toJson(result: MergeResult, output: string | null, error: string | null
       sources: d.sources,
     })),
     findings: result.findings.length,
+    // The merged tasks' judgement (duplicates counted once) and the tasks whose progress repeats the previous period's.
+    status: taskSummary([], result.tasks).status,
+    light: taskSummary([], result.tasks).light,
+    stale: result.findings.filter((f) => f.code === 'progress.stale').length,
     asOf: result.asOf ?? null,
     output,
     ...(error ? { error } : {}),
@@ -186,6 +197,12 @@ export function summary(result: MergeResult, output: string | null, error: strin
   out.push(
     `共 ${result.files.length} 个文件: 已合并 ${ok} 个,未能读取 ${result.files.length - ok} 个;任务 ${result.tasks.length} 项,重复 ${result.duplicates.length} 组,问题 ${result.findings.length} 条。`,
   );
+  if (result.tasks.length) {
+    out.push(`状态:${statusLine(result.tasks)}`);
+    out.push(`红黄绿灯:${lightLine(result.tasks)}`);
+    const stale = result.findings.filter((f) => f.code === 'progress.stale').length;
+    if (stale) out.push(`进展未更新(与同一辖区上一期相同):${stale} 项`);
+  }
   for (const d of result.duplicates.slice(0, 20)) {
     const kept = d.kept ?? d.sources[0]!;
     const others = d.sources.filter((s) => !sameSource(s, kept)).map(formatSource);

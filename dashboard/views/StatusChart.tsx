@@ -1,4 +1,4 @@
-// Tasks by status (已完成 / 正常 / 滞后 / 逾期 / 未填报 / 无量化目标). Click a bar to
+// Tasks by status (已完成 / 正常 / 滞后 / 逾期 / 未启动 / 未填报). Click a bar to
 // filter the table to those tasks.
 import { memo } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, Tooltip, XAxis, YAxis } from 'recharts';

@@ -7,8 +7,8 @@ export const STATUS_COLORS: Record<Status, string> = {
   正常: '#56B4E9',
   滞后: '#E69F00',
   逾期: '#D55E00',
+  未启动: '#CC79A7',
   未填报: '#8C8C8C',
-  无量化目标: '#CC79A7',
 };
 
 export const SERIES_COLORS = ['#0072B2', '#E69F00', '#009E73', '#D55E00', '#CC79A7', '#56B4E9', '#000000', '#F0E442', '#8C8C8C'];

@@ -9,7 +9,7 @@ import { NONE } from './types';
 import { zhCompare } from './collate';
 
 export function emptyCounts(): StatusCounts {
-  return { 已完成: 0, 正常: 0, 滞后: 0, 逾期: 0, 未填报: 0, 无量化目标: 0 };
+  return { 已完成: 0, 正常: 0, 滞后: 0, 逾期: 0, 未启动: 0, 未填报: 0 };
 }
 
 export function countsToList(c: StatusCounts): { status: Status; count: number }[] {

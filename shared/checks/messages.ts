@@ -13,6 +13,8 @@ interface Entry {
 const s = (v: string | number | null | undefined): string => (v === null || v === undefined ? '' : String(v));
 const pct = (v: string | number | null | undefined): string =>
   typeof v === 'number' ? `${+(v * 100).toFixed(1)}%` : s(v);
+/** A gap between two shares in percentage points: 0.036 → 3.6. */
+const points = (v: number): string => String(+(v * 100).toFixed(1));
 
 export const MESSAGES: Record<string, Entry> = {
   // 结构
@@ -95,7 +97,7 @@ export const MESSAGES: Record<string, Entry> = {
   'targets.deadline-unparsed': {
     severity: 'warning',
     text: (p) => `无法识别完成时限「${s(p.text)}」`,
-    fix: () => '写成「2025年底」「2025年」或「每年」',
+    fix: () => '写成「2025年底」「2023年6月底前」「年底前」「每季度」或「长期坚持」等',
   },
   'targets.actual-no-target': {
     severity: 'info',
@@ -114,16 +116,64 @@ export const MESSAGES: Record<string, Entry> = {
   },
   'status.behind': {
     severity: 'warning',
-    text: (p) => `进度滞后:目标完成 ${pct(p.completion)},时间已过 ${pct(p.elapsed)}(时间过半、任务过半)`,
+    text: (p) =>
+      typeof p.progress === 'number' && typeof p.expected === 'number'
+        ? `进度滞后:完成 ${pct(p.progress)},序时进度 ${pct(p.expected)}(落后 ${points(p.expected - p.progress)} 个百分点;时间过半、任务过半)`
+        : `进度滞后:${s(p.evidence)}`,
+    fix: () => '加快推进,并在工作进展中说明原因和措施',
   },
   'status.overdue': {
     severity: 'error',
-    text: (p) => `已逾期:完成时限 ${s(p.deadline)} 已过,目标未完成(完成 ${pct(p.completion)})`,
+    text: (p) =>
+      `已逾期:完成时限${p.deadline ? `「${s(p.deadline)}」` : ''}(${s(p.due)})已过,任务未完成` +
+      (typeof p.progress === 'number' ? `(完成 ${pct(p.progress)})` : ''),
+    fix: () => '说明未完成的原因和完成的时间安排',
   },
   'status.unreported': {
     severity: 'warning',
-    text: () => '未填报:任务有量化目标,但未填写工作进展或完成值',
-    fix: () => '填写工作进展和完成值',
+    text: () => '未填报:工作进展、完成状态、完成进度和完成值都没有填写',
+    fix: () => '填写本期的工作进展(或完成状态、完成值)',
+  },
+  'progress.stale': {
+    severity: 'warning',
+    text: (p) => `进展未更新:工作进展与上期${p.previous ? `(${s(p.previous)})` : ''}相同`,
+    fix: () => '填写本期新的工作进展;任务已完成的,注明「已完成」',
+  },
+  'progress.due_soon': {
+    severity: 'info',
+    text: (p) => (p.days === 0 ? `临近完成时限:今天(${s(p.due)})到期,任务尚未完成` : `临近完成时限:距 ${s(p.due)} 还有 ${s(p.days)} 天,任务尚未完成`),
+    fix: () => '抓紧推进,按时完成',
+  },
+  'progress.unknown_status': {
+    severity: 'warning',
+    text: (p) => `无法识别完成状态「${s(p.word)}」,本项按其他进展信息判断`,
+    fix: () => '改为「已完成」「序时推进」「滞后」「未启动」等常用说法',
+  },
+  'progress.share_out_of_range': {
+    severity: 'warning',
+    text: (p) => `完成进度「${s(p.value)}」${p.side === 'below' ? '小于 0' : '超过 100%'},本项不按此判断`,
+    fix: () => '填写 0% 到 100% 之间的完成比例',
+  },
+  'progress.share_unreadable': {
+    severity: 'warning',
+    text: (p) => `无法识别完成进度「${s(p.value)}」,本项不按此判断`,
+    fix: () => '填写完成比例,如 60% 或 0.6',
+  },
+  'progress.done_contradicted': {
+    severity: 'warning',
+    text: (p) => `完成状态为「${s(p.status)}」,但填报的「${s(p.value)}」未达到目标 ${s(p.target)}`,
+    fix: () => '核对完成状态与完成值(或完成进度),改正其中之一',
+  },
+  // 设置
+  'settings.bad_value': {
+    severity: 'warning',
+    text: (p) => `设置「${s(p.key)}」的值「${s(p.value)}」无法识别,已按默认值判断`,
+    fix: (p) => `填写${s(p.expected)}`,
+  },
+  'settings.unknown_key': {
+    severity: 'info',
+    text: (p) => `设置项「${s(p.key)}」无法识别,已忽略`,
+    fix: (p) => `可用的设置项:${s(p.known)}`,
   },
 };
 

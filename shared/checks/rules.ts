@@ -1,11 +1,10 @@
-// Per-task checks: owners, targets, progress and status (docs/domain.md §6).
+// Per-task checks: owners, targets, progress and status (docs/domain.md §6, §8).
 // Each returns (code, field, params) triples; validate.ts stamps them with the
 // row and column. Owner findings depend only on the cell text, so they are
 // computed once per distinct text.
 import type { FieldKey, OwnerMatch, PlanPeriod, Target, Task } from '../model';
 import { fixFor, message, type Params } from './messages';
-import { parseDeadline } from '../targets';
-import type { StatusDetail } from './status';
+import type { Judgement } from '../progress';
 
 export interface Hit {
   code: string;
@@ -63,7 +62,7 @@ export function ownerHits(matches: OwnerMatch[], field: 'leads' | 'partners'): H
 }
 
 /** Findings of one task, pushed onto `hits` (validate reuses one array for all rows). */
-export function taskHits(task: Task, detail: StatusDetail, plan: PlanPeriod | null, hasActualColumn: boolean, hits: Hit[] = []): Hit[] {
+export function taskHits(task: Task, detail: Judgement, plan: PlanPeriod | null, hasActualColumn: boolean, hits: Hit[] = []): Hit[] {
   if (!task.leadsText.trim()) hits.push(MISSING_LEAD);
   for (const name of bothLeadAndPartner(task.leads, task.partners)) hits.push({ code: 'owners.both', field: 'partners', params: { name } });
 
@@ -73,8 +72,9 @@ export function taskHits(task: Task, detail: StatusDetail, plan: PlanPeriod | nu
   }
   if (plan && task.deadlineYear !== null && (task.deadlineYear < plan.start || task.deadlineYear > plan.end))
     hits.push({ code: 'targets.deadline-outside-plan', field: 'deadline', params: { year: task.deadlineYear, start: plan.start, end: plan.end } });
-  if (task.deadlineText.trim() && task.deadlineYear === null && task.recurrence === null && !isOngoing(task.deadlineText))
-    hits.push({ code: 'targets.deadline-unparsed', field: 'deadline', params: { text: task.deadlineText } });
+  // Bad input met while judging (an unknown status word, a share over 100%, an
+  // unreadable deadline …): the task was judged on the rest.
+  for (const p of detail.problems) hits.push(p);
 
   const raw = task.actualRaw;
   const primary: Target | undefined = task.targets[0];
@@ -88,9 +88,10 @@ export function taskHits(task: Task, detail: StatusDetail, plan: PlanPeriod | nu
         hits.push({ code: 'progress.unit-mismatch', field: 'actual', params: { unit, target: primary.unit } });
     }
   }
-  if (task.status === '滞后') hits.push({ code: 'status.behind', field: 'progress', params: { completion: detail.completion, elapsed: detail.elapsed } });
-  else if (task.status === '逾期') hits.push({ code: 'status.overdue', field: 'progress', params: { completion: detail.completion ?? 0, deadline: detail.deadline } });
+  if (task.status === '滞后') hits.push({ code: 'status.behind', field: 'progress', params: { progress: detail.progress, expected: detail.expected, evidence: task.evidence } });
+  else if (task.status === '逾期') hits.push({ code: 'status.overdue', field: 'progress', params: { due: detail.due, deadline: task.deadlineText || null, progress: detail.progress } });
   else if (task.status === '未填报') hits.push(UNREPORTED);
+  if (detail.dueSoon) hits.push({ code: 'progress.due_soon', field: 'deadline', params: { due: detail.due, days: detail.daysLeft } });
   return hits;
 }
 
@@ -107,12 +108,6 @@ function bothLeadAndPartner(leads: OwnerMatch[], partners: OwnerMatch[]): string
     inner.set(partners, out);
   }
   return out;
-}
-
-/** 长期坚持, 持续推进 … are deadlines too: no year to read, nothing to fix. */
-function isOngoing(text: string): boolean {
-  const d = parseDeadline(text) as { ongoing?: boolean };
-  return d.ongoing === true || /长期|持续|常态|经常|全年|每[年季月]/.test(text);
 }
 
 /** The unit written after a number in a cell: '23场' → 场, '46 人次' → 人次. */

@@ -1,5 +1,6 @@
-// validate: a read ledger → tasks with their status, and every finding as data.
+// validate: a read ledger → tasks judged as of a date, and every finding as data.
 import type { FieldKey, Finding, LedgerMeta, PlanPeriod, Task, Unit, UnitGroup } from '../model';
+import { JudgeCache, resolveSettings, StaleIndex, type ProgressSettings, type StaleTask } from '../progress';
 import type { Directory } from '../owners';
 import { bundledJurisdiction, createDirectory, defaultDirectory } from '../owners';
 import type { LedgerRead } from '../ledger/read';
@@ -16,6 +17,16 @@ export interface ValidateContext {
   plan?: PlanPeriod | null;
   jurisdiction?: string | null;
   file?: string;
+  /** Overrides of the workbook's 设置 sheet (CLI flags); the defaults fill the rest. */
+  settings?: Partial<ProgressSettings>;
+  /**
+   * The previous period's tasks of the same ledger: a task not done whose
+   * progress text repeats its previous one gets progress.stale. label names
+   * that ledger in the finding (a file name or a period).
+   */
+  previous?: { tasks: readonly StaleTask[]; label?: string | null };
+  /** Readings per distinct text; pass one to share it across the ledgers of a batch. Default: a new one. */
+  cache?: JudgeCache;
 }
 
 export interface ValidateResult {
@@ -23,6 +34,8 @@ export interface ValidateResult {
   tasks: Task[];
   meta: LedgerMeta;
   directory: Directory | null;
+  /** The thresholds the tasks were judged with (defaults ← 设置 sheet ← ctx.settings). */
+  settings: ProgressSettings;
 }
 
 /**
@@ -64,7 +77,10 @@ export function validate(ledger: LedgerRead, ctx: ValidateContext): ValidateResu
   const directory = ctx.directory === undefined ? directoryFor(ledger, jurisdiction) : ctx.directory;
   const plan = ctx.plan ?? meta.planPeriod ?? null;
   const year = ledgerYear(meta);
-  const build = createDetailedBuilder({ directory, asOf: ctx.asOf, plan, jurisdiction, ledgerYear: year });
+  const settings = resolveSettings(ledger.settings?.values, ctx.settings);
+  const build = createDetailedBuilder({ directory, asOf: ctx.asOf, plan, jurisdiction, ledgerYear: year, settings, cache: ctx.cache ?? new JudgeCache() });
+  const stale = ctx.previous?.tasks.length ? new StaleIndex(ctx.previous.tasks) : null;
+  const previousLabel = ctx.previous?.label ?? null;
   // Structural findings (sheets, headers, numbering) first, then each sheet's rows in order.
   const findings: Finding[] = [...ledger.findings].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   const tasks: Task[] = [];
@@ -112,6 +128,8 @@ export function validate(ledger: LedgerRead, ctx: ValidateContext): ValidateResu
       }
       rowHits.length = 0;
       taskHits(task, detail, plan, hasActual, rowHits);
+      const before = stale?.match(task);
+      if (before) rowHits.push({ code: 'progress.stale', field: 'progress', params: { previous: previousLabel ? `${previousLabel} 第${before.row}行` : `第${before.row}行` } });
       for (const hit of rowHits) push(row.row, hit);
       // Within a row, left to right (insertion sort over the row's few findings).
       for (let i = first + 1; i < findings.length; i++) {
@@ -125,5 +143,5 @@ export function validate(ledger: LedgerRead, ctx: ValidateContext): ValidateResu
       }
     }
   }
-  return { findings, tasks, meta, directory };
+  return { findings, tasks, meta, directory, settings };
 }

@@ -3,8 +3,11 @@
 // uses it too, so no io here. The user's own columns are never part of it.
 import type { CellValue, OwnerMatch, Task } from '../model';
 import type { Directory } from '../owners';
+import { basisText } from '../progress/basis';
 
-export const ENRICH_HEADERS = ['规范牵头单位', '规范责任单位', '人群', '工程', '目标值', '单位', '截止年份', '完成率', '状态', '联系人'] as const;
+export const ENRICH_HEADERS = ['规范牵头单位', '规范责任单位', '人群', '工程', '目标值', '单位', '截止年份', '完成率', '状态', '红黄绿灯', '判断依据', '联系人'] as const;
+/** Column of the light word in ENRICH_HEADERS: the faces fill that cell in the light's colour (progress/light.ts LIGHT_FILL). */
+export const ENRICH_LIGHT_COL = ENRICH_HEADERS.indexOf('红黄绿灯');
 
 /** A resolved owner list as clerks should write it: canonical names, unresolved ones marked. */
 const ownerTextMemo = new WeakMap<OwnerMatch[], string>();
@@ -67,6 +70,8 @@ export function enrichRow(task: Task, directory: Directory | null): CellValue[] 
     task.recurrence === 'annual' ? '每年' : task.deadlineYear,
     roundRate(task.completion),
     task.status,
+    task.light,
+    basisText(task),
     contactOf(task, directory),
   ];
 }

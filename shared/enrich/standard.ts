@@ -6,12 +6,14 @@ import type { SheetSpec, WorkbookSpec } from '../io/spec';
 import { adminLevelOf, directoryToRows } from '../owners';
 import { DIRECTORY_SHEET, LEDGER_SHEET, META_KEYS, META_SHEET, STANDARD_COLUMNS, type StandardColumn } from '../ledger/standard';
 import { ownerText, roundRate } from './columns';
+import { basisText, isDefault, SETTINGS_SHEET, settingsRows, type ProgressSettings } from '../progress';
 
 const WIDTHS: Partial<Record<StandardColumn, number>> = {
   序号: 6, 类别: 18, 人群: 10, 工程: 14, 重点任务: 22, 任务内容: 50, 牵头单位: 24, 责任单位: 30, 完成时限: 10,
-  量化目标: 24, 目标值: 8, 单位: 6, 截止年份: 8, 工作进展: 30, 完成值: 8, 完成率: 8, 状态: 8, 备注: 16, 来源: 20,
+  量化目标: 24, 目标值: 8, 单位: 6, 截止年份: 8, 工作进展: 30, 完成状态: 10, 完成进度: 8, 完成值: 8, 完成率: 8, 状态: 8,
+  红黄绿灯: 6, 判断依据: 24, 备注: 16, 来源: 20,
 };
-const WRAP: StandardColumn[] = ['任务内容', '重点任务', '牵头单位', '责任单位', '量化目标', '工作进展'];
+const WRAP: StandardColumn[] = ['任务内容', '重点任务', '牵头单位', '责任单位', '量化目标', '工作进展', '判断依据'];
 
 /** 量化目标 as written: the 量化目标 cell, else the phrases the targets were read from. */
 function targetText(t: Task): string {
@@ -35,9 +37,13 @@ export function standardRow(t: Task): CellValue[] {
     单位: primary ? primary.unit : '',
     截止年份: t.recurrence === 'annual' ? '每年' : t.deadlineYear,
     工作进展: t.progressText,
+    完成状态: t.statusText ?? '',
+    完成进度: t.shareRaw instanceof Date ? null : t.shareRaw ?? null,
     完成值: t.actual ?? (t.actualRaw instanceof Date ? null : t.actualRaw),
     完成率: roundRate(t.completion),
     状态: t.status,
+    红黄绿灯: t.light,
+    判断依据: basisText(t),
     备注: t.note,
     来源: `${t.sheet}!${t.row}`,
   };
@@ -58,7 +64,11 @@ export function metaRows(meta: LedgerMeta): CellValue[][] {
   ];
 }
 
-export function toStandardWorkbook(tasks: Task[], meta: LedgerMeta, directory?: Unit[]): WorkbookSpec {
+/**
+ * The standard workbook of tasks. settings, when given and not the defaults,
+ * become its 设置 sheet, so that reading it back judges with the same thresholds.
+ */
+export function toStandardWorkbook(tasks: Task[], meta: LedgerMeta, directory?: Unit[], settings?: ProgressSettings): WorkbookSpec {
   const ledger: SheetSpec = {
     name: LEDGER_SHEET,
     rows: [[...STANDARD_COLUMNS], ...tasks.map(standardRow)],
@@ -71,5 +81,6 @@ export function toStandardWorkbook(tasks: Task[], meta: LedgerMeta, directory?: 
     // No list validation on owner cells: one cell names several units (A、B), which a list would refuse.
     sheets.push({ name: DIRECTORY_SHEET, rows: directoryToRows(directory), headerRow: 0, widths: [30, 24, 10, 16, 10, 14] });
   }
+  if (settings && !isDefault(settings)) sheets.push({ name: SETTINGS_SHEET, rows: settingsRows(settings), headerRow: 0, widths: [18, 8, 50] });
   return { sheets, title: meta.title ?? undefined, creator: 'kesu 科素台账' };
 }

@@ -19,7 +19,8 @@ export interface ColumnEdit {
   /** 0-based column where new columns may start (usually just right of the user's data). */
   startCol: number;
   headers: string[];
-  rows: { row: number /* Excel row */; values: CellValue[] }[];
+  /** fills[i], when given, colours the cell of headers[i] (#rrggbb): the 红黄绿灯 cell in its light's colour. */
+  rows: { row: number /* Excel row */; values: CellValue[]; fills?: (string | null)[] }[];
 }
 
 /** The note on our header cells; its first words identify our columns. */
@@ -111,20 +112,25 @@ export async function addColumnsReport(bytes: Uint8Array, edits: ColumnEdit[], f
       }
       cell.value = prepareValue(edit.headers[i], edit.headerRow, col, ctx);
       if (reused) {
-        // Clear what the previous run wrote below the header.
+        // Clear what the previous run wrote below the header (a light's fill too).
         for (let r = edit.headerRow + 1; r <= ws.rowCount; r++) {
           const c = ws.getRow(r).findCell(col);
           if (c && c.value !== null) c.value = null;
+          if (c && (c.fill as { fgColor?: unknown } | undefined)?.fgColor) c.fill = { type: 'pattern', pattern: 'none' };
         }
       }
     });
-    for (const { row, values } of edit.rows) {
+    for (const { row, values, fills } of edit.rows) {
       if (row <= edit.headerRow) continue;
       const target = ws.getRow(row);
       values.forEach((v, i) => {
         if (i >= cols.length) return;
         const value = prepareValue(v, row, cols[i].col, ctx);
         if (value !== null) target.getCell(cols[i].col).value = value;
+      });
+      fills?.forEach((color, i) => {
+        if (!color || i >= cols.length) return;
+        target.getCell(cols[i].col).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF' + color.replace('#', '').toUpperCase() } };
       });
     }
     columns[edit.sheet] = cols.map((c) => c.col - 1);

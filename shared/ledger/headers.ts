@@ -22,6 +22,8 @@ const EXACT: Record<FieldKey, string[]> = {
   actual: ['完成值', '实际完成', '实际完成值', '完成数', '完成数量', '实际值'],
   target: ['目标', '量化目标', '量化指标', '目标任务', '预期目标', '工作目标'],
   note: ['备注', '说明'],
+  status: ['完成状态', '进展状态', '推进状态', '是否完成', '任务状态', '办理状态', '办结状态', '完成状况', '进度状态', '工作状态', '落实状态'],
+  share: ['完成进度', '完成比例', '完成百分比', '进度', '进度比例', '形象进度', '完成进度(%)', '完成比例(%)', '进度(%)', '完成进度百分比'],
   population: ['人群', '重点人群', '目标人群'],
   project: ['工程', '重点工程', '所属工程'],
 };
@@ -33,7 +35,7 @@ const EXACT: Record<FieldKey, string[]> = {
  * alone may not, e.g. a task of the standard workbook whose 类别 is 重点工程.)
  */
 export const DERIVED_HEADERS = new Set([
-  '规范牵头单位', '规范责任单位', '目标值', '单位', '截止年份', '完成率', '状态', '联系人', '来源',
+  '规范牵头单位', '规范责任单位', '目标值', '单位', '截止年份', '完成率', '状态', '红黄绿灯', '判断依据', '联系人', '来源',
 ]);
 
 const EXACT_INDEX = new Map<string, FieldKey>();
@@ -41,6 +43,9 @@ for (const [k, words] of Object.entries(EXACT) as [FieldKey, string[]][]) for (c
 
 /** Looser patterns, tried in order after the exact texts (e.g. 2023年上半年工作进展, 牵头单位(部门)). */
 const PATTERNS: [FieldKey, RegExp][] = [
+  // Before progress: 进展状态 is a status, not the progress text.
+  ['status', /(完成状态|进展状态|推进状态|是否完成|办结状态|任务状态)/],
+  ['share', /(完成进度|完成比例|完成百分比|进度比例|形象进度)/],
   ['progress', /(进展|完成情况|推进情况)/],
   ['actual', /(实际完成|完成值|完成数)/],
   ['leads', /牵头/],

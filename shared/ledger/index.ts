@@ -5,4 +5,3 @@ export { metaFromTitles, metaFromSheet, periodFrom, asOfFrom, planFrom, jurisdic
 export { cellText, normHeader, columnLetter } from './text';
 export * from './standard';
 export { validate, directoryFor, type ValidateContext, type ValidateResult } from '../checks/validate';
-export { statusOf, statusDetail } from '../checks/status';

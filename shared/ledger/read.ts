@@ -5,6 +5,7 @@
 import type { CellValue, FieldKey, Finding, LedgerMeta, LedgerRow, SheetGrid, Unit, UnitGroup } from '../model';
 import { directoryFromGrid } from '../owners';
 import { finding, type Where } from '../checks/messages';
+import { isStatusWord, readSettingsSheet, SETTINGS_SHEET, type SettingsRead } from '../progress';
 import { detectHeader, HEADER_SCAN_ROWS, type HeaderInfo } from './headers';
 import { emptyMeta, mergeMeta, metaFromSheet, metaFromTitles } from './meta';
 import { DIRECTORY_SHEET, META_SHEET, REPORT_SHEET } from './standard';
@@ -21,6 +22,8 @@ export interface LedgerRead {
   meta: LedgerMeta;
   findings: Finding[];
   directory: { units: Unit[]; groups: UnitGroup[] } | null;
+  /** The 设置 sheet's values (thresholds of the lights …), when the workbook has one; its bad rows are findings. */
+  settings: SettingsRead | null;
 }
 
 /** Names the header uses for a field, for findings about a missing column. */
@@ -38,6 +41,8 @@ export const FIELD_LABEL: Record<FieldKey, string> = {
   note: '备注',
   population: '人群',
   project: '工程',
+  status: '完成状态',
+  share: '完成进度',
 };
 
 /** 一、 / （一） / (一) / 1. — the numbering of a section heading. */
@@ -84,7 +89,7 @@ function fillMerges(grid: SheetGrid, from: number): { rows: CellValue[][]; conti
 }
 
 export function readLedger(sheets: SheetGrid[], file?: string): LedgerRead {
-  const out: LedgerRead = { sheets: [], meta: emptyMeta(), findings: [], directory: null };
+  const out: LedgerRead = { sheets: [], meta: emptyMeta(), findings: [], directory: null, settings: null };
   let sheetMeta: LedgerMeta | null = null;
   let titleMeta: LedgerMeta | null = null;
   const skipped: SheetGrid[] = [];
@@ -101,6 +106,16 @@ export function readLedger(sheets: SheetGrid[], file?: string): LedgerRead {
     if (name === REPORT_SHEET || isEmptyGrid(grid)) continue;
     if (name === META_SHEET) {
       sheetMeta = metaFromSheet(grid);
+      continue;
+    }
+    if (name === SETTINGS_SHEET) {
+      if (!out.settings) {
+        out.settings = readSettingsSheet(grid);
+        for (const p of out.settings.problems) {
+          const header = p.col === (grid.origin?.col ?? 0) ? '设置项' : '值';
+          out.findings.push(finding(p.code, at(grid.name, p.row, header, p.col), p.params));
+        }
+      }
       continue;
     }
     if (isDirectorySheet(grid)) {
@@ -144,8 +159,39 @@ export function readLedger(sheets: SheetGrid[], file?: string): LedgerRead {
 
 type At = (sheet: string, row: number | null, column: string | null, col?: number | null) => Where;
 
-function readSheet(grid: SheetGrid, header: HeaderInfo, findings: Finding[], at: At): LedgerSheet {
+/**
+ * A 完成情况 column whose cells are short status words (已完成, 推进中, 未启动)
+ * is a status column, not the progress text (DOMAIN.md §8); a second progress
+ * column, if any, then holds the text. Decided on the cells: at least four in
+ * five of the filled ones are words of the status table.
+ */
+export function statusColumnFromProgress(grid: SheetGrid, header: HeaderInfo): HeaderInfo {
+  const col = header.columns.progress;
+  if (col === undefined || header.columns.status !== undefined || normHeader(header.headers[col] ?? '') !== '完成情况') return header;
+  let filled = 0;
+  let words = 0;
+  for (let r = header.dataStart; r < grid.rows.length; r++) {
+    const v = grid.rows[r]?.[col];
+    if (typeof v !== 'string' && typeof v !== 'boolean') continue;
+    const t = cellText(v);
+    if (!t) continue;
+    filled++;
+    if (isStatusWord(t)) words++;
+  }
+  if (!filled || words * 5 < filled * 4) return header;
+  const others = header.duplicates.find((d) => d.field === 'progress')?.cols.filter((c) => c !== col) ?? [];
+  const columns = { ...header.columns, status: col };
+  if (others.length) columns.progress = others[0]!;
+  else delete columns.progress;
+  const duplicates = header.duplicates
+    .map((d) => (d.field === 'progress' ? { ...d, cols: d.cols.filter((c) => c !== col) } : d))
+    .filter((d) => d.cols.length > 1);
+  return { ...header, columns, duplicates };
+}
+
+function readSheet(grid: SheetGrid, detected: HeaderInfo, findings: Finding[], at: At): LedgerSheet {
   const sheet = grid.name;
+  const header = statusColumnFromProgress(grid, detected);
   const originRow = grid.origin?.row ?? 0;
   const originCol = grid.origin?.col ?? 0;
   const cols = header.columns;
@@ -252,6 +298,8 @@ function readSheet(grid: SheetGrid, header: HeaderInfo, findings: Finding[], at:
       note: text(row, 'note'),
       populationText: text(row, 'population'),
       projectText: text(row, 'project'),
+      statusText: text(row, 'status'),
+      shareRaw: cols.share === undefined ? null : row[cols.share] ?? null,
     });
   }
   if (!out.length) findings.push(finding('structure.no-tasks', at(sheet, header.row, null), { sheet }));

@@ -7,6 +7,11 @@
 //   sheet 任务台账  — header row 1 with STANDARD_COLUMNS, one task per row
 //   sheet 说明      — key/value rows (META_KEYS), 项目 | 内容
 //   sheet 单位名录  — 单位名称 | 简称/别名 | 类别 | 辖区 | 联系人 | 联系电话
+//   sheet 设置      — 设置项 | 值 | 说明 (thresholds of the lights, when not the defaults)
+//
+// 完成状态 and 完成进度 are what the units reported, kept so that reading the
+// workbook back judges the same; 状态, 红黄绿灯 and 判断依据 are kesu's own
+// judgement (never read back as a report).
 //   (merge adds 导入报告)
 export const LEDGER_SHEET = '任务台账';
 export const META_SHEET = '说明';
@@ -28,9 +33,13 @@ export const STANDARD_COLUMNS = [
   '单位',
   '截止年份',
   '工作进展',
+  '完成状态',
+  '完成进度',
   '完成值',
   '完成率',
   '状态',
+  '红黄绿灯',
+  '判断依据',
   '备注',
   '来源',
 ] as const;

@@ -8,6 +8,7 @@ import { fileIdentities } from './identity';
 import type { FileIdentities } from './identity';
 import { MERGE_MESSAGES } from './messages';
 import type { MergedFile } from './file';
+import { staleAcrossPeriods } from './periods';
 
 /**
  * The files of a merge, each read by mergeFile, in the order given (which
@@ -39,6 +40,13 @@ export function combineFiles(outcomes: MergedFile[], opts: Pick<MergeOptions, 'a
     }
   });
 
+  // Before the duplicates go: a period's tasks are compared whole with the period before.
+  for (const x of staleAcrossPeriods(outcomes)) {
+    findings.push(x);
+    const r = reports.find((rep) => rep.file === x.file);
+    if (r) r.findings += 1;
+  }
+
   const { tasks, duplicates, dropped } = dedupe(
     all,
     fileIndex,
@@ -53,7 +61,10 @@ export function combineFiles(outcomes: MergedFile[], opts: Pick<MergeOptions, 'a
   // per-file dates: the merged workbook is as of the newest file's date
   const stated = reports.map((r) => r.meta.asOf).filter((d): d is string => !!dateOf(d));
   const asOf = opts.asOfPerFile && stated.length ? stated.reduce((a, b) => (a > b ? a : b)) : isoDate(opts.asOf);
-  return { files: reports, tasks, duplicates, directory: [...units.values()], findings, asOf };
+  // One set of thresholds for the merged workbook when every file was judged with the same.
+  const used = [...new Set(outcomes.filter((o) => o.report.status === 'ok' && o.settings).map((o) => JSON.stringify(o.settings)))];
+  const settings = used.length === 1 ? JSON.parse(used[0]!) : undefined;
+  return { files: reports, tasks, duplicates, directory: [...units.values()], findings, asOf, ...(settings ? { settings } : {}) };
 }
 
 // A Date here stands for its UTC calendar day, as in shared/checks/status.ts and

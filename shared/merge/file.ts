@@ -3,6 +3,7 @@
 // the dashboard's page can use it without loading the core's reader (which
 // runs in its Web Workers).
 import type { Finding, LedgerMeta, Unit } from '../model';
+import type { ProgressSettings } from '../progress';
 import type { FileReport, MergedTask } from './types';
 import type { FileIdentities } from './identity';
 import { namingFile } from './messages';
@@ -20,6 +21,10 @@ export interface MergedFile {
   identities: FileIdentities;
   findings: Finding[];
   units: Unit[];
+  /** The progress column of each ledger sheet (header text, 0-based column), for findings across periods (progress.stale). */
+  progressCells?: Record<string, { column: string | null; col: number | null }>;
+  /** The thresholds this file was judged with. */
+  settings?: ProgressSettings;
 }
 
 /** A file of a merge that could not be read, with the reason (zh-CN, naming the file). */

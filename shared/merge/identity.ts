@@ -18,7 +18,7 @@
 // A file whose title rows name no jurisdiction (or period) takes the batch's
 // only one, when every file that names one names the same; otherwise it is
 // compared only with files that name none either.
-import type { LedgerMeta } from '../model';
+import type { LedgerMeta, Task } from '../model';
 import type { DuplicateRule, MergedTask } from './types';
 import { normId, normText } from './normalize';
 
@@ -61,7 +61,10 @@ export function shortHash(s: string): string {
  * two files may be checked against different directories (one carries its
  * own 单位名录), and the same words must still give the same key.
  */
-function leadKey(task: MergedTask): string {
+/** What identity reads of a task: any task of the core (merged or not) has it. */
+export type IdentityTask = Pick<Task, 'id' | 'title' | 'content' | 'leads' | 'leadsText'>;
+
+function leadKey(task: IdentityTask): string {
   const leads = task.leads;
   if (!leads?.length) return namesKey(String(task.leadsText ?? '').split(/[、，,；;\s]+/u));
   // The core's owner cache gives every row with the same 牵头单位 cell the
@@ -109,7 +112,7 @@ export interface TaskIdentity {
  * Web Worker that read it) and the final pass over all files only prefixes the
  * scope and groups.
  */
-export function taskIdentity(task: MergedTask): TaskIdentity[] {
+export function taskIdentity(task: IdentityTask): TaskIdentity[] {
   const keys: TaskIdentity[] = [];
   const title = normText(task.title);
   const content = normText(task.content);

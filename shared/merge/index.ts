@@ -9,4 +9,6 @@ export { formatSource, sameSource, MERGE_MESSAGES, STATUS_LABEL } from './messag
 export { taskKeys, taskIdentity, fileIdentities, batchScope, scopeOf } from './identity';
 export type { TaskIdentity, FileIdentities } from './identity';
 export { normText, normId } from './normalize';
+export { staleAcrossPeriods } from './periods';
+export type { IdentityTask } from './identity';
 export type { FileReport, MergedTask, MergeResult, MergeInput, MergeOptions, Duplicate, DuplicateRule, TaskSource } from './types';

@@ -17,6 +17,8 @@ import { MERGE_MESSAGES } from './messages';
 import { EMPTY_META, refusedFile, uniqueNames } from './file';
 import type { MergedFile } from './file';
 import { combineFiles, dateOf } from './combine';
+import { JudgeCache } from '../progress';
+import { columnLetter } from '../ledger/text';
 
 /**
  * Yields to the event loop at most once a frame (16 ms of work). A yield per
@@ -37,10 +39,12 @@ export async function mergeLedgers(files: MergeInput[], opts: MergeOptions): Pro
   const names = uniqueNames(files.map((x) => x.name));
   const breathe = yielder();
   const outcomes: MergedFile[] = [];
+  // One cache for the batch: its ledgers repeat the same words, shares and deadlines.
+  const each = { ...opts, cache: opts.cache ?? new JudgeCache() };
   for (let f = 0; f < total; f++) {
     opts.onProgress?.(f, total, names[f]!);
     await breathe();
-    outcomes.push(await mergeFile({ ...files[f]!, name: names[f]! }, opts));
+    outcomes.push(await mergeFile({ ...files[f]!, name: names[f]! }, each));
   }
   opts.onProgress?.(total, total, '');
   return combineFiles(outcomes, opts);
@@ -53,7 +57,7 @@ const errorText = (e: unknown): string => (e instanceof Error ? e.message : Stri
  * inside this call. The name is used as given (mergeLedgers makes names
  * unique first; a caller reading files elsewhere should use uniqueNames too).
  */
-export async function mergeFile(input: MergeInput, opts: Pick<MergeOptions, 'asOf' | 'asOfPerFile'>): Promise<MergedFile> {
+export async function mergeFile(input: MergeInput, opts: Pick<MergeOptions, 'asOf' | 'asOfPerFile' | 'settings' | 'cache'>): Promise<MergedFile> {
   const file = input.name;
   const mergeAsOf = opts.asOf;
   const perFile = opts.asOfPerFile === true;
@@ -84,7 +88,7 @@ export async function mergeFile(input: MergeInput, opts: Pick<MergeOptions, 'asO
     // 单位名录, else the bundled one for its jurisdiction), so the 问题数 of
     // the 导入报告 matches what the clerk sees when checking the file alone
     const asOf = (perFile && dateOf(meta.asOf)) || mergeAsOf;
-    const checked = validate(ledger, { asOf, file });
+    const checked = validate(ledger, { asOf, file, settings: opts.settings, cache: opts.cache });
     const fileFindings = checked.findings.map((x: Finding) => (x.file ? x : { ...x, file }));
     // The checks built these task objects for this call alone: adding the
     // source in place spares a copy of every task (100,000 in a large batch).
@@ -108,6 +112,14 @@ export async function mergeFile(input: MergeInput, opts: Pick<MergeOptions, 'asO
       identities: fileIdentities(tasks),
       findings: fileFindings,
       units: checked.directory?.units ?? [],
+      progressCells: Object.fromEntries(
+        ledger.sheets.map((s) => {
+          const c = s.header.columns.progress;
+          const origin = s.header.colOffset ?? 0;
+          return [s.sheet, { column: c === undefined ? null : s.header.headers[c] || columnLetter(c + origin), col: c === undefined ? null : c + origin }];
+        }),
+      ),
+      settings: checked.settings,
     };
   } catch (e) {
     return refusedFile(file, MERGE_MESSAGES.readFailed(file, errorText(e)));

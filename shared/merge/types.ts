@@ -1,6 +1,7 @@
 // Types of the merge (CONTRACTS.md, shared/merge). The dashboard and the add-in
 // use the same result for their multi-file imports, so it is plain data.
 import type { Finding, LedgerMeta, Task, Unit } from '../model';
+import type { JudgeCache, ProgressSettings } from '../progress';
 
 /** Where a task row came from: the file as the caller named it, the sheet, the Excel row. */
 export interface TaskSource {
@@ -26,6 +27,10 @@ export interface MergeOptions {
   asOfPerFile?: boolean;
   /** Called before each file (done files, total, the file about to be read) and once at the end. */
   onProgress?(done: number, total: number, current: string): void;
+  /** Overrides of each workbook's 设置 sheet (the CLI's flags). */
+  settings?: Partial<ProgressSettings>;
+  /** Readings per distinct text shared by the files of the batch; mergeLedgers makes one when absent. */
+  cache?: JudgeCache;
 }
 
 export interface FileReport {
@@ -76,4 +81,6 @@ export interface MergeResult {
   findings: Finding[];
   /** The date the merge computed statuses against (ISO yyyy-mm-dd); with asOfPerFile, the newest file's. */
   asOf?: string;
+  /** The thresholds the files were judged with, when every merged file used the same (else undefined). */
+  settings?: ProgressSettings;
 }

@@ -66,7 +66,7 @@ export function reportRows(result: MergeResult): CellValue[][] {
 
 export function mergeToWorkbook(result: MergeResult): WorkbookSpec {
   // The title comes from mergedMeta, which always names one (toStandardWorkbook copies it).
-  const spec = toStandardWorkbook(result.tasks, mergedMeta(result), result.directory);
+  const spec = toStandardWorkbook(result.tasks, mergedMeta(result), result.directory, result.settings);
   const ledger = spec.sheets.find((s: SheetSpec) => s.name === LEDGER_SHEET);
   if (ledger) fillSources(ledger, result.tasks);
   const report: SheetSpec = {

@@ -51,9 +51,13 @@ function taskRow(task: PlanTask, planEnd: number | null, source: string): CellVa
     单位: first ? first.unit : '',
     截止年份: first?.year ?? deadline.year,
     工作进展: '',
+    完成状态: '',
+    完成进度: null,
     完成值: null,
     完成率: null,
     状态: '',
+    红黄绿灯: '',
+    判断依据: '',
     备注: '',
     来源: `${source}第${task.line}行`,
   };

@@ -13,7 +13,7 @@ export type { SampleFile } from './progress';
 export { quarterlyWorkbooks } from './progress';
 
 /** Bump when the generator changes, so cached samples are rebuilt. */
-export const SAMPLE_VERSION = 1;
+export const SAMPLE_VERSION = 2;
 
 /** Twelve workbooks: three plans × four quarters of 2023. texts: seed file → plan text. */
 export function sampleWorkbooks(texts: Record<string, string>): { files: SampleFile[]; problems: string[] } {

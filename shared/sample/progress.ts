@@ -1,6 +1,9 @@
 // Made-up progress over four quarters on a standard workbook: each task gets a
 // pace (some ahead, most on time, some behind, a few never report), and the
-// 完成值 / 工作进展 of each quarter follow from it. Deterministic per task.
+// 完成值 / 工作进展 of each quarter follow from it. Tasks without a target report
+// the way units do (docs/domain.md §8): some in words only (done, under way, behind,
+// not started), some with a 完成进度 share, some with a 完成状态 word, and a few
+// copy last quarter's text unchanged. Deterministic per task.
 import type { CellValue } from '../model';
 import type { SheetSpec, WorkbookSpec } from '../io/spec';
 import { LEDGER_SHEET, META_KEYS, META_SHEET } from '../ledger/standard';
@@ -45,12 +48,18 @@ export function quarterlyWorkbooks(base: WorkbookSpec, plan: SamplePlan): Sample
     actual: cols.col('完成值'),
     rate: cols.col('完成率'),
     status: cols.col('状态'),
+    light: cols.col('红黄绿灯'),
+    basis: cols.col('判断依据'),
+    reported: cols.col('完成状态'),
+    share: cols.col('完成进度'),
     note: cols.col('备注'),
   };
   const width = ledger.rows[cols.header]!.length;
   const body = ledger.rows.slice(cols.header + 1).filter((r) => r.some((v) => v !== null && v !== ''));
   // One pace per task for the whole year, so the quarters tell one story.
   const paces = body.map((r, i) => pace(seedOf(`${plan.seed}|${String(r[c.id] ?? i)}|${String(r[c.title] ?? '')}`)));
+  // Last quarter's text per task, for the units that copy it.
+  const lastText: (string | null)[] = body.map(() => null);
 
   return QUARTERS.map((period, q) => {
     const rows: CellValue[][] = [ledger.rows[cols.header]!.slice()];
@@ -63,14 +72,19 @@ export function quarterlyWorkbooks(base: WorkbookSpec, plan: SamplePlan): Sample
       const deadline = typeof src[c.year] === 'number' ? (src[c.year] as number) : plan.planEnd;
       const elapsed = annual ? (q + 1) / 4 : Math.min(1, (SAMPLE_YEAR - plan.planStart + (q + 1) / 4) / Math.max(1, deadline - plan.planStart + 1));
       const reports = p.silentFrom > q;
-      set(row, c.rate, null);
-      set(row, c.status, null);
+      for (const k of [c.rate, c.status, c.light, c.basis, c.reported, c.share]) set(row, k, null);
       if (!reports) {
         set(row, c.progress, null);
         set(row, c.actual, null);
       } else if (target === null) {
-        set(row, c.progress, QUALITATIVE[(p.word + q) % QUALITATIVE.length]!);
+        const share = Math.min(1, elapsed * p.speed);
+        const copied = p.copies && q > 0 && lastText[i] !== null && share < 1;
+        const text = copied ? lastText[i]! : qualitativeText(share, p, q);
+        set(row, c.progress, text);
         set(row, c.actual, null);
+        if (p.style === 1) set(row, c.share, `${Math.round(share * 100)}%`);
+        else if (p.style === 2) set(row, c.reported, share >= 1 ? '已完成' : p.speed < 0.6 ? '进展缓慢' : p.speed < 0.85 ? '滞后' : '序时推进');
+        lastText[i] = text;
       } else {
         const share = Math.max(0, elapsed * p.speed);
         const value = roundLike(target, target * Math.min(share, 1.15));
@@ -94,15 +108,37 @@ export function quarterlyWorkbooks(base: WorkbookSpec, plan: SamplePlan): Sample
 }
 
 const QUALITATIVE = ['按计划推进', '已部署，正在推进', '已召开专题会议推进', '持续开展中'];
+const DONE = ['已完成年度任务', '已全面完成', '该项工作已完成'];
 
-function pace(seed: number): { speed: number; silentFrom: number; word: number } {
+interface Pace {
+  speed: number;
+  silentFrom: number;
+  word: number;
+  /** 0: words only; 1: with a 完成进度 share; 2: with a 完成状态 word. */
+  style: number;
+  /** Copies last quarter's 工作进展 unchanged (进展未更新). */
+  copies: boolean;
+}
+
+/** What a unit writes for a task without a target, from how far it got. */
+function qualitativeText(share: number, p: Pace, q: number): string {
+  if (share >= 1) return DONE[p.word % DONE.length]!;
+  if (share < 0.05) return '尚未启动';
+  if (p.speed < 0.5) return '进展缓慢，正在协调推进';
+  return QUALITATIVE[(p.word + q) % QUALITATIVE.length]!;
+}
+
+function pace(seed: number): Pace {
   const rnd = seededRandom(seed);
   const r = rnd();
   // 55% on pace or ahead, 30% behind, 15% lagging badly; 12% stop reporting.
   const speed = r < 0.55 ? 1 + rnd() * 0.4 : r < 0.85 ? 0.6 + rnd() * 0.35 : 0.15 + rnd() * 0.35;
   const silent = rnd();
   const silentFrom = silent < 0.06 ? 0 : silent < 0.12 ? 2 + Math.floor(rnd() * 2) : 4;
-  return { speed, silentFrom, word: Math.floor(rnd() * 4) };
+  const word = Math.floor(rnd() * 4);
+  // Drawn after the figures above, so the quarters' 完成值 stay what they were.
+  const style = Math.floor(rnd() * 3);
+  return { speed, silentFrom, word, style, copies: rnd() < 0.1 };
 }
 
 function roundLike(target: number, v: number): number {

@@ -4,3 +4,5 @@ export { parseTargets } from './parse';
 export type { ParseTargetsOptions } from './parse';
 export { parseDeadline } from './deadline';
 export type { Deadline, ParseDeadlineOptions } from './deadline';
+export { readDeadline, dayOf, monthEnd, isoOfDay, yearOfDay } from './deadline-words';
+export type { DeadlineWords, Cycle, ReadDeadlineOptions } from './deadline-words';

@@ -3,10 +3,12 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SheetGrid } from '../../shared/model';
+import { LIGHTS, STATUSES } from '../../shared/model';
+import { LIGHT_FILL } from '../../shared/progress';
 import { readWorkbook } from '../../shared/io';
 import { MemoryGateway, MemoryWorkbook } from '../../addin/memory/gateway';
-import { runValidate, selectFinding, clearHighlights, planHighlights } from '../../addin/commands/validate';
-import { ENRICH_HEADERS, removeEnrich, runEnrich } from '../../addin/commands/enrich';
+import { runValidate, selectFinding, selectTask, clearHighlights, planHighlights, LIGHT_TAG } from '../../addin/commands/validate';
+import { ENRICH_HEADERS, lightFills, removeEnrich, runEnrich } from '../../addin/commands/enrich';
 import { acceptSuggestions, addOwnerLists, loadSuggestions, openDirectory, replaceName } from '../../addin/commands/directory';
 import { planTextFromFile, runGenerate, uniqueSheetName } from '../../addin/commands/generate';
 import { runExport } from '../../addin/commands/export';
@@ -46,9 +48,50 @@ describe('校验', () => {
     expect(cells.size).toBeGreaterThan(0);
     expect(infoOnly.size).toBeGreaterThan(0);
     for (const c of cells) expect(sheet.highlights.has(c)).toBe(true);
-    for (const c of infoOnly) expect(sheet.highlights.has(c)).toBe(false);
+    // Each task's 序号 cell carries its light (a finding on that cell wins).
+    const idCells = new Set(r.lights.flatMap((g) => g.tasks.map((t) => `${t.row - 1},${t.col}`)));
+    for (const c of infoOnly) if (!idCells.has(c)) expect(sheet.highlights.has(c)).toBe(false);
     expect(sheet.highlights.size).toBe(r.highlighted);
-    expect(r.highlighted).toBe(cells.size);
+    const lit = [...idCells].filter((c) => !cells.has(c));
+    expect(r.highlighted).toBe(cells.size + lit.length);
+  });
+
+  it('lists the tasks by light, red first, and paints each 序号 cell in its light', async () => {
+    const { wb, gw } = open(example);
+    const r = must(await runValidate(gw, opts));
+    expect(r.lights.map((g) => g.light)).toEqual(['红', '黄', '绿']);
+    expect(r.lights.reduce((n, g) => n + g.count, 0)).toBe(r.tasks);
+    expect(r.asOf).toBe('2023-06-30');
+    expect(r.asOfSource).toBe('chosen');
+    const sheet = wb.sheet('任务台账')!;
+    const idCol = sheet.cells[2]!.indexOf('序号');
+    for (const g of r.lights) {
+      for (const t of g.tasks) {
+        expect(t.col).toBe(idCol);
+        expect(String(sheet.get(t.row - 1, idCol))).toBe(t.id);
+        expect(sheet.highlights.get(`${t.row - 1},${t.col}`)).toEqual({ color: LIGHT_FILL[g.light], tag: LIGHT_TAG[g.light] });
+      }
+    }
+    // 46 of 50 场 by 30 June (序时进度 49.6%): yellow; nothing reported on row 8: yellow, never green.
+    const yellow = r.lights.find((g) => g.light === '黄')!.tasks.map((t) => t.row);
+    expect(yellow).toEqual(expect.arrayContaining([5, 8]));
+    expect(r.lights.find((g) => g.light === '绿')!.tasks.map((t) => t.status)).not.toContain('未填报');
+    await selectTask(gw, '任务台账', r.lights[1]!.tasks[0]!);
+    expect(wb.selection).toEqual({ sheet: '任务台账', row: r.lights[1]!.tasks[0]!.row - 1, col: idCol });
+  });
+
+  it('without a date picked, judges the ledger as of the 截至日期 its title rows state', async () => {
+    const { gw } = open(example);
+    const r = must(await runValidate(gw, {}));
+    expect(r.asOf).toBe('2023-06-30');
+    expect(r.asOfSource).toBe('ledger');
+    const chosen = must(await runValidate(gw, opts));
+    expect(JSON.stringify(r.lights)).toBe(JSON.stringify(chosen.lights));
+    // A date picked in the pane wins over the title rows: in 2027 the 2025 deadlines are past.
+    const later = must(await runValidate(gw, { asOf: new Date(Date.UTC(2027, 0, 1)) }));
+    expect(later.asOfSource).toBe('chosen');
+    expect(later.lights.find((g) => g.light === '红')!.count).toBeGreaterThan(0);
+    expect(r.lights.find((g) => g.light === '红')!.count).toBe(0);
   });
 
   it('costs 3 round trips: read (finding the old highlights), 单位名录, apply', async () => {
@@ -124,11 +167,41 @@ describe('补全', () => {
     const rows = s.cells.map((_x, i) => i).filter((i) => i > r.block.headerRow && s.get(i, 0) !== null);
     expect(rows.length).toBeGreaterThanOrEqual(29);
     for (const i of rows) {
-      expect(['已完成', '正常', '滞后', '逾期', '未填报', '无量化目标']).toContain(s.get(i, col('状态')));
+      expect(STATUSES).toContain(s.get(i, col('状态')));
+      expect(LIGHTS).toContain(s.get(i, col('红黄绿灯')));
       expect(String(s.get(i, col('规范牵头单位')) ?? '')).not.toBe('');
     }
     // The first task is about 青少年 (its 类别 says so).
     expect(s.get(rows[0], col('人群'))).toBe('青少年');
+  });
+
+  it('fills each 红黄绿灯 cell in its light, with the word, and gives 判断依据', async () => {
+    const { wb, gw } = open(example);
+    const r = must(await runEnrich(gw, opts));
+    const s = wb.sheet('任务台账')!;
+    const lightCol = r.block.col + ENRICH_HEADERS.indexOf('红黄绿灯');
+    const whyCol = r.block.col + ENRICH_HEADERS.indexOf('判断依据');
+    const rows = s.cells.map((_x, i) => i).filter((i) => i > r.block.headerRow && s.get(i, 0) !== null);
+    const seen = new Set<string>();
+    for (const i of rows) {
+      const light = s.get(i, lightCol) as (typeof LIGHTS)[number];
+      expect(LIGHTS).toContain(light);
+      expect(s.formats.get(`${i},${lightCol}`)?.fill).toBe(LIGHT_FILL[light]);
+      expect(String(s.get(i, whyCol))).not.toBe('');
+      seen.add(light);
+    }
+    expect(seen.size).toBeGreaterThan(1);
+  });
+
+  it.each([
+    ['one run', [{ row: 5, light: '红' }, { row: 6, light: '红' }], [[4, 2, '红']]],
+    ['a change of light', [{ row: 5, light: '红' }, { row: 6, light: '黄' }], [[4, 1, '红'], [5, 1, '黄']]],
+    ['a gap in the rows', [{ row: 5, light: '绿' }, { row: 7, light: '绿' }], [[4, 1, '绿'], [6, 1, '绿']]],
+    ['rows out of order', [{ row: 7, light: '绿' }, { row: 6, light: '绿' }], [[5, 2, '绿']]],
+  ] as const)('lightFills: %s', (_n, tasks, want) => {
+    const ops = lightFills(tasks as never, 'S', 9) as { row: number; rows: number; col: number; format: { fill: string } }[];
+    expect(ops.map((o) => [o.row, o.rows, o.format.fill])).toEqual(want.map(([row, n, l]) => [row, n, LIGHT_FILL[l]]));
+    expect(ops.every((o) => o.col === 9)).toBe(true);
   });
 
   it('rerun updates the same columns; one click removes them and the sheet is as before', async () => {

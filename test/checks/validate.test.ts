@@ -41,9 +41,20 @@ describe('validate the example ledger as of 2023-06-30', () => {
     else expect(t.completion).toBeCloseTo(completion, 6);
   });
 
-  it.each([8, 9, 14, 17, 22])('qualitative row %i → 无量化目标, no finding about its target', (row) => {
-    expect(task(row).status).toBe('无量化目标');
+  // Qualitative tasks are judged too (DOMAIN.md §8): by their progress text, or 未填报 when it is empty.
+  it.each([
+    [8, '未填报', '黄', 'none'],
+    [9, '未填报', '黄', 'none'],
+    [14, '未填报', '黄', 'none'],
+    [17, '未填报', '黄', 'none'],
+    [22, '正常', '绿', 'text'],
+  ])('qualitative row %i → %s (%s灯, basis %s), not quantified, no finding about its target', (row, status, light, basis) => {
+    expect(task(row)).toMatchObject({ status, light, basis, quantified: false });
     expect(v.findings.filter((f) => f.row === row && f.code.startsWith('targets.'))).toEqual([]);
+  });
+
+  it('an empty progress cell of a qualitative task is 未填报, found on the progress column', () => {
+    expect(v.findings.filter((f) => f.row === 8).map((f) => [f.code, f.column])).toContainEqual(['status.unreported', '2023年上半年工作进展']);
   });
 
   it('区新经济与科技局 and 区新经济和科技局 resolve to one unit', () => {

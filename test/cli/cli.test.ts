@@ -91,7 +91,7 @@ describe('kesu validate', () => {
   it('--as-of moves the statuses: a year later 2025 targets are not overdue, annual ones restart', async () => {
     const j = JSON.parse((await run(['validate', 'ledger.xlsx', '--as-of', '2026-01-01', '--json'])).out);
     const row = (n: number) => j.tasks.find((t: { row: number }) => t.row === n).status;
-    expect(row(32)).toBe('逾期'); // 4730 of 8000 by 2025
+    expect(row(32)).toBe('逾期'); // 5120 of 8000 by 2025
     expect(row(12)).toBe('已完成');
   });
 
@@ -135,7 +135,7 @@ describe('kesu validate', () => {
 });
 
 describe('kesu enrich', () => {
-  it('writes a copy with the ten columns to the right; the user’s cells stay as they were', async () => {
+  it('writes a copy with the twelve columns to the right; the user’s cells stay as they were', async () => {
     const r = await run(['enrich', 'ledger.xlsx', '-o', 'out.xlsx', '--as-of', '2023-06-30']);
     expect(r.code, r.err).toBe(0);
     expect(r.io.files.get('ledger.xlsx')).toBe(EXAMPLE);
@@ -145,8 +145,8 @@ describe('kesu enrich', () => {
     const a = before.sheets[0]!.rows;
     const b = out.sheets[0]!.rows;
     for (let i = 0; i < a.length; i++) expect(b[i]!.slice(0, 10)).toEqual(a[i]!.slice(0, 10).concat(Array(Math.max(0, 10 - a[i]!.length)).fill(null)).slice(0, 10));
-    expect(b[2]!.slice(10, 20)).toEqual(['规范牵头单位', '规范责任单位', '人群', '工程', '目标值', '单位', '截止年份', '完成率', '状态', '联系人']);
-    expect(b[4]!.slice(10, 20)).toEqual(['成都市锦江区教育局、成都市锦江区科学技术协会', expect.any(String), '青少年', null, 50, '场', '每年', 0.4, '滞后', null]);
+    expect(b[2]!.slice(10, 22)).toEqual(['规范牵头单位', '规范责任单位', '人群', '工程', '目标值', '单位', '截止年份', '完成率', '状态', '红黄绿灯', '判断依据', '联系人']);
+    expect(b[4]!.slice(10, 22)).toEqual(['成都市锦江区教育局、成都市锦江区科学技术协会', expect.any(String), '青少年', null, 50, '场', '每年', 0.4, '滞后', '黄', '完成值/目标「20/50场」', null]);
     expect(r.out).toContain('out.xlsx');
   });
 
@@ -177,10 +177,11 @@ describe('kesu enrich', () => {
     if (!out.ok) throw new Error(out.problem.message);
     const [a, b] = out.sheets;
     expect(a!.rows[1]!.slice(9, 11)).toEqual(['规范牵头单位', '规范责任单位']);
-    expect(a!.rows[2]!.slice(11, 19)).toEqual(['青少年', null, 50, '场', '每年', 0.6, '正常', null]);
+    expect(a!.rows[2]!.slice(11, 21)).toEqual(['青少年', null, 50, '场', '每年', 0.6, '正常', '绿', '完成值/目标「30/50场」', null]);
     expect(a!.rows[3]![11]).toBe('青少年'); // the merged 类别 reached the second row
-    expect(a!.rows[3]![17]).toBe('未填报');
-    expect(b!.rows[1]!.slice(11, 19)).toEqual(['老年人', null, 20, '场', '每年', 0.25, '滞后', null]);
+    expect(a!.rows[3]!.slice(17, 20)).toEqual(['未填报', '黄', '未填报']);
+    // 5 of 20 场 with half the year gone (序时进度 49.7%): 24.7 points behind, within the 30-point red line.
+    expect(b!.rows[1]!.slice(11, 21)).toEqual(['老年人', null, 20, '场', '每年', 0.25, '滞后', '黄', '完成值/目标「5/20场」', null]);
     expect(a!.merges).toEqual(expect.arrayContaining([{ top: 2, left: 1, bottom: 3, right: 1 }]));
   });
 

@@ -21,17 +21,17 @@ import { FIXTURE } from './fixture';
 
 describe('statusCounts', () => {
   it.each([
-    [{}, { 已完成: 3, 正常: 2, 滞后: 2, 逾期: 1, 未填报: 1, 无量化目标: 2 }],
-    [{ jurisdiction: '成都市锦江区' }, { 已完成: 3, 正常: 2, 滞后: 1, 逾期: 1, 未填报: 1, 无量化目标: 1 }],
-    [{ period: '2023年上半年' }, { 已完成: 1, 正常: 1, 滞后: 1, 逾期: 0, 未填报: 1, 无量化目标: 1 }],
-    [{ unit: '区科协' }, { 已完成: 1, 正常: 2, 滞后: 1, 逾期: 0, 未填报: 0, 无量化目标: 1 }],
+    [{}, { 已完成: 3, 正常: 3, 滞后: 2, 逾期: 1, 未启动: 1, 未填报: 1 }],
+    [{ jurisdiction: '成都市锦江区' }, { 已完成: 3, 正常: 3, 滞后: 1, 逾期: 1, 未启动: 0, 未填报: 1 }],
+    [{ period: '2023年上半年' }, { 已完成: 1, 正常: 2, 滞后: 1, 逾期: 0, 未启动: 0, 未填报: 1 }],
+    [{ unit: '区科协' }, { 已完成: 1, 正常: 2, 滞后: 1, 逾期: 0, 未启动: 1, 未填报: 0 }],
   ] as [TaskFilter, Record<string, number>][])('filter %j', (filter, want) => {
     const got = Object.fromEntries(statusCounts(filterTasks(FIXTURE, filter)).map((s) => [s.status, s.count]));
     expect(got).toEqual(want);
   });
 
   it('lists the six statuses in the fixed order', () => {
-    expect(statusCounts([]).map((s) => s.status)).toEqual(['已完成', '正常', '滞后', '逾期', '未填报', '无量化目标']);
+    expect(statusCounts([]).map((s) => s.status)).toEqual(['已完成', '正常', '滞后', '逾期', '未启动', '未填报']);
   });
 });
 

@@ -57,4 +57,22 @@ describe('sample workbooks', () => {
     expect(row[head.indexOf('目标值')]).toBe(18);
     expect(row[head.indexOf('完成值')]).toBe(16.3);
   });
+
+  it('tasks without a target report as units do: words, a 完成进度 share, a 完成状态 word, and some copy last quarter', () => {
+    const rows = (i: number) => files[i]!.spec.sheets.find((s) => s.name === LEDGER_SHEET)!.rows;
+    const head = rows(0)[0]!;
+    const col = (h: string) => head.indexOf(h);
+    const body = [0, 1, 2, 3].flatMap((q) => rows(q).slice(1));
+    const filled = (h: string) => body.filter((r) => r[col(h)] !== null && r[col(h)] !== '').length;
+    expect(filled('完成进度')).toBeGreaterThan(5);
+    expect(filled('完成状态')).toBeGreaterThan(5);
+    // kesu's own judgement is not part of the sample (it is worked out when read)
+    for (const h of ['状态', '红黄绿灯', '判断依据']) expect(filled(h)).toBe(0);
+    const texts = body.map((r) => String(r[col('工作进展')] ?? ''));
+    expect(texts.some((t) => t === '尚未启动' || t.startsWith('已完成') || t.includes('缓慢'))).toBe(true);
+    // Some tasks repeat last quarter's text unchanged.
+    const q = (k: number) => rows(k).slice(1).map((r) => r[col('工作进展')]);
+    const copies = q(1).filter((t, i) => t && t === q(0)[i]).length;
+    expect(copies).toBeGreaterThan(0);
+  });
 });

@@ -37,7 +37,7 @@ afterAll(async () => {
 
 const pageErrors = new Map<Page, string[]>();
 
-async function openDemo(): Promise<Page> {
+async function openDemo(asOf: string | null = '2023-06-30'): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   const errors: string[] = [];
   pageErrors.set(page, errors);
@@ -47,7 +47,7 @@ async function openDemo(): Promise<Page> {
   expect(errors).toEqual([]);
   await page.evaluate((g) => window.__kesuDemo!.load(g, 'jinjiang-2023H1.xlsx'), grids);
   await page.waitForSelector('[data-testid=grid][data-sheet=任务台账]');
-  await page.fill('[data-testid=as-of]', '2023-06-30');
+  if (asOf) await page.fill('[data-testid=as-of]', asOf);
   return page;
 }
 
@@ -110,6 +110,34 @@ describe('task pane on the demo page', () => {
     const cleared = await runAndWait(page, '[data-testid=clear-highlights]');
     expect(cleared.kind).toBe('success');
     expect(await page.evaluate(() => window.__kesuDemo!.workbook.sheet('任务台账')!.highlights.size)).toBe(0);
+    await done(page);
+  });
+
+  it('校验 with no date picked judges the 2023年上半年 ledger as of its own 截至日期, and lists the tasks by light', async () => {
+    const { gw } = nodeRun();
+    const want = await runValidate(gw, {});
+    if (!want.ok) throw new Error(want.message);
+    expect(want.value.asOf).toBe('2023-06-30');
+    const page = await openDemo(null);
+    expect(await page.inputValue('[data-testid=as-of]')).toBe('');
+    const st = await runAndWait(page, '[data-testid=run-validate]');
+    expect(st.kind).toBe('success');
+    const used = page.locator('[data-testid=as-of-used]');
+    expect(await used.getAttribute('data-as-of')).toBe('2023-06-30');
+    expect(await used.getAttribute('data-source')).toBe('ledger');
+    const counts = await page.$$eval('[data-testid=light-count]', (els) => els.map((e) => [e.getAttribute('data-light'), e.textContent]));
+    expect(counts).toEqual(want.value.lights.map((g) => [g.light, `${g.light}灯 ${g.count}`]));
+    // Years before its 2025 deadlines, nothing of this ledger is overdue.
+    expect(want.value.lights.flatMap((g) => g.tasks).filter((t) => t.status === '逾期')).toEqual([]);
+    // The first list open is the yellow one (no red); a click selects the task's 序号 cell.
+    const open = page.locator('[data-testid=light-tasks]');
+    expect(await open.getAttribute('data-light')).toBe('黄');
+    const rows = await page.$$eval('[data-testid=light-task]', (els) => els.map((e) => Number(e.getAttribute('data-row'))));
+    expect(rows).toEqual(want.value.lights.find((g) => g.light === '黄')!.tasks.map((t) => t.row));
+    await runAndWait(page, '[data-testid=light-task] >> nth=0');
+    const first = want.value.lights.find((g) => g.light === '黄')!.tasks[0]!;
+    expect(await page.evaluate(() => window.__kesuDemo!.workbook.selection)).toEqual({ sheet: '任务台账', row: first.row - 1, col: first.col });
+    await page.screenshot({ path: `${SHOTS}/addin-lights.png` });
     await done(page);
   });
 

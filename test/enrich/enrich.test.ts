@@ -25,17 +25,18 @@ describe('enrichColumns on the example ledger', () => {
     return Object.fromEntries(ENRICH_HEADERS.map((h, k) => [h, cols.rows[i]![k]]));
   };
 
-  it('has the ten headers and one row per task', () => {
-    expect(cols.headers).toEqual(['规范牵头单位', '规范责任单位', '人群', '工程', '目标值', '单位', '截止年份', '完成率', '状态', '联系人']);
+  it('has the twelve headers and one row per task', () => {
+    expect(cols.headers).toEqual(['规范牵头单位', '规范责任单位', '人群', '工程', '目标值', '单位', '截止年份', '完成率', '状态', '红黄绿灯', '判断依据', '联系人']);
     expect(cols.rows).toHaveLength(29);
-    expect(cols.rows.every((r) => r.length === 10)).toBe(true);
+    expect(cols.rows.every((r) => r.length === 12)).toBe(true);
   });
 
   it.each([
-    [5, { 规范牵头单位: '成都市锦江区教育局、成都市锦江区科学技术协会', 人群: '青少年', 目标值: 50, 单位: '场', 截止年份: '每年', 完成率: 0.4, 状态: '滞后' }],
-    [7, { 目标值: 80, 单位: '人次', 完成率: 0.65, 状态: '正常' }],
-    [19, { 规范牵头单位: '成都市锦江区新经济和科技局、成都市锦江区科学技术协会', 工程: '科普基础设施工程', 目标值: 3, 单位: '个', 截止年份: 2025, 完成率: 0.6667, 状态: '正常' }],
-    [8, { 人群: '城镇居民', 目标值: null, 单位: '', 完成率: null, 状态: '无量化目标' }],
+    [5, { 规范牵头单位: '成都市锦江区教育局、成都市锦江区科学技术协会', 人群: '青少年', 目标值: 50, 单位: '场', 截止年份: '每年', 完成率: 0.4, 状态: '滞后', 红黄绿灯: '黄', 判断依据: '完成值/目标「20/50场」' }],
+    [7, { 目标值: 80, 单位: '人次', 完成率: 0.65, 状态: '正常', 红黄绿灯: '绿' }],
+    [19, { 规范牵头单位: '成都市锦江区新经济和科技局、成都市锦江区科学技术协会', 工程: '科普基础设施工程', 目标值: 3, 单位: '个', 截止年份: 2025, 完成率: 0.6667, 状态: '正常', 红黄绿灯: '绿' }],
+    [8, { 人群: '城镇居民', 目标值: null, 单位: '', 完成率: null, 状态: '未填报', 红黄绿灯: '黄', 判断依据: '未填报' }],
+    [10, { 目标值: null, 状态: '正常', 红黄绿灯: '绿', 判断依据: '工作进展「开展“最美科技工作者”宣传」' }],
   ])('row %i', (row, want) => {
     expect(rowOf(row)).toMatchObject(want);
   });
@@ -115,7 +116,8 @@ describe('enrichColumns with the workbook’s own 单位名录', () => {
     expect(at(0, '完成率')).toBe(0.6);
     expect(at(0, '状态')).toBe('滞后'); // 31 Dec: the whole year has passed, 30 of 50
     expect(at(1, '联系人')).toBe('');
-    expect(at(1, '状态')).toBe('无量化目标');
+    expect(at(1, '状态')).toBe('未填报'); // qualitative and nothing reported
+    expect(at(1, '红黄绿灯')).toBe('黄');
   });
 });
 

@@ -20,7 +20,8 @@ describe('buildTasks', () => {
     const ts = buildTasks(rows, { directory: null, asOf, plan: { start: 2021, end: 2025 } });
     expect(ts.map((t) => t.targets.map((x) => [x.value, x.unit]))).toEqual([[[200, '人次']], [[3, '所']], []]);
     expect(ts.map((t) => t.deadlineYear)).toEqual([2025, 2025, null]);
-    expect(ts[2]!.status).toBe('无量化目标');
+    expect(ts.map((t) => t.quantified)).toEqual([true, true, false]);
+    expect(ts[2]!.status).toBe('未填报');
   });
 
   it('reads 每年 in 完成时限 as an annual task, and classifies by the category text', () => {

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { Badge, Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Finding } from '../../../shared/model';
-import { clearHighlights, runValidate, selectFinding, SEVERITY_LABEL, type ValidateResult } from '../../commands/validate';
+import { clearHighlights, runValidate, selectFinding, selectTask, SEVERITY_LABEL, type TaskLine, type ValidateResult } from '../../commands/validate';
 import type { PanelProps } from '../host';
 import { topicOf } from '../labels';
+import { LightList } from './LightList';
 
 const useStyles = makeStyles({
   row: { display: 'flex', gap: '8px', flexWrap: 'wrap', alignItems: 'center' },
@@ -37,6 +38,10 @@ export function ValidatePanel({ gateway, runner, asOf, jurisdiction }: PanelProp
       done ? `已选中 ${f.sheet} 第 ${f.row} 行${f.column ? `「${f.column}」` : ''}。` : '此问题不对应具体单元格。',
     );
 
+  const selectLine = (t: TaskLine) =>
+    result &&
+    runner.run('正在定位', async () => ({ ok: true as const, value: await selectTask(gateway, result.sheet, t) }), () => `已选中 ${result.sheet} 第 ${t.row} 行(序号 ${t.id})。`);
+
   const clear = () =>
     result &&
     runner.run('正在清除高亮', async () => ({ ok: true as const, value: await clearHighlights(gateway, result.sheet) }), () => `已清除「${result.sheet}」中的校验高亮。`);
@@ -56,6 +61,7 @@ export function ValidatePanel({ gateway, runner, asOf, jurisdiction }: PanelProp
             <Badge appearance="filled" color="warning" data-testid="count-warning">警告 {result.counts.warning}</Badge>
             <Badge appearance="filled" color="informative" data-testid="count-info">提示 {result.counts.info}</Badge>
           </div>
+          <LightList key={`${result.sheet}|${result.asOf}|${result.tasks}`} lights={result.lights} asOf={result.asOf} asOfSource={result.asOfSource} onSelect={selectLine} />
           {result.groups.length === 0 && <Text block style={{ marginTop: 8 }}>没有发现问题。</Text>}
           {result.groups.map((g) => {
             const k = `${g.severity}|${g.code}`;
