@@ -16,9 +16,14 @@ export function decodeXml(raw: string): string {
   });
 }
 
-/** Excel's own escape for characters XML cannot hold: `_x000D_` → "\r" (in shared strings and rich-text runs). */
+/**
+ * Excel's own escape for characters XML cannot hold (ST_Xstring, ECMA-376
+ * Part 1 §22.9.2.19): `_x000D_` → "\r", and `_x005F_` → "_" so that a
+ * literal "_x0041_" is written `_x005F_x0041_`. Read left to right, each
+ * escape once. Hex digits in either case; "_X0041_" (capital X) is no escape.
+ */
 export function decodeOoxmlEscapes(s: string): string {
-  return s.indexOf('_x') < 0 ? s : s.replace(/_x([0-9A-F]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
+  return s.indexOf('_x') < 0 ? s : s.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
 }
 
 /** One tag found by nextTag; reused between calls to avoid garbage. */
@@ -127,6 +132,39 @@ export function readAttrs(s: string, t: Tag, names: readonly string[], out: (str
     }
     i = ve + 1;
   }
+}
+
+/**
+ * A namespaced attribute by its local name, whatever its prefix ("r:id",
+ * "ns1:id", "relationships:id"): the prefix is the writer's choice (Namespaces
+ * in XML 1.0 §4), only unprefixed attributes are left out. Decoded; null when
+ * absent.
+ */
+export function prefixedAttr(s: string, t: Tag, local: string): string | null {
+  let i = t.attrStart;
+  const end = t.attrEnd;
+  while (i < end) {
+    let c = s.charCodeAt(i);
+    while (i < end && (c === 32 || c === 9 || c === 10 || c === 13)) c = s.charCodeAt(++i);
+    if (i >= end) break;
+    const ns = i;
+    let colon = -1;
+    while (i < end && s.charCodeAt(i) !== 61 /* = */ && !isNameEnd(s.charCodeAt(i))) {
+      if (s.charCodeAt(i) === 58) colon = i;
+      i++;
+    }
+    const ne = i;
+    while (i < end && s.charCodeAt(i) !== 61) i++;
+    i++;
+    while (i < end && s.charCodeAt(i) !== 34 && s.charCodeAt(i) !== 39) i++;
+    if (i >= end) break;
+    const vs = i + 1;
+    let ve = s.indexOf(s.charCodeAt(i) === 34 ? '"' : "'", vs);
+    if (ve < 0 || ve > end) ve = end;
+    if (colon > ns && ne - colon - 1 === local.length && s.startsWith(local, colon + 1) && s.slice(ns, colon) !== 'xmlns') return decodeXml(s.slice(vs, ve));
+    i = ve + 1;
+  }
+  return null;
 }
 
 /**
