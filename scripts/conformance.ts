@@ -1,4 +1,5 @@
 // npm run conformance [-- --corpus DIR] [--timeout S] [--jobs N] [--only ID,ID] [--show N]
+// (the corpus defaults to ../shared/corpus/xlsx, or $KESU_REFERENCE/corpus/xlsx)
 //
 // Reads every file of the real-world corpus (../shared/corpus/xlsx, see its
 // README; never copied into the repository) with readWorkbook, each in a
@@ -71,7 +72,7 @@ function args(): { corpus: string; timeoutS: number; jobs: number; only: Set<str
     return i >= 0 ? a[i + 1] : undefined;
   };
   return {
-    corpus: path.resolve(get('corpus') ?? path.join(REPO, '..', 'shared', 'corpus', 'xlsx')),
+    corpus: path.resolve(get('corpus') ?? path.join(process.env.KESU_REFERENCE ?? path.join(REPO, '..', 'shared'), 'corpus', 'xlsx')),
     timeoutS: Number(get('timeout') ?? 30),
     jobs: Number(get('jobs') ?? Math.min(2, availableParallelism())),
     only: get('only') ? new Set(get('only')!.split(',')) : null,
