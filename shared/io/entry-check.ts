@@ -72,9 +72,10 @@ export class EntryChecker {
     // A part this process has already inflated and checked, from another
     // workbook of the same template (part-cache.ts). Worksheets are each
     // workbook's own and are not looked up.
-    const known = small && wantKeep && !role.sheet ? PARTS.get(e, data) : null;
+    const cacheable = small && role.xml && !role.sheet;
+    const known = cacheable ? PARTS.get(e, data) : null;
     const whole = known === null && small ? inflateWhole(data, e.method, e.size) : null;
-    let decoded: string | null = null;
+    let text: string | null = null;
     let rows = 0;
     let mergeText = '';
     let crc: number;
@@ -82,21 +83,20 @@ export class EntryChecker {
     if (known !== null) {
       // Same bytes as a part that passed every check below: same verdicts.
       crc = e.crc;
-      decoded = known;
+      text = known;
       r = { ok: true, size: e.size };
     } else if (whole) {
       // Decoded once, here, and checked with the engine's own string search
       // (byte-by-byte scans in JavaScript cost more than inflating).
       crc = crc32(whole, 0);
       if (role.xml) {
-        const text = decodeXmlBytes(whole);
+        text = decodeXmlBytes(whole);
         if (hasDoctype(text)) return { ok: false, fault: { code: 'xml-doctype' } };
         if (role.sheet) {
           // Fewer bytes than maxRows empty <row/> elements cannot hold more rows: not counted.
           rows = whole.length > 6 * limits.maxRows ? countRowTags(text) : 0;
           mergeText = mergeElement(text);
         }
-        if (wantKeep) decoded = text;
       }
       r = { ok: true, size: whole.length };
     } else {
@@ -106,24 +106,24 @@ export class EntryChecker {
         const s = streamed.scan;
         if (s.utf16 && s.keep) {
           // The byte scanners look for ASCII; a UTF-16 part is checked on its text.
-          const text = decodeXmlBytes(s.keep);
+          text = decodeXmlBytes(s.keep);
           if (hasDoctype(text)) return { ok: false, fault: { code: 'xml-doctype' } };
           if (role.sheet) {
             rows = countRowTags(text);
             mergeText = mergeElement(text);
           }
-          decoded = wantKeep ? text : null;
         } else {
           if (s.doctype) return { ok: false, fault: { code: 'xml-doctype' } };
           rows = s.rows;
           mergeText = s.mergeText;
+          // Kept as bytes: the reader decodes a large part once, when it reads it.
+          if (wantKeep) return this.done(e, r, crc, s.keep, rows, mergeText);
         }
-        if (decoded === null && wantKeep) return this.done(e, r, crc, s.keep, rows, mergeText);
       }
     }
     if (!r.ok) return { ok: false, fault: r.reason === 'limit' ? { code: 'zip-bomb-actual', limit: cap === limits.maxEntryBytes ? 'entry' : 'total' } : { code: 'zip-corrupt', detail: r.detail } };
-    const out = this.done(e, r, crc, decoded, rows, mergeText);
-    if (out.ok && decoded !== null && known === null && whole && !role.sheet) PARTS.put(e, data, decoded);
+    const out = this.done(e, r, crc, wantKeep ? text : null, rows, mergeText);
+    if (out.ok && text !== null && known === null && cacheable) PARTS.put(e, data, text);
     return out;
   }
 
