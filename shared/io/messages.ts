@@ -134,6 +134,9 @@ const MESSAGES: Record<IoCode, (p: Params) => string> = {
     `文件「${p.file}」是“严格 Open XML”格式的工作簿：可以读取和校验，但补全要在原文件上添加列，这种格式无法原样写回，因此没有生成补全后的副本。请用 Excel 打开后「另存为」普通的 Excel 工作簿 (.xlsx)，再补全。`,
 };
 
+/** Every code of the table (for the tests that check each message). */
+export const IO_CODES = Object.keys(MESSAGES) as IoCode[];
+
 export function ioMessage(code: IoCode, params: Params): string {
   return MESSAGES[code](params);
 }
