@@ -46,7 +46,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   if (asOf === null) return usageError(io, `--as-of 应为 YYYY-MM-DD 格式的日期,如 2023-06-30\n${USAGE}`);
   const jurisdiction = typeof args.flags.jurisdiction === 'string' ? args.flags.jurisdiction : undefined;
 
-  const checked = await checkFile(file, io, asOf, jurisdiction);
+  const checked = await checkFile(file, io, asOf, jurisdiction, args.flags.json === true);
   if (!checked) return 1;
   const { grids, ledger, result } = checked;
   if (!ledger.sheets.length) {

@@ -15,8 +15,8 @@ export interface Checked {
   asOf: Date;
 }
 
-export async function checkFile(file: string, io: CliIO, asOf: Date | undefined, jurisdiction?: string): Promise<Checked | null> {
-  const loaded = await loadWorkbookBytes(file, io);
+export async function checkFile(file: string, io: CliIO, asOf: Date | undefined, jurisdiction?: string, json = false): Promise<Checked | null> {
+  const loaded = await loadWorkbookBytes(file, io, json);
   if (!loaded) return null;
   const { grids, bytes } = loaded;
   const ledger = readLedger(grids, file);

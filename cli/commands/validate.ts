@@ -88,7 +88,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   const asOf = parseAsOf(args.flags['as-of']);
   if (asOf === null) return usageError(io, `--as-of 应为 YYYY-MM-DD 格式的日期,如 2023-06-30\n${USAGE}`);
   const jurisdiction = typeof args.flags.jurisdiction === 'string' ? args.flags.jurisdiction : undefined;
-  const checked = await checkFile(file, io, asOf, jurisdiction);
+  const checked = await checkFile(file, io, asOf, jurisdiction, args.flags.json === true);
   if (!checked) return 1;
   const { result, ledger } = checked;
 
