@@ -61,8 +61,8 @@ export async function addColumnsReport(bytes: Uint8Array, edits: ColumnEdit[], f
   }
   if (guarded.kind === 'refused') return { ok: false, problem: guarded.problem };
   if (guarded.kind === 'csv') return { ok: false, problem: problem('not-xlsx', file, { reason: 'CSV 文件不能在原文件上添加列' }) };
-  // exceljs reads no Strict Open XML: it would write a copy without the user's cells.
-  if (guarded.workbook.strict) return { ok: false, problem: problem('columns-strict', file) };
+  // exceljs reads no Strict Open XML, no backslash names, no UTF-16 parts …: it would write a copy without the user's cells.
+  if (guarded.quirks.length) return { ok: false, problem: problem('columns-unusual-package', file, { reason: guarded.quirks.join('、') }) };
   // The guard may have thinned a huge sheet; writing that back would lose the
   // user's rows, so the copy is refused instead. A sheet that was only thinned
   // (empty formatted rows dropped) has just the formatted-rows-ignored

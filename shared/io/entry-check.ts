@@ -7,7 +7,7 @@
 import type { ReadLimits } from './guard';
 import { PartCache } from './part-cache';
 import { DOCTYPE, Matcher, MergeCollector, ROW, countRowTags, hasDoctype, mergeElement } from './part-scan';
-import { decodeXmlBytes, isUtf16 } from './xml-encoding';
+import { decodeXmlBytes, isUtf16, xmlEncodingOf } from './xml-encoding';
 import { ONE_SHOT_MAX, crc32, entryData, inflateCapped, inflateWhole, type InflateOutcome, type ZipEntry } from './zip';
 
 /** What is wrong with an entry, in terms the messages table words (messages.ts). */
@@ -52,6 +52,8 @@ const PARTS = new PartCache();
  */
 export class EntryChecker {
   private total = 0;
+  /** Set once an XML part is in another encoding than UTF-8 (UTF-16, a declared single-byte one). */
+  foreignEncoding = false;
 
   constructor(
     private readonly bytes: Uint8Array,
@@ -90,6 +92,7 @@ export class EntryChecker {
       // (byte-by-byte scans in JavaScript cost more than inflating).
       crc = crc32(whole, 0);
       if (role.xml) {
+        if (xmlEncodingOf(whole) !== 'utf-8') this.foreignEncoding = true;
         text = decodeXmlBytes(whole);
         if (hasDoctype(text)) return { ok: false, fault: { code: 'xml-doctype' } };
         if (role.sheet) {
@@ -123,7 +126,8 @@ export class EntryChecker {
     }
     if (!r.ok) return { ok: false, fault: r.reason === 'limit' ? { code: 'zip-bomb-actual', limit: cap === limits.maxEntryBytes ? 'entry' : 'total' } : { code: 'zip-corrupt', detail: r.detail } };
     const out = this.done(e, r, crc, wantKeep ? text : null, rows, mergeText);
-    if (out.ok && text !== null && known === null && cacheable) PARTS.put(e, data, text);
+    // Only UTF-8 parts are cached, so a part found in the cache is known to be UTF-8.
+    if (out.ok && text !== null && known === null && cacheable && !this.foreignEncoding) PARTS.put(e, data, text);
     return out;
   }
 
@@ -163,6 +167,7 @@ export class EntryChecker {
       if (first) {
         first = false;
         scan.utf16 = role.xml && isUtf16(chunk);
+        if (role.xml && xmlEncodingOf(chunk) !== 'utf-8') this.foreignEncoding = true;
         if (wantKeep || scan.utf16) scan.keep = new Uint8Array(e.size);
       }
       if (!scan.utf16) {

@@ -56,6 +56,14 @@ export type GuardResult =
       /** Merged ranges by sheet name, read here because exceljs's own merge handling is quadratic. */
       merges: Map<string, MergeRange[]>;
       /**
+       * What makes the package unlike what Excel writes, though valid or
+       * readable (Strict, backslash names, names in other cases, UTF-16
+       * parts, prefixed relationships …), in Chinese; empty for a usual one.
+       * We read such packages; exceljs (enrich's writer) does not, so
+       * enrich refuses them instead of writing a wrong copy.
+       */
+      quirks: string[];
+      /**
        * The parts the reader needs (worksheets, shared strings, styles),
        * inflated and checked (sheets as rewritten when thinned): as text
        * where the guard already decoded them, else as bytes.
@@ -195,7 +203,8 @@ function guardZip(bytes: Uint8Array, file: string, limits: ReadLimits): GuardRes
   const ctName = index.find('[Content_Types].xml');
   const rootRelsName = index.find('_rels/.rels');
   const ctText = structural(ctName);
-  const rootRels = parseRelationships(structural(rootRelsName), '');
+  const rootRelsText = structural(rootRelsName);
+  const rootRels = parseRelationships(rootRelsText, '');
   const ct: ContentTypes | null = ctName ? parseContentTypes(ctText) : null;
   if (failed.problem) return refuse(failed.problem);
   const main = findMainPart(rootRels, ct, index);
@@ -206,7 +215,8 @@ function guardZip(bytes: Uint8Array, file: string, limits: ReadLimits): GuardRes
   }
   const wbText = structural(main.part);
   const relsName = index.find(relsPartOf(main.part));
-  const wbRels = relsName === null ? null : parseRelationships(structural(relsName), main.part);
+  const wbRelsText = structural(relsName);
+  const wbRels = relsName === null ? null : parseRelationships(wbRelsText, main.part);
   if (failed.problem) return refuse(failed.problem);
   const workbook = readWorkbookParts(main.part, wbText, wbRels, index);
   const empty = structureProblem(workbook, relsPartOf(main.part), file);
@@ -232,11 +242,18 @@ function guardZip(bytes: Uint8Array, file: string, limits: ReadLimits): GuardRes
     if (k) parts.set(name, k);
   }
 
+  const quirks: string[] = [];
+  if (workbook.strict) quirks.push('“严格 Open XML”格式');
+  if (entries.some((e) => e.backslashes)) quirks.push('部件名用了反斜杠');
+  if (index.inexact || main.part !== 'xl/workbook.xml') quirks.push('部件的名称或位置与 Excel 的写法不同');
+  if (checker.foreignEncoding) quirks.push('部件不是 UTF-8 编码');
+  if (/<[\w.-]+:Relationships?\b/.test(rootRelsText + wbRelsText)) quirks.push('关系部件带命名空间前缀');
+
   const thinned = thinSheets(workbook.sheets, checked, parts, file, limits, warnings);
   const out = thinned.replaced.size ? rewriteZip(bytes, entries, thinned.replaced) : bytes;
   const merges = new Map<string, MergeRange[]>();
   for (const s of workbook.sheets) merges.set(s.name, thinned.dropped.includes(s.name) ? [] : parseMergeCells(checked.get(s.path)?.mergeText ?? ''));
-  return { kind: 'xlsx', bytes: out, sheets: workbook.sheets, workbook, warnings, droppedSheets: thinned.dropped, merges, parts };
+  return { kind: 'xlsx', bytes: out, sheets: workbook.sheets, workbook, warnings, droppedSheets: thinned.dropped, merges, quirks, parts };
 }
 
 /**

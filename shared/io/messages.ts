@@ -52,7 +52,7 @@ export type IoCode =
   | 'write-bad-number'
   | 'columns-sheet-missing'
   | 'columns-sheet-thinned'
-  | 'columns-strict';
+  | 'columns-unusual-package';
 
 type Params = Record<string, string | number | undefined>;
 
@@ -130,8 +130,8 @@ const MESSAGES: Record<IoCode, (p: Params) => string> = {
   'columns-sheet-missing': (p) => `工作簿中没有工作表「${p.sheet}」，无法添加补全列。`,
   'columns-sheet-thinned': (p) =>
     `文件「${p.file}」工作表「${p.sheet}」底部有大量只带格式的空行（常因把格式刷到了表格最底部），读取时已跳过；补全是在原文件上添加列，跳过这些行再保存会丢掉它们的格式，因此没有生成补全后的副本。请在 Excel 中删除表格底部只带格式的空行或零散内容后保存，再补全。`,
-  'columns-strict': (p) =>
-    `文件「${p.file}」是“严格 Open XML”格式的工作簿：可以读取和校验，但补全要在原文件上添加列，这种格式无法原样写回，因此没有生成补全后的副本。请用 Excel 打开后「另存为」普通的 Excel 工作簿 (.xlsx)，再补全。`,
+  'columns-unusual-package': (p) =>
+    `文件「${p.file}」是其他程序写出的非常规工作簿（${p.reason}）：可以读取和校验，但补全要在原文件上添加列，这样的文件无法原样写回，因此没有生成补全后的副本。请用 Excel 或 WPS 打开后「另存为」Excel 工作簿 (.xlsx)，再补全。`,
 };
 
 /** Every code of the table (for the tests that check each message). */

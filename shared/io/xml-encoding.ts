@@ -54,15 +54,17 @@ function declaredEncoding(b: Uint8Array): string | null {
   return m ? m[1].toLowerCase() : null;
 }
 
-/** Decodes an XML part (a byte order mark is dropped). Never throws: bytes that are not valid in the encoding become U+FFFD. */
-export function decodeXmlBytes(b: Uint8Array): string {
+/** The encoding a part is read in: 'utf-8', 'utf-16le', 'utf-16be' or a declared single-byte one (a TextDecoder label). */
+export function xmlEncodingOf(b: Uint8Array): string {
   const utf = sniffUtf(b);
-  if (utf) return decoder(utf)!.decode(b);
+  if (utf) return utf;
   const declared = declaredEncoding(b);
   // A declaration of UTF-16 over ASCII-compatible bytes contradicts them; the bytes win (Appendix F).
-  if (declared && declared !== 'utf-8' && declared !== 'utf8' && !declared.startsWith('utf-16') && !declared.startsWith('ucs-')) {
-    const d = decoder(declared);
-    if (d) return d.decode(b);
-  }
-  return decoder('utf-8')!.decode(b);
+  if (declared && declared !== 'utf-8' && declared !== 'utf8' && !declared.startsWith('utf-16') && !declared.startsWith('ucs-') && decoder(declared)) return declared;
+  return 'utf-8';
+}
+
+/** Decodes an XML part (a byte order mark is dropped). Never throws: bytes that are not valid in the encoding become U+FFFD. */
+export function decodeXmlBytes(b: Uint8Array): string {
+  return decoder(xmlEncodingOf(b))!.decode(b);
 }

@@ -13,6 +13,8 @@ export interface ZipEntry {
   name: string;
   /** True when the name bytes were not valid UTF-8. */
   nameNotUtf8: boolean;
+  /** True when the name was written with backslashes (now slashes in `name`). */
+  backslashes: boolean;
   /** The name exactly as stored. */
   rawName: Uint8Array;
   crc: number;
@@ -127,7 +129,7 @@ export function readZipDirectory(b: Uint8Array): ZipDirectory {
       }
       x += 4 + len;
     }
-    entries.push({ name, nameNotUtf8: bad, rawName, crc, flags, method, compressedSize, size, localOffset });
+    entries.push({ name, nameNotUtf8: bad, backslashes: name !== decoded.name, rawName, crc, flags, method, compressedSize, size, localOffset });
     p += 46 + nameLen + extraLen + commentLen;
   }
   return { ok: true, entries };

@@ -4,7 +4,7 @@
 // relationships), cells as other writers put them, and a named reason for
 // each way a workbook can have nothing to read.
 import { describe, expect, it } from 'vitest';
-import { readWorkbook, type ReadResult } from '../../shared/io';
+import { addColumnsReport, readWorkbook, writeWorkbook, type ReadResult } from '../../shared/io';
 import type { SheetGrid } from '../../shared/model';
 import { messageFaults } from '../../scripts/message-check';
 import { NS, PKG_RELS, R, STRICT_NS, STRICT_R, baseParts, pkg, rel, rels, sheetXml, utf16, zipParts } from '../support/xlsx-package';
@@ -196,5 +196,31 @@ describe('what stays refused', () => {
   it('a DOCTYPE in a UTF-16 part', async () => {
     const p = await refused(pkg({ 'xl/worksheets/sheet1.xml': utf16(`<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE x [<!ENTITY a "aaaa">]><worksheet xmlns="${NS}"><sheetData/></worksheet>`) }));
     expect(p.code).toBe('xml-doctype');
+  });
+});
+
+describe('enrich writes no copy of a package exceljs cannot read back', () => {
+  const edit = [{ sheet: 'Sheet1', headerRow: 1, startCol: 2, headers: ['状态'], rows: [{ row: 2, values: ['正常'] }] }];
+  const p = baseParts();
+  it.each([
+    ['Strict', { 'xl/workbook.xml': (p['xl/workbook.xml'] as string).replace(NS, STRICT_NS) }, '严格 Open XML'],
+    ['backslash names', Object.fromEntries(Object.entries(p).map(([k, v]) => [k.replace(/\//g, '\\'), v])), '反斜杠'],
+    ['names in another case', { 'xl/workbook.xml': null, 'xl/WORKBOOK.xml': p['xl/workbook.xml'] }, '名称或位置'],
+    ['a UTF-16 part', { 'xl/worksheets/sheet1.xml': utf16(p['xl/worksheets/sheet1.xml'] as string) }, 'UTF-8'],
+    ['prefixed relationships', { '_rels/.rels': `<a:Relationships xmlns:a="${PKG_RELS}"><a:Relationship Id="rId1" Type="${R}/officeDocument" Target="xl/workbook.xml"/></a:Relationships>` }, '前缀'],
+  ])('%s: read, but no enriched copy', async (_what, over, why) => {
+    const bytes = zipParts({ ...(_what === 'backslash names' ? {} : p), ...over } as Record<string, string | Uint8Array | null>);
+    expect((await readWorkbook(bytes, FILE)).ok).toBe(true);
+    const r = await addColumnsReport(bytes, edit, FILE);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problem.code).toBe('columns-unusual-package');
+    expect(r.problem.message).toContain(why);
+    expect(messageFaults(r.problem.message, FILE)).toEqual([]);
+  });
+
+  it('a workbook as Excel writes it is enriched', async () => {
+    const bytes = await writeWorkbook({ sheets: [{ name: 'Sheet1', rows: [['序号', '任务'], [1, '开展活动']] }] });
+    expect((await addColumnsReport(bytes, edit, FILE)).ok).toBe(true);
   });
 });
