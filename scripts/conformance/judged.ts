@@ -27,6 +27,12 @@ function withCells(e: Expected, cells: [number, number, number, ExpectedValue][]
   return { ...e, sheets };
 }
 
+/** The reference reading with the plain numbers of the first sheet's cells `where` says read as dates. */
+function asDates(e: Expected, where: (row: number, col: number) => boolean): Expected {
+  const cells = (s: Expected['sheets'][number]) => s.cells.map(([r, c, v]) => [r, c, where(r, c) && typeof v === 'number' ? { ds: v } : v] as [number, number, ExpectedValue]);
+  return { ...e, sheets: e.sheets.map((s, si) => (si === 0 ? { ...s, cells: cells(s) } : s)) };
+}
+
 const XSTRING = 'ST_Xstring (ECMA-376 Part 1 §22.9.2.19): _xHHHH_ is an escaped character and _x005F_ an escaped underscore';
 
 export const JUDGED = new Map<string, Judged>([
@@ -87,12 +93,7 @@ export const JUDGED = new Map<string, Judged>([
     {
       reason:
         'openpyxl does not know built-in number format 58, a date in the East Asian built-in formats (Part 1 §18.8.30; m"月"d"日" in zh-CN); the column is headed Fecha and FlexCel wrote it for dates',
-      fix: (e) => ({
-        ...e,
-        sheets: e.sheets.map((s, si) =>
-          si !== 0 ? s : { ...s, cells: s.cells.map(([r, c, v]) => [r, c, r >= 4 && c === 10 && typeof v === 'number' ? { ds: v } : v] as [number, number, ExpectedValue]) },
-        ),
-      }),
+      fix: (e) => asDates(e, (r, c) => r >= 4 && c === 10),
     },
   ],
   [
@@ -100,14 +101,7 @@ export const JUDGED = new Map<string, Judged>([
     {
       reason:
         'openpyxl takes the upper-case elapsed-time formats [H], [HH], [S], [SS] for colours and reads the cells as plain numbers; format codes are case-insensitive (Part 1 §18.8.31) and these show durations',
-      fix: (e) => ({
-        ...e,
-        sheets: e.sheets.map((s, si) =>
-          si !== 0
-            ? s
-            : { ...s, cells: s.cells.map(([r, c, v]) => [r, c, [15, 16, 17, 24, 25].includes(r) && c >= 2 && typeof v === 'number' ? { ds: v } : v] as [number, number, ExpectedValue]) },
-        ),
-      }),
+      fix: (e) => asDates(e, (r, c) => [15, 16, 17, 24, 25].includes(r) && c >= 2),
     },
   ],
   [

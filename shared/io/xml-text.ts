@@ -101,49 +101,16 @@ export function attr(s: string, t: Tag, name: string): string | null {
   return out[0];
 }
 
-/** Several attributes in one pass over the tag: out[k] gets names[k]'s decoded value, or null. */
-export function readAttrs(s: string, t: Tag, names: readonly string[], out: (string | null)[]): void {
-  for (let k = 0; k < names.length; k++) out[k] = null;
+/**
+ * Walks the attributes of a tag: for each, the positions of its name (and of
+ * the name's last ':', or -1) and of its value inside the quotes, either
+ * quote. Stops when `visit` returns true.
+ */
+function walkAttrs(s: string, t: Tag, visit: (ns: number, colon: number, ne: number, vs: number, ve: number) => boolean): void {
   let i = t.attrStart;
   const end = t.attrEnd;
   while (i < end) {
     // Skip whitespace to the attribute name.
-    let c = s.charCodeAt(i);
-    while (i < end && (c === 32 || c === 9 || c === 10 || c === 13)) c = s.charCodeAt(++i);
-    if (i >= end) break;
-    const ns = i;
-    while (i < end && s.charCodeAt(i) !== 61 /* = */ && !isNameEnd(s.charCodeAt(i))) i++;
-    const ne = i;
-    while (i < end && s.charCodeAt(i) !== 61) i++;
-    i++;
-    while (i < end && s.charCodeAt(i) !== 34 && s.charCodeAt(i) !== 39) i++;
-    if (i >= end) break;
-    const q = s.charCodeAt(i);
-    const vs = i + 1;
-    let ve = s.indexOf(q === 34 ? '"' : "'", vs);
-    if (ve < 0 || ve > end) ve = end;
-    for (let k = 0; k < names.length; k++) {
-      const name = names[k];
-      if (ne - ns === name.length && out[k] === null && s.startsWith(name, ns)) {
-        const v = s.slice(vs, ve);
-        out[k] = v.indexOf('&') >= 0 || v.indexOf('\r') >= 0 ? decodeXml(v) : v;
-        break;
-      }
-    }
-    i = ve + 1;
-  }
-}
-
-/**
- * A namespaced attribute by its local name, whatever its prefix ("r:id",
- * "ns1:id", "relationships:id"): the prefix is the writer's choice (Namespaces
- * in XML 1.0 §4), only unprefixed attributes are left out. Decoded; null when
- * absent.
- */
-export function prefixedAttr(s: string, t: Tag, local: string): string | null {
-  let i = t.attrStart;
-  const end = t.attrEnd;
-  while (i < end) {
     let c = s.charCodeAt(i);
     while (i < end && (c === 32 || c === 9 || c === 10 || c === 13)) c = s.charCodeAt(++i);
     if (i >= end) break;
@@ -161,10 +128,44 @@ export function prefixedAttr(s: string, t: Tag, local: string): string | null {
     const vs = i + 1;
     let ve = s.indexOf(s.charCodeAt(i) === 34 ? '"' : "'", vs);
     if (ve < 0 || ve > end) ve = end;
-    if (colon > ns && ne - colon - 1 === local.length && s.startsWith(local, colon + 1) && s.slice(ns, colon) !== 'xmlns') return decodeXml(s.slice(vs, ve));
+    if (visit(ns, colon, ne, vs, ve)) return;
     i = ve + 1;
   }
-  return null;
+}
+
+const decodedValue = (s: string, vs: number, ve: number): string => {
+  const v = s.slice(vs, ve);
+  return v.indexOf('&') >= 0 || v.indexOf('\r') >= 0 ? decodeXml(v) : v;
+};
+
+/** Several attributes in one pass over the tag: out[k] gets names[k]'s decoded value, or null. */
+export function readAttrs(s: string, t: Tag, names: readonly string[], out: (string | null)[]): void {
+  for (let k = 0; k < names.length; k++) out[k] = null;
+  walkAttrs(s, t, (ns, _colon, ne, vs, ve) => {
+    for (let k = 0; k < names.length; k++) {
+      const name = names[k];
+      if (ne - ns === name.length && out[k] === null && s.startsWith(name, ns)) {
+        out[k] = decodedValue(s, vs, ve);
+        break;
+      }
+    }
+    return false;
+  });
+}
+
+/**
+ * A namespaced attribute by its local name, whatever its prefix ("r:id",
+ * "ns1:id", "relationships:id"): the prefix is the writer's choice (Namespaces
+ * in XML 1.0 §4), only unprefixed attributes are left out. Decoded; null when
+ * absent.
+ */
+export function prefixedAttr(s: string, t: Tag, local: string): string | null {
+  let found: string | null = null;
+  walkAttrs(s, t, (ns, colon, ne, vs, ve) => {
+    if (colon > ns && ne - colon - 1 === local.length && s.startsWith(local, colon + 1) && s.slice(ns, colon) !== 'xmlns') found = decodedValue(s, vs, ve);
+    return found !== null;
+  });
+  return found;
 }
 
 /**

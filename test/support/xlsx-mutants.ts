@@ -4,19 +4,8 @@
 // damage (tags cut off, bad entities, deep nesting, huge attributes, wrong
 // namespaces, parts renamed or dropped), each applied where it matters.
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { seededRandom } from '../../shared/sample/random';
 import { readZipDirectory, entryData } from '../../shared/io/zip';
-
-/** mulberry32: a small seeded generator, the same numbers on every machine. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Rnd = () => number;
 const pick = <T>(rnd: Rnd, list: readonly T[]): T => list[Math.floor(rnd() * list.length)];
@@ -178,6 +167,6 @@ function zipAware(b: Uint8Array, rnd: Rnd): { kind: string; bytes: Uint8Array } 
 
 /** The n-th mutant of a workbook: the same bytes for the same seed, always. */
 export function mutant(base: Uint8Array, seed: number): { kind: string; bytes: Uint8Array } {
-  const rnd = seeded(seed);
+  const rnd = seededRandom(seed);
   return rnd() < 0.45 ? zipAware(base, rnd) : xmlAware(base, rnd);
 }
