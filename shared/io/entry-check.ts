@@ -7,7 +7,7 @@
 import type { ReadLimits } from './guard';
 import { PartCache } from './part-cache';
 import { DOCTYPE, Matcher, MergeCollector, ROW, countRowTags, hasDoctype, mergeElement } from './part-scan';
-import { decodeXmlBytes, isUtf16, xmlEncodingOf } from './xml-encoding';
+import { decodeXmlBytes, decodeXmlPart, isUtf16, xmlEncodingOf } from './xml-encoding';
 import { ONE_SHOT_MAX, crc32, entryData, inflateCapped, inflateWhole, type InflateOutcome, type ZipEntry } from './zip';
 
 /** What is wrong with an entry, in terms the messages table words (messages.ts). */
@@ -92,8 +92,9 @@ export class EntryChecker {
       // (byte-by-byte scans in JavaScript cost more than inflating).
       crc = crc32(whole, 0);
       if (role.xml) {
-        if (xmlEncodingOf(whole) !== 'utf-8') this.foreignEncoding = true;
-        text = decodeXmlBytes(whole);
+        const part = decodeXmlPart(whole);
+        if (part.encoding !== 'utf-8') this.foreignEncoding = true;
+        text = part.text;
         if (hasDoctype(text)) return { ok: false, fault: { code: 'xml-doctype' } };
         if (role.sheet) {
           // Fewer bytes than maxRows empty <row/> elements cannot hold more rows: not counted.

@@ -42,16 +42,19 @@ export const isUtf16 = (b: Uint8Array): boolean => {
   return u === 'utf-16le' || u === 'utf-16be';
 };
 
-/** The encoding named in an ASCII-compatible XML declaration, lower case; null when none. */
+const latin1 = new TextDecoder('latin1');
+
+/** The encoding named in an ASCII-compatible XML declaration, lower case; null when none or UTF-8. */
 function declaredEncoding(b: Uint8Array): string | null {
   if (b.length < 6 || b[0] !== 0x3c || b[1] !== 0x3f) return null;
-  let head = '';
-  for (let i = 0; i < b.length && i < 256; i++) {
-    head += String.fromCharCode(b[i]);
-    if (b[i] === 0x3e) break;
-  }
-  const m = /^<\?xml\s[^>]*?\bencoding\s*=\s*["']([A-Za-z][\w.:-]*)["']/.exec(head);
-  return m ? m[1].toLowerCase() : null;
+  const gt = b.subarray(0, 256).indexOf(0x3e);
+  const head = latin1.decode(b.subarray(0, gt < 0 ? 256 : gt));
+  // Most parts say UTF-8 or nothing: no regular expression for them.
+  const at = head.indexOf('encoding');
+  if (at < 0) return null;
+  const m = /^encoding\s*=\s*["']([A-Za-z][\w.:-]*)["']/.exec(head.slice(at));
+  const label = m ? m[1].toLowerCase() : null;
+  return label === 'utf-8' || label === 'utf8' ? null : label;
 }
 
 /** The encoding a part is read in: 'utf-8', 'utf-16le', 'utf-16be' or a declared single-byte one (a TextDecoder label). */
@@ -60,11 +63,17 @@ export function xmlEncodingOf(b: Uint8Array): string {
   if (utf) return utf;
   const declared = declaredEncoding(b);
   // A declaration of UTF-16 over ASCII-compatible bytes contradicts them; the bytes win (Appendix F).
-  if (declared && declared !== 'utf-8' && declared !== 'utf8' && !declared.startsWith('utf-16') && !declared.startsWith('ucs-') && decoder(declared)) return declared;
+  if (declared && !declared.startsWith('utf-16') && !declared.startsWith('ucs-') && decoder(declared)) return declared;
   return 'utf-8';
 }
 
 /** Decodes an XML part (a byte order mark is dropped). Never throws: bytes that are not valid in the encoding become U+FFFD. */
 export function decodeXmlBytes(b: Uint8Array): string {
-  return decoder(xmlEncodingOf(b))!.decode(b);
+  return decodeXmlPart(b).text;
+}
+
+/** The text of an XML part and the encoding it was read in. */
+export function decodeXmlPart(b: Uint8Array): { text: string; encoding: string } {
+  const encoding = xmlEncodingOf(b);
+  return { text: decoder(encoding)!.decode(b), encoding };
 }
