@@ -30,6 +30,9 @@ for (const name of names) {
   try {
     const mod = (await import(file)) as { run: (log: (s: string) => void) => Promise<Record<string, number | string>> };
     const figures = await mod.run((s) => console.log('  ' + s));
+    // A bench's figures replace all of its earlier ones, so a renamed or retired
+    // key (read.exceljs_s, read.fast_s) does not linger beside the new one.
+    for (const k of Object.keys(results)) if (k.startsWith(`${name}.`)) delete results[k];
     for (const [k, v] of Object.entries(figures)) {
       results[k] = v;
       console.log(`  ${k} = ${typeof v === 'number' ? +v.toPrecision(6) : v}`);

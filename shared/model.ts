@@ -258,4 +258,9 @@ export interface FileProblem {
   sheet?: string;
   row?: number;
   column?: string;
+  /**
+   * The internal cause for support (a library's error text, a checksum …),
+   * never shown as the message; the CLI's --json carries it.
+   */
+  detail?: string;
 }

@@ -66,14 +66,21 @@ export async function loadWorkbook(file: string, io: CliIO): Promise<SheetGrid[]
   return (await loadWorkbookBytes(file, io))?.grids ?? null;
 }
 
-/** Like loadWorkbook, also returning the file's bytes (kesu enrich writes a copy of them). */
-export async function loadWorkbookBytes(file: string, io: CliIO): Promise<{ grids: SheetGrid[]; bytes: Uint8Array } | null> {
+/**
+ * Like loadWorkbook, also returning the file's bytes (kesu enrich writes a
+ * copy of them). With `json`, a refusal is also printed on stdout as
+ * { file, error: { code, message, detail } }: the detail (a library's own
+ * text) is for support and never part of the message.
+ */
+export async function loadWorkbookBytes(file: string, io: CliIO, json = false): Promise<{ grids: SheetGrid[]; bytes: Uint8Array } | null> {
   const bytes = await readInput(file, io);
   if (!bytes) return null;
   try {
     const read = await readWorkbook(bytes, file);
     if (!read.ok) {
       io.err(`无法读取 ${file}: ${read.problem.message}\n`);
+      const { code, message, detail } = read.problem;
+      if (json) io.out(JSON.stringify({ file, error: { code, message, ...(detail ? { detail } : {}) } }, null, 2) + '\n');
       return null;
     }
     for (const w of read.warnings) io.err(`注意 ${file}: ${w.message}\n`);

@@ -46,7 +46,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   const parsed = checkOptions(args.flags);
   if (parsed.error !== undefined) return usageError(io, `${parsed.error}\n${USAGE}`);
 
-  const checked = await checkFile(file, io, parsed.opts);
+  const checked = await checkFile(file, io, { ...parsed.opts, json: args.flags.json === true });
   if (!checked) return 1;
   const { grids, ledger, result } = checked;
   if (!ledger.sheets.length) {

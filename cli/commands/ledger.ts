@@ -25,10 +25,12 @@ export interface CheckOptions {
   /** The previous period's ledger, already checked (--previous). */
   previous?: ValidateContext['previous'];
   cache?: JudgeCache;
+  /** --json: a refused file is printed as JSON on stdout too. */
+  json?: boolean;
 }
 
 export async function checkFile(file: string, io: CliIO, opts: CheckOptions = {}): Promise<Checked | null> {
-  const loaded = await loadWorkbookBytes(file, io);
+  const loaded = await loadWorkbookBytes(file, io, opts.json === true);
   if (!loaded) return null;
   const { grids, bytes } = loaded;
   const ledger = readLedger(grids, file);

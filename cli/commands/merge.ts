@@ -155,6 +155,7 @@ function toJson(result: MergeResult, output: string | null, error: string | null
       rows: f.rows,
       findings: f.findings,
       reason: f.reason,
+      ...(f.detail ? { detail: f.detail } : {}),
       duplicates: f.duplicatesDropped ?? 0,
       jurisdiction: f.meta.jurisdiction,
       period: f.meta.period,

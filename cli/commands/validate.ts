@@ -117,14 +117,14 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   if (!file || args.positionals.length > 1) return usageError(io, USAGE);
   const parsed = checkOptions(args.flags);
   if (parsed.error !== undefined) return usageError(io, `${parsed.error}\n${USAGE}`);
-  const opts = { ...parsed.opts, cache: new JudgeCache() };
+  const opts = { ...parsed.opts, cache: new JudgeCache(), json: args.flags.json === true };
   const prevFile = args.flags.previous;
   if (prevFile === true || prevFile === '') return usageError(io, `--previous 后缺少上期台账文件名\n${USAGE}`);
   let previousMeta: { file: string; period: string | null; rows: number } | null = null;
   if (typeof prevFile === 'string') {
     // The previous ledger is judged too (a done task there is still compared),
     // as of its own 截至日期; only its progress texts matter here.
-    const prev = await checkFile(prevFile, io, { jurisdiction: opts.jurisdiction, settings: opts.settings, cache: opts.cache });
+    const prev = await checkFile(prevFile, io, { jurisdiction: opts.jurisdiction, settings: opts.settings, cache: opts.cache, json: opts.json });
     if (!prev) return 1;
     const label = prevFile.split(/[\\/]/).pop() ?? prevFile;
     opts.previous = { tasks: prev.result.tasks, label };

@@ -7,7 +7,7 @@
 import type { CellValue, FileProblem } from '../model';
 import { loadWorkbook, saveWorkbook } from './excel';
 import { DEFAULT_LIMITS, guardWorkbook } from './guard';
-import { describeError } from './grid';
+import { describeError, errorReason } from './grid';
 import { problem } from './messages';
 import { finishPackage } from './neutralise';
 import { prepareValue, type CellWriteContext } from './write';
@@ -58,10 +58,12 @@ export async function addColumnsReport(bytes: Uint8Array, edits: ColumnEdit[], f
   try {
     guarded = guardWorkbook(bytes, file, DEFAULT_LIMITS);
   } catch (e) {
-    return { ok: false, problem: problem('parse-failed', file, { detail: describeError(e) }) };
+    return { ok: false, problem: problem('parse-failed', file, { reason: errorReason(e), detail: describeError(e) }) };
   }
   if (guarded.kind === 'refused') return { ok: false, problem: guarded.problem };
-  if (guarded.kind === 'csv') return { ok: false, problem: problem('not-xlsx', file, { detail: 'CSV 文件不能在原文件上添加列' }) };
+  if (guarded.kind === 'csv') return { ok: false, problem: problem('not-xlsx', file, { reason: 'CSV 文件不能在原文件上添加列' }) };
+  // exceljs reads no Strict Open XML, no backslash names, no UTF-16 parts …: it would write a copy without the user's cells.
+  if (guarded.quirks.length) return { ok: false, problem: problem('columns-unusual-package', file, { reason: guarded.quirks.join('、') }) };
   // The guard may have thinned a huge sheet; writing that back would lose the
   // user's rows, so the copy is refused instead. A sheet that was only thinned
   // (empty formatted rows dropped) has just the formatted-rows-ignored
@@ -78,7 +80,7 @@ export async function addColumnsReport(bytes: Uint8Array, edits: ColumnEdit[], f
     // Merges are taken from the guard and written back by finishPackage (exceljs's are quadratic).
     wb = await loadWorkbook(bytes, ['mergeCells']);
   } catch (e) {
-    return { ok: false, problem: problem('parse-failed', file, { detail: describeError(e) }) };
+    return { ok: false, problem: problem('parse-failed', file, { reason: errorReason(e), detail: describeError(e) }) };
   }
   const warnings: FileProblem[] = [];
   const quoted = new Map<string, Set<string>>();
@@ -140,6 +142,6 @@ export async function addColumnsReport(bytes: Uint8Array, edits: ColumnEdit[], f
     const saved = await saveWorkbook(wb);
     return { ok: true, bytes: finishPackage(saved, quoted, guarded.merges), columns, warnings };
   } catch (e) {
-    return { ok: false, problem: problem('parse-failed', file, { detail: describeError(e) }) };
+    return { ok: false, problem: problem('parse-failed', file, { reason: errorReason(e), detail: describeError(e) }) };
   }
 }

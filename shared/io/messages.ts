@@ -8,6 +8,7 @@ export type IoCode =
   | 'not-xlsx'
   | 'zip-truncated'
   | 'zip-corrupt'
+  | 'zip-directory-corrupt'
   | 'zip-encrypted-entry'
   | 'zip-unsupported-method'
   | 'zip-too-many-entries'
@@ -27,7 +28,14 @@ export type IoCode =
   | 'csv-read'
   | 'csv-gbk'
   | 'csv-too-many-rows'
+  | 'part-missing'
+  | 'workbook-rels-missing'
+  | 'no-sheets'
+  | 'chart-sheets-only'
+  | 'sheet-parts-missing'
+  | 'sheet-part-missing'
   | 'empty-workbook'
+  | 'only-beyond-cap'
   | 'only-hidden-sheets'
   | 'formula-error'
   | 'formula-no-result'
@@ -43,41 +51,61 @@ export type IoCode =
   | 'write-invalid-chars'
   | 'write-bad-number'
   | 'columns-sheet-missing'
-  | 'columns-sheet-thinned';
+  | 'columns-sheet-thinned'
+  | 'columns-unusual-package';
 
 type Params = Record<string, string | number | undefined>;
 
 const CONVERT = '请用 Excel 或 WPS 打开后「另存为」Excel 工作簿 (.xlsx) 再导入。';
+/** For a file damaged in transit: another copy, else Excel's own repair. */
+const REFETCH = '请重新获取原文件（重新下载，或请发送人重新发送）；若只有这一份，可先用 Excel 或 WPS 打开（会提示修复），修复后另存为 .xlsx 再导入。';
+/** For a package a program wrote incompletely. */
+const RESAVE = '文件可能由其他程序生成得不完整。请用 Excel 或 WPS 打开后另存为 .xlsx 再导入；打不开时请向提供文件的人要一份完整的。';
 
+// Every message names the file and says, in the user's terms, what is wrong
+// and what to do. A library's own text (fflate's "invalid distance", a
+// stack overflow, an index out of bounds …) never goes into a message: the
+// caller passes it as `detail`, which problem() keeps in FileProblem.detail
+// for support (the CLI's --json shows it).
 const MESSAGES: Record<IoCode, (p: Params) => string> = {
-  'empty-file': (p) => `文件「${p.file}」是空文件（0 字节），没有可读的内容。`,
-  'not-xlsx': (p) => `文件「${p.file}」不是 Excel 工作簿 (.xlsx)${p.detail ? `（${p.detail}）` : ''}。${CONVERT}`,
+  'empty-file': (p) => `文件「${p.file}」是空文件（0 字节），没有可读的内容。请确认选对了文件，或重新获取原文件。`,
+  'not-xlsx': (p) => `文件「${p.file}」不是 Excel 工作簿 (.xlsx)${p.reason ? `（${p.reason}）` : ''}。${CONVERT}`,
   'zip-truncated': (p) =>
     `文件「${p.file}」不完整（文件被截断，可能下载或拷贝未完成）${p.entry ? `，部件 ${p.entry} 缺失或残缺` : ''}。请重新获取原文件。`,
-  'zip-corrupt': (p) => `文件「${p.file}」已损坏，部件 ${p.entry ?? ''} 无法解压（${p.detail ?? '数据错误'}）。请重新获取原文件或用 Excel 打开修复后另存。`,
-  'zip-encrypted-entry': (p) => `文件「${p.file}」的部件 ${p.entry} 被压缩软件加密，无法读取。请去掉密码后另存为 .xlsx。`,
+  'zip-corrupt': (p) => `文件「${p.file}」已损坏：部件 ${p.entry ?? ''} 的压缩数据损坏，无法解压。${REFETCH}`,
+  'zip-directory-corrupt': (p) => `文件「${p.file}」已损坏：文件目录（压缩包的中央目录）损坏，找不到其中的工作表。${REFETCH}`,
+  'zip-encrypted-entry': (p) => `文件「${p.file}」的部件 ${p.entry} 被压缩软件加了密码，无法读取。请用 Excel 或 WPS 打开（输入密码）后另存为 .xlsx 再导入。`,
   'zip-unsupported-method': (p) => `文件「${p.file}」的部件 ${p.entry} 使用了不支持的压缩方式（${p.method}）。${CONVERT}`,
-  'zip-too-many-entries': (p) => `文件「${p.file}」包含 ${p.count} 个部件，超过上限 ${p.limit} 个，不像正常的 Excel 工作簿，已拒绝读取。`,
-  'zip-unsafe-path': (p) => `文件「${p.file}」包含不安全的部件路径「${p.entry}」（指向工作簿以外的位置），已拒绝读取。`,
+  'zip-too-many-entries': (p) => `文件「${p.file}」包含 ${p.count} 个部件，超过上限 ${p.limit} 个，不像正常的 Excel 工作簿，已拒绝读取。请确认选对了文件。`,
+  'zip-unsafe-path': (p) => `文件「${p.file}」包含不安全的部件路径「${p.entry}」（指向工作簿以外的位置），已拒绝读取。请向提供文件的人核实来源，或用 Excel 打开后另存为 .xlsx。`,
   'zip-name-not-utf8': (p) => `文件「${p.file}」中有部件名不是 UTF-8 编码（按 GBK 解读为「${p.entry}」），已忽略该部件名的编码问题继续读取。`,
   'zip-bomb-declared': (p) =>
     `文件「${p.file}」的部件 ${p.entry} 声明解压后大小为 ${p.size}，超过上限 ${p.limit}（疑似“压缩炸弹”），已在解析前拒绝读取。若确为超大台账，请按年度或单位拆分为多个文件。`,
   'zip-bomb-actual': (p) =>
-    `文件「${p.file}」的部件 ${p.entry} 实际解压超过上限 ${p.limit}${p.declared ? `（声明大小仅 ${p.declared}）` : ''}（疑似“压缩炸弹”），已在解析前拒绝读取。`,
+    `文件「${p.file}」的部件 ${p.entry} 实际解压超过上限 ${p.limit}${p.declared ? `（声明大小仅 ${p.declared}）` : ''}（疑似“压缩炸弹”），已在解析前拒绝读取。请向提供文件的人核实来源。`,
   'xml-doctype': (p) =>
     `文件「${p.file}」的部件 ${p.entry} 含有 DOCTYPE/ENTITY 声明（可被用于“实体膨胀”攻击，正常 Excel 文件不会有），已拒绝读取。请用 Excel 打开后另存为 .xlsx。`,
   encrypted: (p) => `文件「${p.file}」设置了打开密码（已加密），无法读取。请在 Excel 中「文件 → 信息 → 保护工作簿 → 用密码进行加密」清除密码后另存为 .xlsx 再导入。`,
-  'legacy-xls': (p) => `文件「${p.file}」是旧版 Excel 97-2003 工作簿 (.xls)，本工具只读 .xlsx。${CONVERT}`,
+  'legacy-xls': (p) => `文件「${p.file}」是旧版 Excel 97-2003 工作簿 (.xls)（可能只是改了扩展名），本工具只读 .xlsx。${CONVERT}`,
   'legacy-et': (p) => `文件「${p.file}」是 WPS 表格 (.et) 格式，本工具只读 .xlsx。请用 WPS 打开后「另存为」Excel 工作簿 (.xlsx) 再导入。`,
-  'cfb-other': (p) => `文件「${p.file}」是旧版 Office 复合文档${p.detail ? `（${p.detail}）` : ''}，不是 .xlsx 工作簿。${CONVERT}`,
+  'cfb-other': (p) => `文件「${p.file}」是旧版 Office 复合文档${p.reason ? `（${p.reason}）` : ''}，不是 .xlsx 工作簿。${CONVERT}`,
   'word-document': (p) => `文件「${p.file}」是 Word 文档，不是 Excel 工作簿。方案文档请用「导入方案」功能；台账请另存为 .xlsx。`,
-  ods: (p) => `文件「${p.file}」是 OpenDocument 表格 (.ods)。${CONVERT}`,
+  ods: (p) => `文件「${p.file}」是 OpenDocument 表格 (.ods)（可能只是改了扩展名）。${CONVERT}`,
   'spreadsheetml-2003': (p) => `文件「${p.file}」是 Excel 2003 XML 表格（常见于系统导出的“伪 .xls”）。${CONVERT}`,
   'html-table': (p) => `文件「${p.file}」其实是网页 (HTML) 表格（常见于系统导出的“伪 .xls”）。${CONVERT}`,
   'csv-read': (p) => `文件「${p.file}」是 CSV/文本文件，已按 ${p.encoding} 编码、以“${p.delimiter}”分隔读取为一张工作表「${p.sheet}」（CSV 不含合并单元格与格式）。`,
   'csv-gbk': (p) => `文件「${p.file}」不是 UTF-8 编码，已按 GB18030/GBK 读取；如有乱码，请用 Excel 另存为 .xlsx 后再导入。`,
   'csv-too-many-rows': (p) => `文件「${p.file}」有 ${p.count} 行，超过上限 ${p.limit} 行，已拒绝读取。请按年度或单位拆分为多个文件后分别导入。`,
-  'empty-workbook': (p) => `文件「${p.file}」是空工作簿：${p.detail ?? '所有工作表都没有内容'}。`,
+  'part-missing': (p) => `文件「${p.file}」缺少${p.what}部件（${p.part}），无法读取。${RESAVE}`,
+  'workbook-rels-missing': (p) =>
+    `文件「${p.file}」缺少工作簿的关系部件（${p.part}），无法找到各工作表的数据（工作表：${p.sheets}）。${RESAVE}`,
+  'no-sheets': (p) => `文件「${p.file}」的工作簿里没有列出任何工作表，没有可读的内容。${RESAVE}`,
+  'chart-sheets-only': (p) => `文件「${p.file}」只有图表工作表（${p.sheets}），没有含单元格的工作表，没有可读的数据。请确认选对了文件。`,
+  'sheet-parts-missing': (p) => `文件「${p.file}」中工作表 ${p.sheets} 的数据部件缺失，没有可读的数据。${RESAVE}`,
+  'sheet-part-missing': (p) => `文件「${p.file}」中工作表「${p.sheet}」的数据部件缺失，该表未读取（其余工作表照常读取）。${RESAVE}`,
+  'empty-workbook': (p) => `文件「${p.file}」是空工作簿：${p.reason ?? '所有工作表都没有内容'}。请确认选对了文件。`,
+  'only-beyond-cap': (p) =>
+    `文件「${p.file}」的内容都在读取范围之外（超过第 ${p.rows} 行或第 ${p.cols} 列），在范围内没有数据，未读取。请把数据移到表格左上方附近后保存，再导入。`,
   'only-hidden-sheets': (p) => `文件「${p.file}」的工作表全部被隐藏（${p.sheets}）；已照常读取，请确认这是要导入的文件，必要时在 Excel 中「取消隐藏」。`,
   'formula-error': (p) => `文件「${p.file}」工作表「${p.sheet}」第 ${p.row} 行 ${p.column} 列（${p.cell}）的公式结果是错误值 ${p.value}，已按文本“${p.value}”读取。请在 Excel 中修正该公式。`,
   'formula-no-result': (p) => `文件「${p.file}」工作表「${p.sheet}」第 ${p.row} 行 ${p.column} 列（${p.cell}）的公式没有保存计算结果（文件可能由程序生成），按空值读取。请在 Excel 中打开并保存一次。`,
@@ -90,8 +118,9 @@ const MESSAGES: Record<IoCode, (p: Params) => string> = {
   'formatted-rows-ignored': (p) =>
     `文件「${p.file}」工作表「${p.sheet}」有 ${p.count} 个没有内容、只带格式的空行（常因把格式刷到了表格最底部），已跳过，不影响数据。删除这些行可让文件变小、打开更快。`,
   'columns-beyond-cap': (p) =>
-    `文件「${p.file}」工作表「${p.sheet}」在第 ${p.row} 行 ${p.column} 列有超出第 ${p.limit} 列的零散内容，已忽略。`,
-  'parse-failed': (p) => `文件「${p.file}」无法解析为 Excel 工作簿（${p.detail}）。请用 Excel 打开并另存为 .xlsx 后再导入。`,
+    `文件「${p.file}」工作表「${p.sheet}」的数据跨越超过 ${p.limit} 列，第 ${p.row} 行 ${p.column} 列起超出的零散内容已忽略。`,
+  'parse-failed': (p) =>
+    `文件「${p.file}」${p.entry ? `的部件 ${p.entry} ` : ''}无法解析为 Excel 工作簿${p.reason ? `（${p.reason}）` : '（内容结构异常）'}。请用 Excel 或 WPS 打开并另存为 .xlsx 后再导入。`,
   'write-cell-truncated': (p) =>
     `工作表「${p.sheet}」第 ${p.row} 行 ${p.column} 列的内容有 ${p.length} 个字符，超过 Excel 单元格上限 32,767，已截断并标注「${p.marker}」。`,
   'write-sheet-renamed': (p) => `工作表名「${p.from}」不符合 Excel 规则（不超过 31 字、不含 []:*?/\\、不重名），已改为「${p.to}」。`,
@@ -101,20 +130,31 @@ const MESSAGES: Record<IoCode, (p: Params) => string> = {
   'columns-sheet-missing': (p) => `工作簿中没有工作表「${p.sheet}」，无法添加补全列。`,
   'columns-sheet-thinned': (p) =>
     `文件「${p.file}」工作表「${p.sheet}」底部有大量只带格式的空行（常因把格式刷到了表格最底部），读取时已跳过；补全是在原文件上添加列，跳过这些行再保存会丢掉它们的格式，因此没有生成补全后的副本。请在 Excel 中删除表格底部只带格式的空行或零散内容后保存，再补全。`,
+  'columns-unusual-package': (p) =>
+    `文件「${p.file}」是其他程序写出的非常规工作簿（${p.reason}）：可以读取和校验，但补全要在原文件上添加列，这样的文件无法原样写回，因此没有生成补全后的副本。请用 Excel 或 WPS 打开后「另存为」Excel 工作簿 (.xlsx)，再补全。`,
 };
+
+/** Every code of the table (for the tests that check each message). */
+export const IO_CODES = Object.keys(MESSAGES) as IoCode[];
 
 export function ioMessage(code: IoCode, params: Params): string {
   return MESSAGES[code](params);
 }
 
-/** Builds a FileProblem with its zh-CN message. */
+/**
+ * Builds a FileProblem with its zh-CN message. `params.detail` is not worded
+ * into the message: it is the internal text (a library's error, a checksum)
+ * kept in FileProblem.detail for support.
+ */
 export function problem(
   code: IoCode,
   file: string,
   params: Params = {},
   where: { sheet?: string; row?: number; column?: string } = {},
 ): FileProblem {
-  const p: FileProblem = { file, code, message: ioMessage(code, { ...params, file, ...where }) };
+  const { detail, ...shown } = params;
+  const p: FileProblem = { file, code, message: ioMessage(code, { ...shown, file, ...where }) };
+  if (detail !== undefined && detail !== '') p.detail = String(detail);
   if (where.sheet !== undefined) p.sheet = where.sheet;
   if (where.row !== undefined) p.row = where.row;
   if (where.column !== undefined) p.column = where.column;

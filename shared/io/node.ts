@@ -26,7 +26,7 @@ export async function readWorkbookFile(file: string | Buffer, opts?: ReadOptions
     bytes = new Uint8Array(await readFile(file));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? '';
-    return { ok: false, problem: { ...problem('parse-failed', path.basename(shown), { detail: code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是文件夹' : `无法读取：${code}` }), file: shown } };
+    return { ok: false, problem: { ...problem('parse-failed', path.basename(shown), { reason: code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是文件夹' : `无法读取：${code}` }), file: shown } };
   }
   return readWorkbook(bytes, shown, opts);
 }

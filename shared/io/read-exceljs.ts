@@ -4,7 +4,7 @@
 // direct reader against, and as the benchmark's `exceljs_load` path.
 import type { CellValue, FileProblem, SheetGrid } from '../model';
 import { VT, loadWorkbook, type Cell, type Worksheet } from './excel';
-import { GridBuilder, MAX_CELL_WARNINGS, describeError, finishRead, type Budget, type ReadResult } from './grid';
+import { GridBuilder, MAX_CELL_WARNINGS, describeError, errorReason, finishRead, type Budget, type ReadResult } from './grid';
 import { DEFAULT_LIMITS, type ReadLimits } from './guard';
 import { problem } from './messages';
 import { guardForRead, type ReadOptions } from './read';
@@ -26,16 +26,16 @@ export async function readWorkbookWithExceljs(bytes: Uint8Array, file: string, o
   try {
     wb = await loadWorkbook(guarded.bytes, IGNORED_NODES);
   } catch (e) {
-    return { ok: false, problem: problem('parse-failed', file, { detail: describeError(e) }) };
+    return { ok: false, problem: problem('parse-failed', file, { reason: errorReason(e), detail: describeError(e) }) };
   }
   const budget = { left: MAX_CELL_WARNINGS };
   const sheets: SheetGrid[] = [];
   try {
     for (const ws of wb.worksheets) sheets.push(sheetToGrid(ws, file, limits, warnings, budget, guarded.merges.get(ws.name) ?? []));
   } catch (e) {
-    return { ok: false, problem: problem('parse-failed', file, { detail: describeError(e) }) };
+    return { ok: false, problem: problem('parse-failed', file, { reason: errorReason(e), detail: describeError(e) }) };
   }
-  return finishRead(file, sheets, warnings);
+  return finishRead(file, sheets, warnings, limits);
 }
 
 function plainText(v: unknown): string {

@@ -19,13 +19,17 @@ export function skipElement(s: string, t: Tag, name: string): number {
   return s.length;
 }
 
+/**
+ * The shared string table (Part 1 §18.4.9 sst): one string per <si>. An <si>
+ * (CT_Rst, §18.4.8) may hold a <t> and rich-text runs <r> after it; all their
+ * <t>s are joined in order (a plain <t> before the runs is text too).
+ * Excel's _xHHHH_ escapes are undone (ST_Xstring, §22.9.2.19).
+ */
 export function parseSharedStrings(xml: string): string[] {
   const out: string[] = [];
   const t = newTag();
   const at = { pos: 0 };
-  let runs: string[] = [];
-  let direct: string | null = null;
-  let inRun = false;
+  let pieces: string[] = [];
   let inSi = false;
   let i = 0;
   while (nextTag(xml, i, t)) {
@@ -33,30 +37,21 @@ export function parseSharedStrings(xml: string): string[] {
     switch (t.name) {
       case 'si':
         if (t.closing) {
-          out.push(runs.length ? runs.join('') : (direct ?? ''));
+          if (inSi) out.push(pieces.length === 1 ? pieces[0] : pieces.join(''));
           inSi = false;
         } else if (t.selfClosing) out.push('');
         else {
           inSi = true;
-          runs = [];
-          direct = null;
-          inRun = false;
+          pieces = [];
         }
-        break;
-      case 'r':
-        inRun = !t.closing && !t.selfClosing;
         break;
       case 'rPh':
         i = skipElement(xml, t, 'rPh');
         break;
       case 't':
-        if (!inSi || t.closing) break;
-        {
-          const text = t.selfClosing ? '' : decodeOoxmlEscapes(readText(xml, t.end, at));
-          if (!t.selfClosing) i = at.pos;
-          if (inRun) runs.push(text);
-          else direct = text;
-        }
+        if (!inSi || t.closing || t.selfClosing) break;
+        pieces.push(decodeOoxmlEscapes(readText(xml, t.end, at)));
+        i = at.pos;
         break;
     }
   }

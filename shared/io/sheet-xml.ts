@@ -5,7 +5,7 @@
 import type { CellValue } from '../model';
 import type { GridBuilder } from './grid';
 import { skipElement } from './shared-strings';
-import { serialToDate } from './styles';
+import { booleanValue, isoValue, numberValue } from './cell-value';
 import { attr, decodeOoxmlEscapes, decodeXml, newTag, nextTag, readAttrs, readText } from './xml-text';
 import type { Tag } from './xml-text';
 
@@ -178,9 +178,15 @@ export function scanSheet(xml: string, ctx: SheetContext, g: GridBuilder): void 
           break;
         }
       }
-      if (inline && inline.length && raw === undefined) {
+      if (inline !== null) {
+        // An inline string's text is its <is> element (Part 1 §18.3.1.4 c,
+        // §18.3.1.53 is); a <v> some writers put beside it is not the value.
+        // An <is> in a cell with no t="inlineStr" and no <v> is read as text too.
         const text = inline.join('');
-        if (text !== '') raw = text;
+        if (text !== '' && (type === 'inlineStr' || raw === undefined)) {
+          raw = text;
+          type = 'inlineStr';
+        }
       }
       g.add(row, col, resolve(raw, type, formula, style, ctx, g, row, col));
     } else if (name === 'row') {
@@ -193,22 +199,25 @@ export function scanSheet(xml: string, ctx: SheetContext, g: GridBuilder): void 
   }
 }
 
-/** The text of an <is> element: its <t>, or its rich-text runs joined; phonetic runs left out. Returns the index after </is>. */
+/**
+ * The text of an <is> element (CT_Rst, Part 1 §18.4.8 as for <si>): its
+ * <t>, then its rich-text runs' <t>s, joined in order; phonetic runs left
+ * out; Excel's _xHHHH_ escapes undone (ST_Xstring, Part 1 §22.9.2.19).
+ * Returns the index after </is>.
+ */
 function readInline(xml: string, from: number, out: string[]): number {
   const t = newTag();
   const at = { pos: 0 };
   let i = from;
-  let inRun = false;
   while (nextTag(xml, i, t)) {
     i = t.end;
     if (t.name === 'is' && t.closing) return i;
     if (t.name === 'c') return t.start;
-    if (t.name === 'r') inRun = !t.closing && !t.selfClosing;
-    else if (t.name === 'rPh') i = skipElement(xml, t, 'rPh');
+    if (t.name === 'rPh') i = skipElement(xml, t, 'rPh');
     else if (t.name === 't' && !t.closing && !t.selfClosing) {
       const text = readText(xml, i, at);
       i = at.pos;
-      out.push(inRun ? decodeOoxmlEscapes(text) : text);
+      out.push(decodeOoxmlEscapes(text));
     }
   }
   return xml.length;
@@ -222,13 +231,13 @@ function resolve(raw: string | undefined, type: string | null, formula: boolean,
       return null;
     }
     if (type === 'str' || type === 'inlineStr') return raw;
-    if (type === 'b') return parseInt(raw, 10) !== 0;
+    if (type === 'b') return booleanValue(raw);
     if (type === 'e') {
       g.warnCell('formula-error', row, col, raw);
       return raw;
     }
-    if (type === 'd') return isoDate(raw);
-    return number(raw, isDate, ctx.date1904);
+    if (type === 'd') return isoValue(raw);
+    return numberValue(raw, isDate, ctx.date1904);
   }
   if (raw === undefined) return null;
   switch (type) {
@@ -240,28 +249,13 @@ function resolve(raw: string | undefined, type: string | null, formula: boolean,
     case 'inlineStr':
       return raw;
     case 'b':
-      return parseInt(raw, 10) !== 0;
+      return booleanValue(raw);
     case 'e':
       g.warnCell('formula-error', row, col, raw);
       return raw;
     case 'd':
-      return isoDate(raw);
+      return isoValue(raw);
     default:
-      return number(raw, isDate, ctx.date1904);
+      return numberValue(raw, isDate, ctx.date1904);
   }
-}
-
-function number(raw: string, isDate: boolean, date1904: boolean): CellValue {
-  const n = parseFloat(raw);
-  if (!isDate) return n;
-  const d = serialToDate(n, date1904);
-  return Number.isNaN(d.getTime()) ? null : d;
-}
-
-/** t="d" cells hold an ISO 8601 date; without a zone it is the wall-clock time, which we keep as UTC like serial dates. */
-function isoDate(raw: string): Date | null {
-  const s = raw.trim();
-  const local = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?)?$/.test(s);
-  const d = new Date(local ? (s.length === 10 ? s + 'T00:00:00Z' : s + 'Z') : s);
-  return Number.isNaN(d.getTime()) ? null : d;
 }

@@ -11,25 +11,25 @@ import { attr, newTag, nextTag } from './xml-text';
  */
 const BUILTIN_DATE_IDS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
 
-/** Whether a format code shows a date or time: y/m/d/h/s (and b, M) outside quotes and brackets, as exceljs decides. */
+/**
+ * What in a format code is not a date or time token (Part 1 §18.8.31): quoted
+ * literals, backslash-escaped characters, "_x" (a space as wide as x) and
+ * "*x" (fill with x), and bracketed colours, conditions and locales ([Red],
+ * [>=100], [$-F800], [DBNum1]) — but not the elapsed-time tokens [h], [mm],
+ * [ss].
+ */
+const NOT_DATE_TOKENS = /"[^"]*"|\\.|_.|\*.|\[(?![hms]+\])[^\]]*\]/gi;
+
+/**
+ * Whether a format code shows a date or time: a y, m, d, h or s (either case:
+ * Excel writes "YYYY-MM-DD" and "HH:MM" as readily as lower case) or a
+ * Buddhist-era b, in its first section, once literals, colours, conditions
+ * and locales are taken out. The first section is the one a positive number
+ * is shown with, and "General" holds none of these letters.
+ */
 export function isDateFormat(code: string): boolean {
-  let inQuote = false;
-  let inBracket = false;
-  for (let i = 0; i < code.length; i++) {
-    const c = code[i];
-    if (inQuote) {
-      if (c === '"') inQuote = false;
-      continue;
-    }
-    if (inBracket) {
-      if (c === ']') inBracket = false;
-      continue;
-    }
-    if (c === '"' && code.indexOf('"', i + 1) >= 0) inQuote = true;
-    else if (c === '[' && code.indexOf(']', i + 1) >= 0) inBracket = true;
-    else if (c === 'y' || c === 'm' || c === 'd' || c === 'h' || c === 'M' || c === 's' || c === 'b') return true;
-  }
-  return false;
+  const bare = code.replace(NOT_DATE_TOKENS, '').split(';')[0];
+  return /[ymdhsYMDHSb]/.test(bare);
 }
 
 /** For each cellXfs index, 1 when it displays a date. Style 0 never does (exceljs treats it as unstyled). */

@@ -16,9 +16,14 @@ export function decodeXml(raw: string): string {
   });
 }
 
-/** Excel's own escape for characters XML cannot hold: `_x000D_` → "\r" (in shared strings and rich-text runs). */
+/**
+ * Excel's own escape for characters XML cannot hold (ST_Xstring, ECMA-376
+ * Part 1 §22.9.2.19): `_x000D_` → "\r", and `_x005F_` → "_" so that a
+ * literal "_x0041_" is written `_x005F_x0041_`. Read left to right, each
+ * escape once. Hex digits in either case; "_X0041_" (capital X) is no escape.
+ */
 export function decodeOoxmlEscapes(s: string): string {
-  return s.indexOf('_x') < 0 ? s : s.replace(/_x([0-9A-F]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
+  return s.indexOf('_x') < 0 ? s : s.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
 }
 
 /** One tag found by nextTag; reused between calls to avoid garbage. */
@@ -96,37 +101,87 @@ export function attr(s: string, t: Tag, name: string): string | null {
   return out[0];
 }
 
-/** Several attributes in one pass over the tag: out[k] gets names[k]'s decoded value, or null. */
-export function readAttrs(s: string, t: Tag, names: readonly string[], out: (string | null)[]): void {
-  for (let k = 0; k < names.length; k++) out[k] = null;
-  let i = t.attrStart;
-  const end = t.attrEnd;
-  while (i < end) {
+/**
+ * The attributes of a tag one by one: after next() returns true, the
+ * positions of the name (and of its last ':', or -1) and of the value inside
+ * its quotes, either quote. A cursor rather than a callback: attr() runs for
+ * every row of a sheet, and a closure per call cost a quarter of its time.
+ */
+class AttrCursor {
+  ns = 0;
+  colon = -1;
+  ne = 0;
+  vs = 0;
+  ve = 0;
+  private i: number;
+  private readonly end: number;
+  constructor(
+    private readonly s: string,
+    t: Tag,
+  ) {
+    this.i = t.attrStart;
+    this.end = t.attrEnd;
+  }
+  next(): boolean {
+    const { s, end } = this;
+    let i = this.i;
     // Skip whitespace to the attribute name.
     let c = s.charCodeAt(i);
     while (i < end && (c === 32 || c === 9 || c === 10 || c === 13)) c = s.charCodeAt(++i);
-    if (i >= end) break;
-    const ns = i;
-    while (i < end && s.charCodeAt(i) !== 61 /* = */ && !isNameEnd(s.charCodeAt(i))) i++;
-    const ne = i;
+    if (i >= end) return false;
+    this.ns = i;
+    this.colon = -1;
+    while (i < end && s.charCodeAt(i) !== 61 /* = */ && !isNameEnd(s.charCodeAt(i))) {
+      if (s.charCodeAt(i) === 58) this.colon = i;
+      i++;
+    }
+    this.ne = i;
     while (i < end && s.charCodeAt(i) !== 61) i++;
     i++;
     while (i < end && s.charCodeAt(i) !== 34 && s.charCodeAt(i) !== 39) i++;
-    if (i >= end) break;
-    const q = s.charCodeAt(i);
-    const vs = i + 1;
-    let ve = s.indexOf(q === 34 ? '"' : "'", vs);
+    if (i >= end) return false;
+    this.vs = i + 1;
+    let ve = s.indexOf(s.charCodeAt(i) === 34 ? '"' : "'", this.vs);
     if (ve < 0 || ve > end) ve = end;
+    this.ve = ve;
+    this.i = ve + 1;
+    return true;
+  }
+  /** The value, entities decoded. */
+  value(): string {
+    const v = this.s.slice(this.vs, this.ve);
+    return v.indexOf('&') >= 0 || v.indexOf('\r') >= 0 ? decodeXml(v) : v;
+  }
+}
+
+/** Several attributes in one pass over the tag: out[k] gets names[k]'s decoded value, or null. */
+export function readAttrs(s: string, t: Tag, names: readonly string[], out: (string | null)[]): void {
+  for (let k = 0; k < names.length; k++) out[k] = null;
+  const a = new AttrCursor(s, t);
+  while (a.next()) {
     for (let k = 0; k < names.length; k++) {
       const name = names[k];
-      if (ne - ns === name.length && out[k] === null && s.startsWith(name, ns)) {
-        const v = s.slice(vs, ve);
-        out[k] = v.indexOf('&') >= 0 || v.indexOf('\r') >= 0 ? decodeXml(v) : v;
+      if (a.ne - a.ns === name.length && out[k] === null && s.startsWith(name, a.ns)) {
+        out[k] = a.value();
         break;
       }
     }
-    i = ve + 1;
   }
+}
+
+/**
+ * A namespaced attribute by its local name, whatever its prefix ("r:id",
+ * "ns1:id", "relationships:id"): the prefix is the writer's choice (Namespaces
+ * in XML 1.0 §4), only unprefixed attributes are left out. Decoded; null when
+ * absent.
+ */
+export function prefixedAttr(s: string, t: Tag, local: string): string | null {
+  const a = new AttrCursor(s, t);
+  while (a.next()) {
+    const { ns, colon, ne } = a;
+    if (colon > ns && ne - colon - 1 === local.length && s.startsWith(local, colon + 1) && s.slice(ns, colon) !== 'xmlns') return a.value();
+  }
+  return null;
 }
 
 /**

@@ -6,10 +6,15 @@
 import { Inflate, deflateSync, inflateSync } from 'fflate';
 
 export interface ZipEntry {
-  /** Entry name as decoded (UTF-8, or GB18030 when the UTF-8 flag is off and the bytes are not UTF-8). */
+  /**
+   * Entry name as decoded (UTF-8, or GB18030 when the UTF-8 flag is off and
+   * the bytes are not UTF-8), with backslashes turned into forward slashes.
+   */
   name: string;
   /** True when the name bytes were not valid UTF-8. */
   nameNotUtf8: boolean;
+  /** True when the name was written with backslashes (now slashes in `name`). */
+  backslashes: boolean;
   /** The name exactly as stored. */
   rawName: Uint8Array;
   crc: number;
@@ -46,6 +51,17 @@ function decodeName(bytes: Uint8Array): { name: string; bad: boolean } {
     const name = new TextDecoder('gb18030').decode(bytes);
     return { name, bad: true };
   }
+}
+
+/**
+ * A name that would leave the folder the archive is unpacked into: absolute,
+ * with a drive letter, with a ".." segment, or with a NUL. (Backslashes are
+ * already forward slashes here.) Such an entry is never a part of a package
+ * (ECMA-376 Part 2 (2021) §6.2.2.2: a part name is "/" segments, none of
+ * them "..") and is refused, whatever tool would unpack it later.
+ */
+export function unsafeEntryName(name: string): boolean {
+  return name.startsWith('/') || /^[a-zA-Z]:/.test(name) || name.split('/').some((s) => s === '..') || name.includes('\0');
 }
 
 export function startsWithZipSignature(b: Uint8Array): boolean {
@@ -93,7 +109,12 @@ export function readZipDirectory(b: Uint8Array): ZipDirectory {
     let localOffset = u32(b, p + 42);
     if (p + 46 + nameLen + extraLen > b.length) return { ok: false, reason: 'truncated' };
     const rawName = b.subarray(p + 46, p + 46 + nameLen);
-    const { name, bad } = decodeName(rawName);
+    const decoded = decodeName(rawName);
+    const bad = decoded.bad;
+    // The ZIP Appnote (4.4.17) asks for forward slashes, but some Windows
+    // tools write "_rels\.rels": the same path, read as such. Names that
+    // still climb out of the archive are refused by unsafeEntryName.
+    const name = decoded.name.includes('\\') ? decoded.name.replace(/\\/g, '/') : decoded.name;
     // zip64 extra field: the 0xFFFFFFFF fields follow in a fixed order.
     let x = p + 46 + nameLen;
     const xEnd = x + extraLen;
@@ -108,7 +129,7 @@ export function readZipDirectory(b: Uint8Array): ZipDirectory {
       }
       x += 4 + len;
     }
-    entries.push({ name, nameNotUtf8: bad, rawName, crc, flags, method, compressedSize, size, localOffset });
+    entries.push({ name, nameNotUtf8: bad, backslashes: name !== decoded.name, rawName, crc, flags, method, compressedSize, size, localOffset });
     p += 46 + nameLen + extraLen + commentLen;
   }
   return { ok: true, entries };

@@ -28,9 +28,9 @@ export interface MergedFile {
 }
 
 /** A file of a merge that could not be read, with the reason (zh-CN, naming the file). */
-export function refusedFile(file: string, reason: string, meta: LedgerMeta = EMPTY_META): MergedFile {
+export function refusedFile(file: string, reason: string, meta: LedgerMeta = EMPTY_META, detail?: string): MergedFile {
   return {
-    report: { file, status: 'refused', rows: 0, findings: 0, reason: namingFile(file, reason), meta },
+    report: { file, status: 'refused', rows: 0, findings: 0, reason: namingFile(file, reason), meta, ...(detail ? { detail } : {}) },
     tasks: [],
     identities: { numbered: [], text: [] },
     findings: [],

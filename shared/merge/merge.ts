@@ -75,7 +75,7 @@ export async function mergeFile(input: MergeInput, opts: Pick<MergeOptions, 'asO
   } catch (e) {
     return refusedFile(file, MERGE_MESSAGES.readFailed(file, errorText(e)));
   }
-  if (!read.ok) return refusedFile(file, read.problem.message);
+  if (!read.ok) return refusedFile(file, read.problem.message, EMPTY_META, read.problem.detail);
 
   try {
     const ledger = readLedger(read.sheets, file);

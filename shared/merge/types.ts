@@ -42,6 +42,8 @@ export interface FileReport {
   findings: number;
   /** zh-CN reason when refused (names the file), else null. */
   reason: string | null;
+  /** The reader's internal cause of a refusal (FileProblem.detail), for support; never shown as the reason. */
+  detail?: string;
   meta: LedgerMeta;
   /** Optional zh-CN note for the 导入报告 (duplicates dropped, warnings of the reader). */
   note?: string | null;

@@ -153,17 +153,17 @@ describe('direct reader on hand-written XML', () => {
     expect(r.warnings.map((w) => w.code)).toEqual(['cell-over-limit']);
   });
 
-  it('columns past the cap are left out, with one warning per sheet', async () => {
+  it('columns past the cap are left out, with one warning per sheet; a sheet with data only past the cap is read from there', async () => {
     const rows = Array.from({ length: 8 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i}</v></c><c r="B${i + 1}" t="inlineStr"><is><t>第${i + 1}行</t></is></c></row>`).join('');
     const sheet = `<worksheet xmlns="${NS}"><sheetData>${rows}</sheetData></worksheet>`;
     const r = await readWorkbook(pkg({ 'xl/worksheets/data.xml': sheet }), '封顶.xlsx', { limits: { maxRows: 100, maxCols: 1 } });
     if (!r.ok) throw new Error(r.problem.message);
     expect(r.sheets[0].rows).toHaveLength(8);
     expect(r.sheets[0].rows[7]).toEqual([7]);
-    expect(r.warnings.map((w) => [w.code, w.sheet, w.column])).toEqual([
-      ['columns-beyond-cap', '台账 & 明细', 'B'],
-      ['columns-beyond-cap', '隐藏', 'B'],
-    ]);
+    expect(r.warnings.map((w) => [w.code, w.sheet, w.column])).toEqual([['columns-beyond-cap', '台账 & 明细', 'B']]);
+    // 隐藏 holds only B1: read as a one-cell grid whose origin says where it sits.
+    expect(r.sheets[1]).toMatchObject({ name: '隐藏', rows: [['隐藏表']], origin: { row: 0, col: 1 } });
+    expect(r.sheets[0].origin).toBeUndefined();
   });
 
   it('rows past the cap are not kept; the first one is named', async () => {
@@ -216,7 +216,8 @@ async function partOf(name: string): Promise<string> {
 describe('merge cells under a namespace prefix', () => {
   const xml = `<x:worksheet><x:sheetData><x:row r="1"><x:c r="A1"><x:v>1</x:v></x:c></x:row></x:sheetData><x:mergeCells count="2"><x:mergeCell ref="A1:B1"/><x:mergeCell ref="C2:C5"/></x:mergeCells><x:pageMargins/></x:worksheet>`;
   it.each(Array.from({ length: xml.length - 1 }, (_, i) => [i + 1]))('found whole when the chunks split at %i', async (at) => {
-    const { MergeCollector, parseMergeCells } = await import('../../shared/io/guard');
+    const { MergeCollector } = await import('../../shared/io/part-scan');
+    const { parseMergeCells } = await import('../../shared/io/merges');
     const bytes = strToU8(xml);
     const mc = new MergeCollector();
     mc.feed(bytes.subarray(0, at));
@@ -231,7 +232,7 @@ describe('merge cells under a namespace prefix', () => {
 
 describe('thinning a sheet stays linear on malformed rows', () => {
   it('200,000 unterminated <row> tags are counted and thinned in one pass', async () => {
-    const { thinSheetXml } = await import('../../shared/io/guard');
+    const { thinSheetXml } = await import('../../shared/io/thin');
     const body = '<row r="1"><c r="A1"><v>1</v></c>'.repeat(200_000);
     const xml = `<worksheet><sheetData>${body}<row r="2"/></sheetData></worksheet>`;
     // No <row> is terminated: the lazy regex this replaced retried to the end of the text from every one.
@@ -245,7 +246,7 @@ describe('thinning a sheet stays linear on malformed rows', () => {
     ['<row r="1"/><row r="2"></row><row r="3"><c s="1"/></row>', 0],
     ['<row r="1"><c><f>A1</f></c></row><row r="2"><c t="inlineStr"><is><t>x</t></is></c></row>', 2],
   ])('value rows of %s: %i', async (rows, n) => {
-    const { thinSheetXml } = await import('../../shared/io/guard');
+    const { thinSheetXml } = await import('../../shared/io/thin');
     expect(thinSheetXml(`<sheetData>${rows}</sheetData>`, 200_000).valueRows).toBe(n);
   });
 });

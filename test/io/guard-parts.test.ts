@@ -2,7 +2,9 @@
 // chunk boundary are still seen, and the sheet thinning keeps exactly the rows
 // with values.
 import { describe, expect, it } from 'vitest';
-import { Matcher, MergeCollector, parseMergeCells, parseRange, thinSheetXml, hasDoctype } from '../../shared/io/guard';
+import { parseMergeCells, parseRange } from '../../shared/io/merges';
+import { Matcher, MergeCollector, hasDoctype } from '../../shared/io/part-scan';
+import { thinSheetXml } from '../../shared/io/thin';
 import { readZipDirectory } from '../../shared/io/zip';
 import { rawZip } from '../../scripts/make-bad-fixtures';
 
