@@ -58,7 +58,7 @@ export function metaRows(meta: LedgerMeta): CellValue[][] {
   ];
 }
 
-export function toStandardWorkbook(tasks: Task[], meta: LedgerMeta, directory?: Unit[]): WorkbookSpec {
+export function toStandardWorkbook(tasks: Task[], meta: LedgerMeta, directory?: readonly Unit[]): WorkbookSpec {
   const ledger: SheetSpec = {
     name: LEDGER_SHEET,
     rows: [[...STANDARD_COLUMNS], ...tasks.map(standardRow)],

@@ -107,7 +107,7 @@ export async function mergeFile(input: MergeInput, opts: Pick<MergeOptions, 'asO
       tasks,
       identities: fileIdentities(tasks),
       findings: fileFindings,
-      units: checked.directory?.units ?? [],
+      units: [...(checked.directory?.units ?? [])],
     };
   } catch (e) {
     return refusedFile(file, MERGE_MESSAGES.readFailed(file, errorText(e)));

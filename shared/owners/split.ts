@@ -3,7 +3,8 @@
 // depth 0, spaces between two complete names, and 和/与/及 only where they join
 // two complete names (never inside 区规划和自然资源局 or 文化和旅游部).
 import { dropStrayBrackets, foldWidth, isCloser, isOpener } from './normalize';
-import { groupKeyOf, looksLikeUnit } from './rules';
+import { groupKeyOf } from './groups';
+import { looksLikeUnit } from './rules';
 
 const SEPARATORS = new Set(['、', '，', ',', '；', ';', '／', '/', '\n', '\r', '\t', '。', '|', '｜']);
 

@@ -53,7 +53,8 @@ describe('jurisdictions', () => {
     const dir = createDirectory([{ name: '某某县教育局', aliases: ['县教育局'], kind: '政府部门', jurisdiction: '某某市某某县' }]);
     expect(dir.lookup('教育局').name).toBe('某某县教育局');
     expect(dir.lookup('教育局', { prefix: '县' }).rule).toBe('level-prefix');
-    expect(dir.lookup('教育局', { prefix: '市' }).matched).not.toBe('rule');
+    // A city context: the county's unit is not an answer; the name takes 市 by rule.
+    expect(dir.lookup('教育局', { prefix: '市' })).toMatchObject({ name: '市教育局', matched: 'rule', rule: 'rules-only:level-prefix' });
   });
 });
 
