@@ -47,6 +47,8 @@ interface Fact {
   display: string;
   /** Level the name carries (区 for 区科协, 团区委, 中共X区委…). */
   level: string | null;
+  /** Level it gives its neighbours: its own, or its place's (锦江区教育局 → 区). */
+  gives: string | null;
   national: boolean;
   /** The place the name starts with, when it names one (成都市锦江区教育局 → 成都市锦江区). */
   place: string | null;
@@ -56,18 +58,20 @@ function factOf(name: string, known: readonly string[]): Fact {
   const display = displayName(name);
   const group = groupKeyOf(display) !== null;
   const level = group ? null : ownLevelOf(display);
+  const place = group ? null : jurisdictionInName(display, known);
   return {
     display,
     level,
+    gives: level ?? (place ? levelOfJurisdiction(place) || null : null),
     national: !group && isNationalOnly(display),
-    place: group ? null : jurisdictionInName(display, known),
+    place,
   };
 }
 
 /** The level of the nearest neighbour carrying one: before the name first, then after. */
 function neighbourLevel(facts: readonly Fact[], i: number): string | null {
-  for (let k = i - 1; k >= 0; k--) if (facts[k]!.level) return facts[k]!.level;
-  for (let k = i + 1; k < facts.length; k++) if (facts[k]!.level) return facts[k]!.level;
+  for (let k = i - 1; k >= 0; k--) if (facts[k]!.gives) return facts[k]!.gives;
+  for (let k = i + 1; k < facts.length; k++) if (facts[k]!.gives) return facts[k]!.gives;
   return null;
 }
 
@@ -86,7 +90,7 @@ export function contextsOf(names: readonly string[], doc: DocumentContext, befor
   const offset = before.length;
   const docNational = isNationalWord(doc.jurisdiction);
   const docLevel = doc.jurisdiction && !docNational ? levelOfJurisdiction(doc.jurisdiction) : '';
-  const anyLocal = facts.some((f) => f.level);
+  const anyLocal = facts.some((f) => f.gives);
   const anyNational = facts.some((f) => f.national);
   const lookupJ = (level: string): string | null => {
     if (doc.jurisdiction && !docNational && levelOfJurisdiction(doc.jurisdiction) === level) return doc.jurisdiction;

@@ -75,13 +75,16 @@ function lookupIn(index: DirectoryIndex, suggester: Suggester, name: string, ctx
     const nat = nationalMatch(index, input, d);
     return nat && !m.suggestions.some((s) => s.name === nat.name) ? { ...m, suggestions: [...m.suggestions, { name: nat.name!, score: 0.9 }] } : m;
   }
-  // 哈尔滨广播电视台 where the directory holds no 哈尔滨: another place's unit, kept as written.
-  if (carriesPlace(d) && !placesAtFront(index, keyOf(d))) return rulesOnly(input, d, '', []);
 
   const sugg = suggester.suggest(d, scope.jurisdiction, scope.prefix);
   const top = sugg[0];
   const second = sugg.find((s) => s.unit !== top?.unit);
-  if (!m && top && top.score >= FUZZY_THRESHOLD && (!second || top.score - second.score >= FUZZY_MARGIN) && d.length >= 4 && fuzzyAllowed(index, d, top.unit, accept)) {
+  const clear = !m && top && top.score >= FUZZY_THRESHOLD && (!second || top.score - second.score >= FUZZY_MARGIN) && d.length >= 4;
+  if (!clear && ownLevelOf(d) === null && carriesPlace(d) && !placesAtFront(index, keyOf(d))) {
+    // 哈尔滨广播电视台 where the directory holds no 哈尔滨: another place's unit, kept as written.
+    return rulesOnly(input, d, '', []);
+  }
+  if (clear && fuzzyAllowed(index, d, top.unit, accept)) {
     return {
       input,
       name: index.units[top.unit]!.name,

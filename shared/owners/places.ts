@@ -2,6 +2,7 @@
 // name is not itself a full name): 哈尔滨广播电视台, 黑龙江日报社, 锦江生态环境局,
 // 叙州区政府, 东津新区管委会. Such a name never takes the prefix of its
 // context: 市哈尔滨广播电视台 is a name nobody wrote.
+import { placeHead } from './rules';
 
 /** Provinces and autonomous regions by the short names their own units use. */
 const PROVINCES = [
@@ -16,7 +17,6 @@ const PROVINCES = [
  * refused by their last character.
  */
 const PLACE_HEAD = /^([\u4e00-\u9fff]{2,4}?)(省|市|区|县|旗|州|盟|新区|开发区|高新区)(?=[\u4e00-\u9fff（(])/;
-const NOT_PLACE_LAST = '社园景小校街片辖全山牧农老城都超坝营选考矿';
 
 /**
  * Proper names that are institutions of one place: newspapers, broadcasters,
@@ -33,7 +33,7 @@ export function carriesPlace(display: string, forms: readonly string[] = []): bo
   if (forms.some((f) => f.length >= 2 && display.startsWith(f) && display.length > f.length)) return true;
   if (PROVINCES.some((p) => display.startsWith(p) && display.length > p.length + 1)) return true;
   const head = PLACE_HEAD.exec(display);
-  if (head && !NOT_PLACE_LAST.includes(head[1]!.slice(-1))) return true;
+  if (head && placeHead(head[1]!)) return true;
   const proper = PROPER_END.exec(display);
   if (proper && !BARE_HEAD.test(display.slice(0, proper.index))) return true;
   return COMPANY_END.test(display);

@@ -106,19 +106,38 @@ export function jurisdictionForms(j: string): string[] {
  * first among known ones, then by shape; null when the name does not start with one.
  */
 export function jurisdictionInName(name: string, known: readonly string[] = []): string | null {
-  // A known jurisdiction may sit a little way in: 成都市锦江生态环境局, 成都市公安局锦江区分局.
-  let best: string | null = null;
   const n = name.replace(/^中共/, '').replace(/^共青团/, '');
+  // The full name first, longest first: 成都市锦江区教育局.
+  const full = known.filter((j) => j && n.startsWith(j) && n.length > j.length).sort((a, b) => b.length - a.length)[0];
+  if (full) return full;
+  // A short form, maybe a little way in (成都市锦江生态环境局, 成都市公安局锦江区分局):
+  // what stands before it must be the start of that jurisdiction's own name, so
+  // 成都市锦江区… is never 重庆市锦江区; two jurisdictions with one short name tell nothing.
+  const hits = new Set<string>();
   for (const j of known) {
-    for (const f of jurisdictionForms(j)) {
+    for (const f of jurisdictionForms(j).slice(1)) {
       const at = n.indexOf(f);
-      if (at >= 0 && at <= 6 && (at === 0 || /[市省]$/.test(n.slice(0, at)) || /^.{2,3}市公安局$/.test(n.slice(0, at))) && (best === null || j.length > best.length)) best = j;
+      if (at < 0 || at > 6) continue;
+      const before = n.slice(0, at).replace(/公安局$/, '');
+      if (at === 0 || (/[市省]$/.test(before) && j.startsWith(before))) hits.add(j);
     }
   }
-  if (best) return best;
-  const m = /^(?:中共|共青团)?((?:[\u4e00-\u9fff]{2,3}(?:省|自治区))?(?:[\u4e00-\u9fff]{2,3}市)?[\u4e00-\u9fff]{1,3}?(?:区|县))/.exec(name);
-  if (m && m[1]!.length >= 3 && /[市省]/.test(m[1]!)) return m[1]!;
-  const city = /^(?:中共|共青团)?((?:[\u4e00-\u9fff]{2,3}(?:省|自治区))?[\u4e00-\u9fff]{2,3}市)/.exec(name);
-  if (city && !LOOK_ALIKES.some((w) => name.startsWith(w))) return city[1]!;
+  if (hits.size === 1) return [...hits][0]!;
+  if (hits.size > 1) return null;
+  const m = /^(?:中共|共青团)?((?:[\u4e00-\u9fff]{2,3}(?:省|自治区))?(?:([\u4e00-\u9fff]{2,3})市)?([\u4e00-\u9fff]{1,3}?)(?:区|县))/.exec(name);
+  if (m && m[1]!.length >= 3 && /[市省]/.test(m[1]!) && placeHead(m[2] ?? '') && placeHead(m[3]!)) return m[1]!;
+  const city = /^(?:中共|共青团)?((?:[\u4e00-\u9fff]{2,3}(?:省|自治区))?([\u4e00-\u9fff]{2,3})市)/.exec(name);
+  if (city && !LOOK_ALIKES.some((w) => name.startsWith(w)) && placeHead(city[2]!)) return city[1]!;
   return null;
 }
+
+/**
+ * The characters before a level word can be a place name: not a common word
+ * ending so (社区, 园区, 景区, 城市, 都市, 超市, 公园城市 …). '' passes (no head).
+ */
+export function placeHead(head: string): boolean {
+  return head === '' || !(NOT_PLACE_LAST.includes(head.slice(-1)) || /(园城|公园|超)$/.test(head));
+}
+// 社区, 园区, 景区, 小区, 校区, 街区, 片区, 辖区, 全区, 牧区, 老区. Not 山, 城, 都:
+// 佛山市, 聊城市, 成都市 end so.
+const NOT_PLACE_LAST = '社园景小校街片辖全牧老';
