@@ -84,6 +84,8 @@ function lookupIn(index: DirectoryIndex, suggester: Suggester, name: string, ctx
     // 哈尔滨广播电视台 where the directory holds no 哈尔滨: another place's unit, kept as written.
     return rulesOnly(input, d, '', []);
   }
+  // 农业部, 安全监管总局: a national body by its name, one the table does not hold (an older name).
+  if (!clear && isNationalOnly(d)) return rulesOnly(input, d, '', []);
   if (clear && fuzzyAllowed(index, d, top.unit, accept)) {
     return {
       input,

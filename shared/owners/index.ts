@@ -10,5 +10,6 @@ export { displayName, keyOf } from './normalize';
 export { ownerFigures, type OwnerFigures } from './figures';
 export { OWNER_RULE_LABEL } from './messages';
 export { groupKeyOf, type GroupKey } from './groups';
+export { isUnitName } from './names';
 export { adminLevelOf, levelOfJurisdiction, jurisdictionForms, type AdminLevel } from './rules';
 export { inferKind } from './kinds';

@@ -37,7 +37,7 @@ export function looksNational(name: string): boolean {
 }
 
 /** Characters a unit name ends with (局, 委, 办, 科协, 妇联, 街道 …). */
-const UNIT_END = /(局|委|办|部|会|联|院|校|厅|署|府|队|社|馆|站|所|处|司|中心|室|协|镇|乡|街道|公司|集团|台|报|分局|总局|组|团|盟|行)$/;
+const UNIT_END = /(局|委|办|部|会|联|院|校|厅|署|府|队|社|馆|站|所|处|司|中心|室|协|镇|乡|街道|公司|集团|台|报|分局|总局|组|团|盟|行|大学|部门|单位)$/;
 
 /** The name ends like a unit; split.ts also uses it to decide where 和 or a space separates two names. */
 export function looksLikeUnit(name: string): boolean {

@@ -2,6 +2,7 @@
 // The shapes (DOMAIN.md §2): a bracket after the task (with real-world faults),
 // trailing parentheses of a national ledger, a division-of-labour paragraph.
 // Names stay as written here; the owner lookup (shared/owners) resolves them.
+import { displayName, isUnitName, splitOwners } from '../owners';
 import { fold } from './normalize';
 import type { PlanOwners } from './types';
 
@@ -116,17 +117,19 @@ function endOfOwners(f: string, from: number): number {
   return nl < 0 ? f.length : nl;
 }
 
-const UNIT_END =
-  /(部|委|局|院|会|联|办|署|厅|室|中心|中央|科协|团|行|社|所|馆|台|队|处|站|校|组|政府|单位|街道|镇|乡|街|公司|集团|协会|学会|基金委|各成员单位|成员单位|党委|党组|机关|分局)$/;
-
-/** Does this look like a list of unit names (not 征求意见稿, 2021—2025年, 试行)? */
+/**
+ * Does this read as a list of unit names (not 征求意见稿, 2021—2025年, 所、站)?
+ * Labels (牵头单位：), role words (…牵头, …等单位配合) and group words (各乡镇,
+ * 有关成员单位) are allowed; every name must look like a unit.
+ */
 export function looksLikeUnits(s: string): boolean {
-  const names = s
-    .split(/[、,，;；]/)
-    .map((n) => stripRole(trimName(n)).replace(/^由/, ''))
-    .filter(Boolean);
+  if (/\d/.test(s)) return false;
+  const names = splitOwners(s);
   if (!names.length) return false;
-  return names.every((n) => n.length >= 2 && n.length <= 30 && !/[。\d]/.test(n) && UNIT_END.test(n.replace(/[(（][^)）]*[)）]$/, '')));
+  return names.every((n) => {
+    const d = displayName(n);
+    return d.length >= 2 && d.length <= 30 && !/[。：:]/.test(d) && isUnitName(d);
+  });
 }
 
 /** 等单位 / 等部门 at the end of a list. */
@@ -195,7 +198,8 @@ export function findTrailingOwners(text: string): FoundOwners | null {
   };
 }
 
-const DIVISION = /^\s*[[(]?\s*(?:任务分工|责任分工|职责分工|分工)\s*[:：]\s*(.+?)[\])]?\s*$/;
+const DIVISION_WORD = '(?:任务分工|责任分工|职责分工|工作分工|分工)';
+const DIVISION = new RegExp(`^\\s*[[(]?\\s*${DIVISION_WORD}\\s*[:：]\\s*(.+?)[\\])]?\\s*$`);
 
 /** A division-of-labour paragraph (分工: X、Y牵头,A、B、C等单位配合。) or null. */
 export function parseDivision(line: string): PlanOwners | null {
@@ -203,9 +207,37 @@ export function parseDivision(line: string): PlanOwners | null {
   if (!m) return null;
   const at = m[0].indexOf(m[1]!);
   const body = line.slice(at, at + m[1]!.length).trim();
+  return divisionOf(body, line.trim());
+}
+
+/** The owners a division text states (X、Y牵头，A、B等单位配合。), or null when it names no unit. */
+export function divisionOf(body: string, raw: string): PlanOwners | null {
+  if (!looksLikeUnits(body)) return null;
   const { leadsText, partnersText } = splitLeadPartner(body);
-  if (!leadsText) return null;
-  return { leadsText, partnersText, raw: line.trim(), source: 'division', faults: [] };
+  if (!leadsText && !partnersText) return null;
+  return { leadsText, partnersText, raw, source: 'division', faults: [] };
+}
+
+/**
+ * A label on a line of its own, the owners in the next paragraph(s):
+ *   任务分工：                        → 'division' (applies to the section's measures)
+ *   责任单位： / 牵头单位：            → 'key' (the measure's, or its section's)
+ */
+const LABEL_ONLY = new RegExp(
+  `^\\s*[[(]?\\s*(${DIVISION_WORD}|(?:主要)?(?:牵头|责任|配合|参与|协办|主责)(?:单位|部门)(?:和|及|、)?(?:(?:牵头|责任|配合|参与|协办)(?:单位|部门))?)\\s*[:：]?\\s*[\\])]?\\s*$`,
+);
+
+export function labelOnly(line: string): { kind: 'division' | 'key'; label: string } | null {
+  const m = LABEL_ONLY.exec(fold(line));
+  if (!m) return null;
+  return { kind: new RegExp(`^${DIVISION_WORD}$`).test(m[1]!) ? 'division' : 'key', label: m[1]! };
+}
+
+/** A whole line that states owners under a key (牵头单位：区科协 / 配合单位：… / （责任单位：…）). */
+const OWNER_LINE = /^\s*[[(]?\s*(?:主要)?(?:牵头|责任|配合|参与|协办|主责|协同)(?:责任)?(?:单位|部门)\s*[:：]/;
+
+export function isOwnerLine(line: string): boolean {
+  return OWNER_LINE.test(fold(line)) && looksLikeUnits(line);
 }
 
 const DEADLINE_LINE = /(^|\n)\s*[[(]?\s*(?:完成时限|完成时间|时间节点|时限要求)\s*:\s*([^\n\])]+?)\s*[\])]?\s*(?=\n|$)/;
