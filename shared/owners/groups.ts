@@ -14,7 +14,7 @@ export const GROUP_NAMES: Readonly<Record<GroupKey, string>> = {
 
 // Townships and streets, with the bracketed and joined forms plans use:
 // 乡镇（街道）, 镇街, 苏木乡镇 (Inner Mongolia), 街道办事处.
-const TOWNS = '(?:乡镇|镇乡|镇|乡|苏木乡镇|苏木|街道|街镇|镇街|街道办事处|街道办|社区)';
+const TOWNS = '(?:乡镇|镇乡|镇|乡|苏木乡镇|苏木|街道|街镇|镇街|街道办事处|街道办|社区|场|农场|林场|管理区|园区)';
 const TOWN_LIST = `${TOWNS}(?:[（(]${TOWNS}(?:[、,，]${TOWNS})*[)）]|[、和及]${TOWNS})*`;
 // Places below the plan's level: 区县, 县（市、区）, 旗县（市、区）, 市（州）, 盟市, 省（区、市）.
 const PLACES = '(?:区|县|市|州|旗|盟|省|地|区县|县区|县市|市县|旗县|盟市|市州|地市|区市县|县市区|省区市|地区|自治县)';

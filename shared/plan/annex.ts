@@ -93,17 +93,19 @@ interface Columns {
   deadline: number;
 }
 
-const TASK_HEADER = /任务|内容|项目|名称|行动|工程|事项|措施|工作/;
-const NOT_TASK_HEADER = /牵头|责任|配合|参与|协办|协同|参加|时限|时间|进度|目标|完成|序号|编号|类别|类型|分类|领域/;
+const TASK_HEADER = /任务|内容|项目|名称|行动|工程|事项|措施|举措|工作|要点/;
+const NOT_TASK_HEADER = /牵头|责任|配合|参与|协办|协同|参加|时限|时间|进度|完成|序号|编号|类别|类型|分类|领域|领导|^(?:量化|预期)?目标(?:值)?$/;
 /** The more specific a task column, the more likely it names the measure itself. */
-const SPECIFIC_TASK = /具体|措施|内容|事项|工作任务|任务名称|主要任务|任务$/;
+const SPECIFIC_TASK = /具体|措施|举措|内容|事项|工作任务|任务名称|主要任务|任务$/;
+/** Columns of people, not units: 责任领导, 负责人, 联系人. */
+const PEOPLE = /领导|负责人|联系人|责任人/;
 
 function columnsOf(header: string[]): Columns | null {
   const col = (re: RegExp, not?: RegExp) => header.findIndex((c) => re.test(c) && !(not && not.test(c)));
-  const lead = col(/牵头/);
+  const lead = col(/牵头/, PEOPLE);
   const owners = /责任|配合|参与|协办|协同|参加|主责/;
-  const partner = lead >= 0 ? col(owners, /牵头/) : -1;
-  const responsible = lead < 0 ? col(/责任(?:单位|部门)|主责/) : -1;
+  const partner = lead >= 0 ? col(owners, new RegExp(`牵头|${PEOPLE.source}`)) : -1;
+  const responsible = lead < 0 ? col(/责任(?:单位|部门)|主责/, PEOPLE) : -1;
   if (lead < 0 && responsible < 0) return null;
   const tasks = header.map((c, i) => (TASK_HEADER.test(c) && !NOT_TASK_HEADER.test(c) ? i : -1)).filter((i) => i >= 0);
   if (!tasks.length) return null;
@@ -171,11 +173,12 @@ export function ownerTable(t: Table): { rows: OwnerTableRow[]; header: number; f
     let partnersText = cols.partner >= 0 ? at(cells, cols.partner) : '';
     const faults: string[] = [];
     if (cols.responsible >= 0) {
+      // Only 责任单位: read as the bracket shape does (a （牵头） mark, else the first leads).
       const all = at(cells, cols.responsible);
-      const cut = all.search(/[、,，;；]/);
-      leadsText = cut < 0 ? all : all.slice(0, cut);
-      partnersText = cut < 0 ? '' : all.slice(cut + 1).trim();
-      if (all) faults.push('只写了“责任单位”，第一个单位视为牵头单位');
+      const found = all ? findBracketOwners(`责任单位：${all}`) : null;
+      leadsText = found?.owners.leadsText ?? '';
+      partnersText = found?.owners.partnersText ?? '';
+      faults.push(...(found?.owners.faults ?? []));
     }
     if (!leadsText && prev) {
       leadsText = prev.leads;

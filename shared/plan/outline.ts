@@ -2,7 +2,7 @@
 // Ranks come from the marker's shape, not from depth, so a plan that goes
 // straight from 一、 to 1. (work points) reads the same way.
 import { fold } from './normalize';
-import { divisionOf, findBracketOwners, findDeadline, findTrailingOwners, isOwnerLine, labelOnly, looksLikeUnits, parseDivision } from './ownertext';
+import { divisionOf, findBracketOwners, findDeadline, findTrailingOwners, isOwnerLine, isOwnerSentence, labelOnly, looksLikeUnits, parseDivision } from './ownertext';
 import type { PlanNode, PlanOwners } from './types';
 
 export interface Line {
@@ -133,7 +133,7 @@ export function buildOutline(lines: Line[]): { roots: OutlineNode[]; preamble: s
       continue;
     }
     const mk = markerOf(line);
-    if (!mk && stack.length && isOwnerLine(line)) {
+    if (!mk && stack.length && (isOwnerLine(line) || isOwnerSentence(line))) {
       stack[stack.length - 1]!.ownerLines.push(line);
       continue;
     }
@@ -184,8 +184,10 @@ export function buildOutline(lines: Line[]): { roots: OutlineNode[]; preamble: s
 /** Owner lines (牵头单位：X / 配合单位：Y, or 责任单位：Z) read as one owner text. */
 function ownersOfLines(lines: readonly string[]): PlanOwners | null {
   if (!lines.length) return null;
-  const found = findBracketOwners(lines.join('\n'));
-  return found ? { ...found.owners, source: 'label', raw: lines.join('\n') } : null;
+  const raw = lines.join('\n');
+  // 牵头单位：…（keys）, else 市教育局牵头，市科协配合。 (role words).
+  const owners = findBracketOwners(raw)?.owners ?? divisionOf(lines.join('，'), raw);
+  return owners ? { ...owners, source: 'label', raw } : null;
 }
 
 /**

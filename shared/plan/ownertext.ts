@@ -135,8 +135,10 @@ export function looksLikeUnits(s: string): boolean {
 /** 等单位 / 等部门 at the end of a list. */
 const ETC = /等(?:有关|相关)?(?:单位|部门)?$/;
 /** Role words after a list: who leads, who takes part, who is responsible. */
-const LEAD_ROLE = /(?:共同)?牵头(?:负责|实施|落实)?$/;
-const PARTNER_ROLE = /(?:参与|配合|协助|协办|协同|参加|负责落实|共同实施)$/;
+const LEAD_ROLE = /(?:共同)?(?:(?:为|是)?牵头(?:单位|部门)?|牵头(?:负责|实施|落实|组织))$/;
+const PARTNER_ROLE = /(?:(?:为|是)?(?:配合|参与|责任|协办)(?:单位|部门)|参与|配合|协助|协办|协同|参加|负责落实|共同实施|配合实施|共同参与)$/;
+/** 市科协（牵头）: the lead marked inside a plain list. */
+const LEAD_MARK = /[(（]\s*牵头\s*[)）]/;
 const DUTY_ROLE = /(?:按职责分工负责|按职责负责|分别负责|按职责分工落实|负责)$/;
 
 function stripRole(c: string): string {
@@ -149,23 +151,50 @@ function stripRole(c: string): string {
  * except those marked as taking part.
  */
 export function splitLeadPartner(text: string): { leadsText: string; partnersText: string } {
-  const clauses = text
-    .replace(/[。.]\s*$/, '')
-    .split(/[,;，；]/)
+  const clauses = splitTop(text.replace(/[。.]\s*$/, ''), /[,;，；]/)
     .map((c) => c.trim().replace(/^由/, ''))
     .filter(Boolean);
   const hasLead = clauses.some((c) => LEAD_ROLE.test(c));
   const leads: string[] = [];
   const partners: string[] = [];
+  const marked = !hasLead && LEAD_MARK.test(text);
   for (const c of clauses) {
     const name = stripRole(c);
     if (!name) continue;
-    if (LEAD_ROLE.test(c)) leads.push(name);
+    if (marked && !PARTNER_ROLE.test(c)) {
+      // 市科协（牵头）、市教育局: the marked names lead, the others take part.
+      for (const n of splitTop(name, /[、]/)) (LEAD_MARK.test(n) ? leads : partners).push(n.replace(LEAD_MARK, '').trim());
+    } else if (LEAD_ROLE.test(c)) leads.push(name);
     else if (PARTNER_ROLE.test(c)) partners.push(name);
     else if (hasLead) partners.push(name);
     else leads.push(name);
   }
-  return { leadsText: leads.map(trimName).join('、'), partnersText: partners.map(trimName).join('、') };
+  return { leadsText: leads.map(trimName).filter(Boolean).join('、'), partnersText: partners.map(trimName).filter(Boolean).join('、') };
+}
+
+/** Splits at separators outside brackets (各县（市，区） stays one piece). */
+function splitTop(s: string, sep: RegExp): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (const ch of s) {
+    if ('（(〔[【'.includes(ch)) depth++;
+    else if ('）)〕]】'.includes(ch)) depth = Math.max(0, depth - 1);
+    if (depth === 0 && sep.test(ch)) {
+      out.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  out.push(cur);
+  return out;
+}
+
+/**
+ * A sentence that only assigns owners, with no label: 市教育局牵头，市科协、团市委配合。
+ * It needs a role word (牵头, 配合, 负责 …) so a list of names in prose is not one.
+ */
+export function isOwnerSentence(line: string): boolean {
+  return /(?:牵头|配合|参与|参加|协助|协办|负责)(?:单位|部门)?[。.]?\s*$/.test(fold(line)) && looksLikeUnits(line);
 }
 
 /**
@@ -198,7 +227,7 @@ export function findTrailingOwners(text: string): FoundOwners | null {
   };
 }
 
-const DIVISION_WORD = '(?:任务分工|责任分工|职责分工|工作分工|分工)';
+const DIVISION_WORD = '(?:任务分工|责任分工|职责分工|工作分工|分工负责|分工)';
 const DIVISION = new RegExp(`^\\s*[[(]?\\s*${DIVISION_WORD}\\s*[:：]\\s*(.+?)[\\])]?\\s*$`);
 
 /** A division-of-labour paragraph (分工: X、Y牵头,A、B、C等单位配合。) or null. */
