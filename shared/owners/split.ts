@@ -80,7 +80,9 @@ function stripLabels(piece: string): string {
     const before = t;
     t = t.replace(LEAD_LABEL, '').replace(/^(?:任务)?分工\s*[:：]\s*/, '').replace(/^由(?=.{2,})/, '').trim();
     t = t.replace(TRAIL_ROLE, '').trim();
-    if (!groupKeyOf(t)) t = t.replace(TRAIL_ETC, '').trim();
+    // 各区县政府等单位 → 各区县政府 (a group word may end with 等单位 too).
+    const bare = t.replace(TRAIL_ETC, '').trim();
+    if (bare) t = bare;
     t = t.replace(/^[:：]+|[:：]+$/g, '').trim();
     if (t === before) break;
   }
