@@ -6,8 +6,10 @@ import { displayName, isUnitName, splitOwners } from '../owners';
 import { fold } from './normalize';
 import type { PlanOwners } from './types';
 
-const LEAD_KEY = /([[(]\s*)?牵头(?:责任)?(?:单位|部门)\s*:\s*/g;
-const PARTNER_KEY = /([,;、]?)\s*(?:责任|配合|参与|协办|协同|参加)(?:单位|部门)\s*:\s*/;
+const LEAD_KEY = /([[(]\s*)?牵头(?:责任)?(?:单位|部门)?\s*:\s*/g;
+const PARTNER_KEY = /([,;、。.]?)\s*(?:责任|配合|参与|协办|协同|参加)(?:单位|部门)?\s*:\s*/;
+/** (责任单位：A、B；牵头单位：C): the partners written first, inside the same bracket. */
+const PARTNERS_FIRST = /[[(]\s*(?:责任|配合|参与|协办|协同|参加)(?:单位|部门)\s*:\s*([^[\]()\n]*?)\s*[,;、]\s*$/;
 const DEADLINE_KEY = /[,;、]?\s*(?:完成时限|完成时间|时间节点|时限要求|时限)\s*:\s*/;
 const RESP_ONLY_KEY = /([[(]\s*)?(?:责任|主责)(?:单位|部门)\s*:\s*/g;
 
@@ -54,9 +56,20 @@ export function findBracketOwners(text: string): FoundOwners | null {
 
 function ownersFrom(text: string, f: string, m: RegExpExecArray, kind: 'lead' | 'resp'): FoundOwners {
   const faults: string[] = [];
-  const start = m.index;
-  const opener = m[1] ? text[start] ?? '' : '';
-  const bodyStart = start + m[0].length;
+  let start = m.index;
+  let opener = m[1] ? text[start] ?? '' : '';
+  let partnersFirst = '';
+  if (kind === 'lead' && !opener) {
+    const lineStart = f.lastIndexOf('\n', start - 1) + 1;
+    const pf = PARTNERS_FIRST.exec(f.slice(lineStart, start));
+    if (pf) {
+      const at = lineStart + pf.index;
+      partnersFirst = trimName(text.slice(at + pf[0].indexOf(pf[1]!, 1), at + pf[0].indexOf(pf[1]!, 1) + pf[1]!.length));
+      start = at;
+      opener = text[at] ?? '';
+    }
+  }
+  const bodyStart = m.index + m[0].length;
   const close = closerAt(f, bodyStart);
   let end = close >= 0 ? close : endOfOwners(f, bodyStart);
   if (close < 0 && kind === 'lead' && !PARTNER_KEY.test(f.slice(bodyStart, end))) {
@@ -85,8 +98,9 @@ function ownersFrom(text: string, f: string, m: RegExpExecArray, kind: 'lead' | 
       leadsText = trimName(body.slice(0, pm.index));
       partnersText = trimName(body.slice(pm.index + pm[0].length));
       if (pm[1] === '、') faults.push('“责任单位”前用了“、”');
-      if (!pm[1] && pm.index > 0 && !pm[0].includes('\n')) faults.push('“责任单位”前缺少标点');
+      if (!pm[1] && pm.index > 0 && !pm[0].includes('\n') && !/[,;，；。]\s*$/.test(fb.slice(0, pm.index))) faults.push('“责任单位”前缺少标点');
     } else leadsText = trimName(body);
+    if (partnersFirst) partnersText = [partnersFirst, partnersText].filter(Boolean).join('、');
   } else {
     // 责任单位 alone: units marked （牵头） lead; without marks the convention
     // is that the first unit listed leads.
