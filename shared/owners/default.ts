@@ -37,17 +37,34 @@ function bundledGroups(j: string, members: string[]): OwnerGroup[] {
   ];
 }
 
+/** Shared by every caller for the life of the process: frozen, so no caller can change another's. */
+function frozen(dir: Directory): Directory {
+  for (const u of dir.units) {
+    Object.freeze(u.aliases);
+    if (u.contact) Object.freeze(u.contact);
+    Object.freeze(u);
+  }
+  for (const g of dir.groups) {
+    Object.freeze(g.aliases);
+    Object.freeze(g.members);
+    Object.freeze(g);
+  }
+  Object.freeze(dir.units);
+  Object.freeze(dir.groups);
+  return Object.freeze(dir);
+}
+
 function build(picked: readonly (typeof BUNDLED)[number][]): Directory {
   const units = picked.flatMap((b) => b.units);
   const groups: UnitGroup[] = picked.flatMap((b) => bundledGroups(b.jurisdiction, b.units.filter((u) => u.kind !== '街镇').map((u) => u.name)));
-  return createDirectory(units, groups);
+  return frozen(createDirectory(units, groups));
 }
 
 const ALL = build(BUNDLED);
-const BY_JURISDICTION = new Map(BUNDLED.map((b) => [b.jurisdiction, build([b])] as const));
+const BY_JURISDICTION: ReadonlyMap<string, Directory> = new Map(BUNDLED.map((b) => [b.jurisdiction, build([b])] as const));
 // Every jurisdiction we do not bundle gets this one empty directory: it holds
 // nothing of the jurisdiction (lookups take it from the call).
-const EMPTY = createDirectory([]);
+const EMPTY = frozen(createDirectory([]));
 
 export function bundledJurisdictions(): string[] {
   return BUNDLED.map((b) => b.jurisdiction);

@@ -73,6 +73,13 @@ describe('a workbook’s 单位名录 over the bundled directory', () => {
     expect(dir.lookup('春熙路街道')).toMatchObject({ matched: 'alias', name: '成都市锦江区春熙路街道办事处' });
   });
 
+  it('the bundled directories are shared by every caller, so they cannot be changed in place', () => {
+    const u = defaultDirectory('成都市锦江区').units[0]!;
+    expect(() => (u.aliases as string[]).push('某某')).toThrow(TypeError);
+    expect(() => (defaultDirectory().units as unknown[]).pop()).toThrow(TypeError);
+    expect(u.aliases).not.toContain('某某');
+  });
+
   it('does not change the bundled directory it was built from', () => {
     expect(base.units.find((u) => u.name === '成都市锦江区科学技术协会')!.aliases).toEqual(['区科协']);
   });
