@@ -45,6 +45,8 @@ export interface DirectoryIndex {
   readonly entriesByJurisdiction: ReadonlyMap<string, readonly number[]>;
   /** A jurisdiction's full and short forms (锦江区, 中共成都市锦江区 …) → jurisdictions. */
   readonly jurisdictionsByForm: ReadonlyMap<string, readonly string[]>;
+  /** Each known jurisdiction's short forms (jurisdictionForms), computed once. */
+  readonly formsOf: ReadonlyMap<string, readonly string[]>;
   /** Jurisdictions in order of first appearance ('' left out). */
   readonly jurisdictions: readonly string[];
   /** The jurisdiction assumed when a lookup names none (the only one besides 国家). */
@@ -190,8 +192,9 @@ export function buildIndex(input: readonly Unit[], givenGroups: readonly UnitGro
   const entriesByJurisdiction = new Map<string, number[]>();
   names.entries.forEach((e, id) => push(entriesByJurisdiction, units[e.unit]!.jurisdiction, id));
   const jurisdictionsByForm = new Map<string, string[]>();
+  const formsOf = new Map(jurisdictions.map((j) => [j, jurisdictionForms(j)] as const));
   for (const j of jurisdictions) {
-    for (const f of [...jurisdictionForms(j), ...(j === '国家' ? [] : ['中共' + j, '共青团' + j])]) {
+    for (const f of [...formsOf.get(j)!, ...(j === '国家' ? [] : ['中共' + j, '共青团' + j])]) {
       const a = jurisdictionsByForm.get(f);
       if (!a) jurisdictionsByForm.set(f, [j]);
       else if (!a.includes(j)) a.push(j);
@@ -214,6 +217,7 @@ export function buildIndex(input: readonly Unit[], givenGroups: readonly UnitGro
     postings: names.postings,
     entriesByJurisdiction,
     jurisdictionsByForm,
+    formsOf,
     jurisdictions,
     defaultJurisdiction,
     groups,

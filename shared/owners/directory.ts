@@ -55,8 +55,8 @@ function lookupIn(index: DirectoryIndex, suggester: Suggester, name: string, ctx
   const scope: Scope = scopeOf(index, ctx);
   const group = matchGroup(index, input, d, scope.jurisdiction);
   if (group) return group;
-  const nationalAsked = scope.national || isNationalOnly(d);
-  if (scope.rulesOnly) return (nationalAsked ? nationalMatch(index, input, d) : null) ?? rulesOnly(input, d, scope.prefix, scope.forms);
+  const nationalAsked = () => scope.national || isNationalOnly(d);
+  if (scope.rulesOnly) return (nationalAsked() ? nationalMatch(index, input, d) : null) ?? rulesOnly(input, d, scope.prefix, scope.forms);
 
   const accept = acceptor(index, scope, d);
   const bare = (part: string) => !isComplete(part, scope.forms);
@@ -68,7 +68,7 @@ function lookupIn(index: DirectoryIndex, suggester: Suggester, name: string, ctx
     composite(index, input, d, scope.prefix, accept, bare) ??
     (bare(d) ? withLevel(index, input, d, scope.prefix, accept, guessing) : null);
   if (m && m.name) return m;
-  const national = nationalAsked ? nationalMatch(index, input, d) : null;
+  const national = nationalAsked() ? nationalMatch(index, input, d) : null;
   if (national) return national;
   if (m && m.suggestions.length) {
     // 气象局 with no context: the local ones and the national body, all offered.

@@ -40,8 +40,12 @@ const GROUP_PATTERNS: { re: RegExp; group: GroupKey }[] = [
   { re: /^(?:各(?:类|有关|相关)?.{1,10}|社会各界|各界)$/, group: 'others' },
 ];
 
+/** Every group word holds one of these: most names are told apart without the patterns above. */
+const MAY_BE_GROUP = /各|成员|有关|相关|其他|其余|街|乡|镇|社区|苏木|场|园区|界/;
+
 /** The group a group word stands for, or null when the word is not a group word. */
 export function groupKeyOf(display: string): GroupKey | null {
+  if (!MAY_BE_GROUP.test(display)) return null;
   for (const { re, group } of GROUP_PATTERNS) if (re.test(display)) return group;
   return null;
 }

@@ -38,9 +38,14 @@ export function resolveJurisdiction(index: DirectoryIndex, j: string | undefined
   const t = displayName(j);
   if (NATIONAL.has(t)) return index.byJurisdiction.has('国家') ? '国家' : null;
   if (index.byJurisdiction.has(t)) return t;
-  for (const k of index.jurisdictions) if (jurisdictionForms(k).includes(t) || k.endsWith(t)) return k;
+  const byForm = index.jurisdictionsByForm.get(t);
+  if (byForm) return byForm[0]!;
+  for (const k of index.jurisdictions) if (k.endsWith(t)) return k;
   return null;
 }
+
+/** Short forms of a jurisdiction: the index's when it knows it. */
+const formsIn = (index: DirectoryIndex, j: string): readonly string[] => index.formsOf.get(j) ?? jurisdictionForms(j);
 
 /** The directory's jurisdictions whose units take this prefix. */
 function ofLevel(index: DirectoryIndex, prefix: string): string[] {
@@ -57,17 +62,17 @@ export function scopeOf(index: DirectoryIndex, ctx: LookupContext | undefined): 
   if (asked) {
     const j = resolveJurisdiction(index, asked);
     const prefix = ctx?.prefix ?? levelOfJurisdiction(j ?? asked);
-    return { jurisdiction: j, prefix, national: false, rulesOnly: j === null, forms: jurisdictionForms(j ?? asked) };
+    return { jurisdiction: j, prefix, national: false, rulesOnly: j === null, forms: formsIn(index, j ?? asked) };
   }
   if (ctx?.prefix) {
     // A level with no place (an enumeration of 市… names): the directory's one
     // jurisdiction of that level, else any unit of that level, else rules.
     const same = ofLevel(index, ctx.prefix);
     const j = same.length === 1 ? same[0]! : null;
-    return { jurisdiction: j, prefix: ctx.prefix, national: false, rulesOnly: same.length === 0, forms: j ? jurisdictionForms(j) : [] };
+    return { jurisdiction: j, prefix: ctx.prefix, national: false, rulesOnly: same.length === 0, forms: j ? formsIn(index, j) : [] };
   }
   const j = index.defaultJurisdiction;
-  return { jurisdiction: j, prefix: j ? levelOfJurisdiction(j) : '', national: j === '国家', rulesOnly: empty, forms: j ? jurisdictionForms(j) : [] };
+  return { jurisdiction: j, prefix: j ? levelOfJurisdiction(j) : '', national: j === '国家', rulesOnly: empty, forms: j ? formsIn(index, j) : [] };
 }
 
 /** The level a name carries itself: 区 for 区科协 and 团区委, null for 科协. */
@@ -81,13 +86,15 @@ export function ownLevelOf(display: string): string | null {
  * units only for a national-only name or in a national context.
  */
 export function acceptor(index: DirectoryIndex, scope: Scope, display: string): (unit: number) => boolean {
-  const national = scope.national || isNationalOnly(display);
-  const level = ownLevelOf(display) ?? (scope.prefix || null);
+  // Worked out only when a unit needs them: most lookups meet one local unit.
+  let national: boolean | undefined;
+  let level: string | null | undefined;
   return (u) => {
     const j = index.units[u]!.jurisdiction;
-    if (j === '国家') return national;
+    if (j === '国家') return (national ??= scope.national || isNationalOnly(display));
     if (scope.jurisdiction !== null) return j === scope.jurisdiction;
     if (scope.national) return false;
+    if (level === undefined) level = ownLevelOf(display) ?? (scope.prefix || null);
     return level === null || index.unitLevels[u] === level;
   };
 }
