@@ -1,6 +1,6 @@
 // Owner lookup (DOMAIN.md §4): split owner fields, give each name its context,
 // resolve names against a directory (单位名录) or by rules alone.
-export { splitOwners } from './split';
+export { splitOwners, splitOutsideBrackets } from './split';
 export { createDirectory, FUZZY_THRESHOLD, type Directory, type LookupContext, type OwnerGroup } from './directory';
 export { resolveOwners, type ResolveContext } from './resolve';
 export { contextsOf, type ContextSource, type DocumentContext, type NameContext } from './context';

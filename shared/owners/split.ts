@@ -59,13 +59,18 @@ function stripOuter(s: string): string {
 
 /** Splits at separators outside brackets. */
 function splitTop(s: string): string[] {
+  return splitOutsideBrackets(s, (ch) => SEPARATORS.has(ch));
+}
+
+/** Splits at the characters `isSeparator` accepts, outside brackets only (各县（市，区） stays one piece). */
+export function splitOutsideBrackets(s: string, isSeparator: (ch: string) => boolean): string[] {
   const parts: string[] = [];
   let depth = 0;
   let cur = '';
   for (const ch of s) {
     if (isOpener(ch)) depth++;
     else if (isCloser(ch)) depth = Math.max(0, depth - 1);
-    if (depth === 0 && SEPARATORS.has(ch)) {
+    if (depth === 0 && isSeparator(ch)) {
       parts.push(cur);
       cur = '';
     } else cur += ch;

@@ -2,7 +2,7 @@
 // The shapes (DOMAIN.md §2): a bracket after the task (with real-world faults),
 // trailing parentheses of a national ledger, a division-of-labour paragraph.
 // Names stay as written here; the owner lookup (shared/owners) resolves them.
-import { displayName, isUnitName, splitOwners } from '../owners';
+import { displayName, isUnitName, splitOutsideBrackets, splitOwners } from '../owners';
 import { fold } from './normalize';
 import type { PlanOwners } from './types';
 
@@ -186,22 +186,7 @@ export function splitLeadPartner(text: string): { leadsText: string; partnersTex
   return { leadsText: leads.map(trimName).filter(Boolean).join('、'), partnersText: partners.map(trimName).filter(Boolean).join('、') };
 }
 
-/** Splits at separators outside brackets (各县（市，区） stays one piece). */
-function splitTop(s: string, sep: RegExp): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let cur = '';
-  for (const ch of s) {
-    if ('（(〔[【'.includes(ch)) depth++;
-    else if ('）)〕]】'.includes(ch)) depth = Math.max(0, depth - 1);
-    if (depth === 0 && sep.test(ch)) {
-      out.push(cur);
-      cur = '';
-    } else cur += ch;
-  }
-  out.push(cur);
-  return out;
-}
+const splitTop = (s: string, sep: RegExp): string[] => splitOutsideBrackets(s, (ch) => sep.test(ch));
 
 /**
  * A sentence that only assigns owners, with no label: 市教育局牵头，市科协、团市委配合。
