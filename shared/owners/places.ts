@@ -20,11 +20,12 @@ const PLACE_HEAD = /^([\u4e00-\u9fff]{2,4}?)(省|市|区|县|旗|州|盟|新区|
 
 /**
  * Proper names that are institutions of one place: newspapers, broadcasters,
- * universities, companies. Their head (哈尔滨, 襄阳, 东北林业) is a place or a
- * brand; the heads here are ordinary words that leave the name bare (市老年大学).
+ * universities, a zone's committee (中关村管委会), companies. Their head (哈尔滨,
+ * 襄阳, 东北林业, 中关村) is a place or a brand; the heads here are ordinary words
+ * that leave the name bare (市老年大学).
  */
-const PROPER_END = /(日报社|日报|晚报|报社|报业集团|日报报业集团|广播电视台|电视台|广播电台|大学|职业技术学院|师范学院)$/;
-const BARE_HEAD = /^(老年|老干部|社区|科普|开放|老年科技|青少年|少年|职工|农民|广播|电视|广播电视)?$/;
+const PROPER_END = /(日报社|日报|晚报|报社|报业集团|日报报业集团|广播电视台|电视台|广播电台|大学|职业技术学院|师范学院|管委会|管理委员会)$/;
+const BARE_HEAD = /^(老年|老干部|社区|科普|开放|老年科技|青少年|少年|职工|农民|广播|电视|广播电视|园区|景区)?$/;
 /** Companies and banks are proper names wherever they stand. */
 const COMPANY_END = /(有限公司|有限责任公司|股份公司|分公司|公司|集团|银行|分行|支行)$/;
 

@@ -176,12 +176,14 @@ function fromLedgerItem(it: LedgerItem): Omit<PlanTask, 'leads' | 'partners' | '
 function fromTableRow(r: OwnerTableRow): Omit<PlanTask, 'leads' | 'partners' | 'targets' | 'population' | 'project'> {
   const text = r.name.replace(/^\s*[(（]?\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*[)）]?\s*[、.．,，]\s*/, '');
   const { title, rest } = splitTitle(text);
+  // The row's action or project: its own 类别, else the task column beside it (工作任务 next to 工作措施).
+  const group = r.section || r.category;
   return {
     id: r.num,
     kind: 'ledger-item',
-    category: categoryOf(r.category) ?? '其他',
-    categoryLabel: r.category,
-    group: r.category,
+    category: categoryOf(r.category) ?? categoryOf(group) ?? '其他',
+    categoryLabel: r.category || group,
+    group,
     title,
     content: rest || title,
     owners: r.owners,
