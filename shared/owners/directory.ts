@@ -122,5 +122,3 @@ export function createDirectory(units: readonly Unit[], groups?: readonly UnitGr
     },
   };
 }
-
-export { rulesOnly } from './match/rules-only';
