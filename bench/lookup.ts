@@ -14,7 +14,8 @@
 // what the user is offered); fuse's first hit.
 import Fuse from 'fuse.js';
 import type { Unit, UnitKind } from '../shared/model';
-import { createDirectory } from '../shared/owners';
+import { createDirectory, resolveOwners, type Directory } from '../shared/owners';
+import { NATIONAL } from '../shared/data';
 import { seededRandom } from '../shared/sample/random';
 
 type Template = { full: string; short: string[]; kind: UnitKind; party?: boolean; league?: boolean };
@@ -199,6 +200,111 @@ function build(): { units: Unit[]; queries: Query[]; jurisdictions: string[] } {
   return { units, queries, jurisdictions };
 }
 
+// Context-free enumerations (issue 13): owner fields as plans write them, looked
+// up with no jurisdiction given, so the context must come from the names
+// themselves. Each name is scored on its own.
+//  enum-local     a district's or county's units, one of them written in full (it
+//                 names the jurisdiction), the others as aliases or bare names
+//  enum-city      the same for a city (16 cities share every 市 alias)
+//  enum-national  national units as seed 003 writes them (教育部、气象局、社科院)
+//  enum-province  a province's units: no province in the directory, so the
+//                 names resolve by rule (教育厅 → 省教育厅), never to a city's or
+//                 the nation's unit
+//  enum-city-bare a city enumeration with no full name: which city is unknown, so
+//                 no name may resolve to any directory unit
+interface EnumQuery {
+  text: string;
+  /** Expected name per position: a canonical name, a rule-made name, or null (must not resolve to a unit). */
+  expect: (string | null)[];
+  kind: string;
+}
+
+const NATIONAL_ONLY = ['教育部', '科技部', '中国科协', '中央宣传部', '民政部', '全国妇联', '共青团中央', '中科院', '农业农村部', '自然资源部'];
+const NATIONAL_BARE = ['气象局', '地震局', '社科院', '统计局', '文物局'];
+const PROVINCE_DEPTS = ['教育厅', '科技厅', '民政厅', '财政厅', '农业农村厅', '卫生健康委', '气象局', '科协', '妇联', '总工会', '社科院', '社科联'];
+const CITY_BARE = ['科协', '妇联', '气象局', '社科院', '民族宗教局', '总工会', '文联'];
+
+function buildEnums(units: Unit[]): EnumQuery[] {
+  const rand = seededRandom(4242);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
+  const byJ = new Map<string, Unit[]>();
+  for (const u of units) byJ.set(u.jurisdiction, [...(byJ.get(u.jurisdiction) ?? []), u]);
+  const locals = [...byJ.keys()].filter((j) => j !== '国家' && !j.endsWith('市'));
+  const cities = [...byJ.keys()].filter((j) => j.endsWith('市'));
+  const out: EnumQuery[] = [];
+  const sample = <T>(xs: readonly T[], n: number): T[] => [...xs].sort(() => rand() - 0.5).slice(0, n);
+  // One unit of j as a plan writes it: alias (区科协), or bare (科协) when the alias is plain prefix + name.
+  const written = (u: Unit, level: string, allowBare: boolean): string => {
+    const alias = pick(u.aliases);
+    const plain = alias.startsWith(level) && !alias.startsWith(level + '委') && alias[0] !== '团';
+    return allowBare && plain && rand() < 0.5 ? alias.slice(level.length) : alias;
+  };
+  const localEnum = (j: string, kind: string) => {
+    const level = j.endsWith('县') ? '县' : j.endsWith('区') ? '区' : '市';
+    const us = sample(byJ.get(j)!, 3 + Math.floor(rand() * 4));
+    const texts = us.map((u, i) => (i === 0 ? u.name : written(u, level, true)));
+    out.push({ text: texts.join('、') + (rand() < 0.3 ? '等单位' : ''), expect: us.map((u) => u.name), kind });
+  };
+  for (let i = 0; i < 120; i++) localEnum(pick(locals), 'enum-local');
+  for (let i = 0; i < 30; i++) localEnum(pick(cities), 'enum-city');
+  const nat = units.filter((u) => u.jurisdiction === '国家');
+  const natBy = (alias: string) => nat.find((u) => u.aliases.includes(alias))!;
+  for (let i = 0; i < 30; i++) {
+    const names = [pick(NATIONAL_ONLY), ...sample(NATIONAL_ONLY.map(natBy), 2).map((u) => u.aliases[0]!), ...sample(NATIONAL_BARE.map(natBy), 2).map((u) => NATIONAL_BARE.find((a) => u.aliases.includes(a))!)];
+    const uniq = [...new Set(names)];
+    out.push({ text: uniq.join('、'), expect: uniq.map((a) => natBy(a).name), kind: 'enum-national' });
+  }
+  for (let i = 0; i < 20; i++) {
+    const level = i % 4 === 0 ? '自治区' : '省';
+    const ds = sample(PROVINCE_DEPTS, 3 + Math.floor(rand() * 3));
+    const texts = ds.map((d, k) => (k === 0 ? level + d : d));
+    out.push({ text: texts.join('、'), expect: ds.map((d) => level + d), kind: 'enum-province' });
+  }
+  for (let i = 0; i < 20; i++) {
+    const ds = sample(CITY_BARE, 2 + Math.floor(rand() * 3));
+    const texts = ['市教育局', '市委宣传部', ...ds];
+    out.push({ text: texts.join('、'), expect: texts.map(() => null), kind: 'enum-city-bare' });
+  }
+  return out;
+}
+
+interface EnumScore {
+  names: number;
+  top1: number;
+  wrong: number;
+  /** Resolved to a directory unit of a jurisdiction other than the expected one (another level, another place). */
+  otherPlace: number;
+  byKind: Map<string, { n: number; ok: number; wrong: number }>;
+}
+
+function scoreEnums(dir: Directory, enums: EnumQuery[], unitJ: Map<string, string>): EnumScore {
+  const s: EnumScore = { names: 0, top1: 0, wrong: 0, otherPlace: 0, byKind: new Map() };
+  for (const q of enums) {
+    const ms = resolveOwners(q.text, dir);
+    const k = s.byKind.get(q.kind) ?? { n: 0, ok: 0, wrong: 0 };
+    s.byKind.set(q.kind, k);
+    q.expect.forEach((want, i) => {
+      const m = ms[i];
+      s.names++;
+      k.n++;
+      if (!m) return;
+      const resolvedToUnit = m.matched !== 'none' && m.matched !== 'group' && m.name !== null && unitJ.has(m.name);
+      const ok = want === null ? !resolvedToUnit : m.matched !== 'none' && m.name === want;
+      if (ok) {
+        s.top1++;
+        k.ok++;
+      }
+      if (m.matched !== 'none' && m.matched !== 'group' && m.name !== want) {
+        s.wrong++;
+        k.wrong++;
+      }
+      const wantJ = want === null ? null : (unitJ.get(want) ?? 'rule');
+      if (resolvedToUnit && unitJ.get(m.name!) !== wantJ) s.otherPlace++;
+    });
+  }
+  return s;
+}
+
 function timeIt(fn: () => void, minMs: number): { runs: number; ms: number } {
   let runs = 0;
   const t0 = performance.now();
@@ -213,10 +319,12 @@ function timeIt(fn: () => void, minMs: number): { runs: number; ms: number } {
 
 export async function run(log: (s: string) => void): Promise<Record<string, number | string>> {
   const { units, queries, jurisdictions } = build();
-  log(`单位 ${units.length} 个,辖区 ${jurisdictions.length} 个,查询 ${queries.length} 条`);
+  log(`单位 ${units.length} 个(另加国家级 ${NATIONAL.units.length} 个),辖区 ${jurisdictions.length} 个,查询 ${queries.length} 条`);
 
+  // National units are in every directory a ledger is checked against.
+  const all = [...units, ...NATIONAL.units];
   let t0 = performance.now();
-  const dir = createDirectory(units);
+  const dir = createDirectory(all);
   const buildMs = performance.now() - t0;
 
   // Ours.
@@ -273,6 +381,13 @@ export async function run(log: (s: string) => void): Promise<Record<string, numb
   const resolved = outOurs.filter((o) => o.matched !== 'none' && o.matched !== 'group');
   const wrong = outOurs.filter((o, i) => o.matched !== 'none' && o.top !== queries[i].expect);
 
+  // Context-free enumerations, scored name by name.
+  const enums = buildEnums(all);
+  const unitJ = new Map(all.map((u) => [u.name, u.jurisdiction]));
+  const es = scoreEnums(dir, enums, unitJ);
+  for (const [k, v] of es.byKind) log(`${k.padEnd(20)} ${String(v.n).padStart(4)} 名  本项目 ${((v.ok / v.n) * 100).toFixed(1)}%  误判 ${v.wrong}`);
+  log(`列举 ${enums.length} 条 ${es.names} 个单位名: 正确 ${((es.top1 / es.names) * 100).toFixed(1)}%, 误判 ${es.wrong}, 判到别的辖区或层级 ${es.otherPlace}`);
+
   const kinds = [...new Set(queries.map((q) => q.kind))];
   for (const k of kinds) {
     const idx = queries.map((q, i) => (q.kind === k ? i : -1)).filter((i) => i >= 0);
@@ -286,7 +401,13 @@ export async function run(log: (s: string) => void): Promise<Record<string, numb
     'lookup.units': units.length,
     'lookup.queries': queries.length,
     'lookup.ops_per_s': Math.round(oursOps),
-    'lookup.top1': +top1.toFixed(4),
+    // Single lookups and the enumerations' names together.
+    'lookup.top1': +((top1 * queries.length + es.top1) / (queries.length + es.names)).toFixed(4),
+    'lookup.single_top1': +top1.toFixed(4),
+    'lookup.enum_names': es.names,
+    'lookup.enum_top1': +(es.top1 / es.names).toFixed(4),
+    'lookup.enum_wrong_resolved': es.wrong,
+    'lookup.other_place': es.otherPlace,
     'lookup.fuse_ops_per_s': Math.round(fuseOps),
     'lookup.fuse_top1': +fuseTop1.toFixed(4),
     'lookup.speedup': +(oursOps / fuseOps).toFixed(1),
@@ -295,7 +416,7 @@ export async function run(log: (s: string) => void): Promise<Record<string, numb
     'lookup.global_ops_per_s': Math.round(global.ours),
     'lookup.fuse_global_ops_per_s': Math.round(global.fuse),
     'lookup.resolved_share': +(resolved.length / queries.length).toFixed(4),
-    'lookup.wrong_resolved': wrong.length,
+    'lookup.wrong_resolved': wrong.length + es.wrong,
     'lookup.build_ms': Math.round(buildMs),
   };
 }

@@ -91,6 +91,44 @@ export interface UnitGroup {
 
 export type MatchKind = 'exact' | 'alias' | 'rule' | 'fuzzy' | 'group' | 'none';
 
+/**
+ * The rule behind an owner match (shared/owners; docs/plans-and-owners.md). A
+ * `rules-only…` rule means no directory unit was checked: the name is the one
+ * written, or that name with the level prefix of its context.
+ */
+export type OwnerRule =
+  /** 与/和, full/half width, spaces, brackets differ from the directory's spelling. */
+  | 'variant'
+  /** 锦江区教育局, 綦江科协: the jurisdiction's own short name in front. */
+  | 'jurisdiction-name'
+  /** A bare name given the level of the document's or directory's jurisdiction (统计局 → 区统计局). */
+  | 'level-prefix'
+  /** A bare name given the level of its neighbours in the enumeration (市科技局、民族宗教局 → 市民族宗教局). */
+  | 'prefix-expansion'
+  /** 区文化旅游委（区体育局）: one unit with an alias in brackets. */
+  | 'composite'
+  | 'fuzzy'
+  | 'group:streets'
+  | 'group:localities'
+  | 'group:members'
+  | 'group:others'
+  | 'group'
+  /** The name fits several units (区科协 with no jurisdiction): suggestions instead of a guess. */
+  | 'ambiguous'
+  | 'ambiguous-level'
+  | 'unknown'
+  | 'not-a-unit'
+  | 'empty'
+  /** Kept as written: it carries its level (市科协, 团省委) or is national (农业部). */
+  | 'rules-only'
+  /** Kept as written: it carries a place (哈尔滨广播电视台, 叙州区政府) or is a proper name. */
+  | 'rules-only:carries-place'
+  /** The context's level prefix added: from the document (气象局 → 市气象局 in a city plan) … */
+  | 'rules-only:level-prefix'
+  /** … or from the enumeration's neighbours. */
+  | 'rules-only:prefix-expansion'
+  | 'rules-only:not-a-unit';
+
 /** How one owner name in a ledger resolved. Never a silent guess: fuzzy/none carry suggestions. */
 export interface OwnerMatch {
   input: string;
@@ -99,11 +137,12 @@ export interface OwnerMatch {
   matched: MatchKind;
   /** 0..1 */
   score: number;
-  suggestions: { name: string; score: number }[];
-  /** Which rule produced the name (variant, prefix-expansion, level-prefix, composite …). */
-  rule?: string;
+  /** Shared between the rows that repeat one owner text: never changed in place. */
+  readonly suggestions: readonly { readonly name: string; readonly score: number }[];
+  /** Which rule produced the name; absent for exact and alias matches. */
+  rule?: OwnerRule;
   /** For groups: the members the directory defines (may be empty). */
-  members?: string[];
+  readonly members?: readonly string[];
 }
 
 /** A canonical population or project, with the words the document used. */
@@ -114,7 +153,7 @@ export interface Label {
 
 /**
  * How a task stands as of a date, as supervision offices (督查) judge it
- * (DOMAIN.md §8). Every task has one, quantified or not; whether it has a
+ * (docs/domain.md §8). Every task has one, quantified or not; whether it has a
  * numeric target is Task.quantified, not a status.
  */
 export type Status = '已完成' | '正常' | '滞后' | '逾期' | '未启动' | '未填报';
@@ -196,7 +235,7 @@ export interface LedgerRow {
   shareRaw?: CellValue;
 }
 
-/** How a task is judged (shared/progress, DOMAIN.md §8): plain data, the same in every face. */
+/** How a task is judged (shared/progress, docs/domain.md §8): plain data, the same in every face. */
 export interface TaskJudgement {
   status: Status;
   light: Light;

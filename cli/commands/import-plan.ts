@@ -7,6 +7,7 @@ import { parseArgs } from '../args';
 import { usageOf } from '../usage';
 import { writeWorkbook } from '../../shared/io';
 import { importPlan, planToJson, planToWorkbook, readPlanFile, type PlanImport } from '../../shared/plan';
+import { ownerFigures } from '../../shared/owners';
 import { findingLines } from './validate';
 import { json, outputArg, readInput, usageError, writeOutput } from './common';
 
@@ -38,6 +39,10 @@ function summary(imp: PlanImport, out: string | null): string[] {
   const withLead = imp.tasks.filter((t) => t.leads.length).length;
   const withTarget = imp.tasks.filter((t) => t.targets.length).length;
   lines.push(`有牵头单位 ${withLead} 项，有量化目标 ${withTarget} 项`);
+  const f = ownerFigures(imp.tasks.flatMap((t) => [...t.leads, ...t.partners]));
+  if (f.names) {
+    lines.push(`单位名 ${f.names} 个：名录中有 ${f.resolved}，按层级补全 ${f.expanded}，按原文保留 ${f.kept}，群体 ${f.groups}${f.unresolved ? `，需核对 ${f.unresolved}` : ''}`);
+  }
   if (out) lines.push(`已写入台账: ${out}`);
   return lines;
 }

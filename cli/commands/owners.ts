@@ -1,8 +1,10 @@
 // kesu owners "<文本>" [--directory 名录.xlsx] [--jurisdiction 成都市锦江区] [--json]
+// Without --jurisdiction the context comes from the text itself: the names'
+// own levels and places (市科技局、民族宗教局 → 市民族宗教局), see shared/owners.
 import type { CliIO } from '../io';
 import { parseArgs } from '../args';
 import { usageOf } from '../usage';
-import { createDirectory, defaultDirectory, directoryFromGrid, resolveOwners, type Directory } from '../../shared/owners';
+import { createDirectory, defaultDirectory, directoryFromGrid, OWNER_RULE_LABEL, resolveOwners, type Directory } from '../../shared/owners';
 import { DIRECTORY_SHEET } from '../../shared/ledger/standard';
 import { json, loadWorkbook, usageError } from './common';
 import { MATCH_LABEL, table } from '../format';
@@ -43,13 +45,14 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     json(io, { units });
     return 0;
   }
-  const rows = [['输入', '规范名称', '匹配', '得分', '建议']];
+  const rows = [['输入', '规范名称', '匹配', '得分', '依据', '建议']];
   for (const u of units) {
     rows.push([
       u.input,
       u.name ?? '—',
       MATCH_LABEL[u.matched] ?? u.matched,
       u.score.toFixed(2),
+      u.rule ? OWNER_RULE_LABEL[u.rule] : '',
       u.matched === 'exact' || u.matched === 'alias' ? '' : u.suggestions.slice(0, 3).map((s) => `${s.name}(${s.score.toFixed(2)})`).join('、'),
     ]);
   }

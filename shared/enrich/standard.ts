@@ -68,7 +68,7 @@ export function metaRows(meta: LedgerMeta): CellValue[][] {
  * The standard workbook of tasks. settings, when given and not the defaults,
  * become its 设置 sheet, so that reading it back judges with the same thresholds.
  */
-export function toStandardWorkbook(tasks: Task[], meta: LedgerMeta, directory?: Unit[], settings?: ProgressSettings): WorkbookSpec {
+export function toStandardWorkbook(tasks: Task[], meta: LedgerMeta, directory?: readonly Unit[], settings?: ProgressSettings): WorkbookSpec {
   const ledger: SheetSpec = {
     name: LEDGER_SHEET,
     rows: [[...STANDARD_COLUMNS], ...tasks.map(standardRow)],

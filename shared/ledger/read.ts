@@ -161,7 +161,7 @@ type At = (sheet: string, row: number | null, column: string | null, col?: numbe
 
 /**
  * A 完成情况 column whose cells are short status words (已完成, 推进中, 未启动)
- * is a status column, not the progress text (DOMAIN.md §8); a second progress
+ * is a status column, not the progress text (docs/domain.md §8); a second progress
  * column, if any, then holds the text. Decided on the cells: at least four in
  * five of the filled ones are words of the status table.
  */

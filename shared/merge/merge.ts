@@ -111,7 +111,7 @@ export async function mergeFile(input: MergeInput, opts: Pick<MergeOptions, 'asO
       tasks,
       identities: fileIdentities(tasks),
       findings: fileFindings,
-      units: checked.directory?.units ?? [],
+      units: [...(checked.directory?.units ?? [])],
       progressCells: Object.fromEntries(
         ledger.sheets.map((s) => {
           const c = s.header.columns.progress;

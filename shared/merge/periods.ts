@@ -1,7 +1,7 @@
 // Across the periods of one jurisdiction in a merge (the 2023年上半年 and
 // 2023年下半年 ledgers of 锦江区 dropped together): a task whose progress text
 // repeats the previous period's, and that is not done, gets progress.stale on
-// its progress cell (DOMAIN.md §8, 进展未更新). The matching and the folding
+// its progress cell (docs/domain.md §8, 进展未更新). The matching and the folding
 // are the core's (progress/stale.ts); here the files are paired by period and
 // the findings placed.
 import type { Finding } from '../model';

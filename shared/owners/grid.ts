@@ -6,7 +6,8 @@ import { DIRECTORY_COLUMNS } from '../ledger/standard';
 import { BUNDLED } from '../data';
 import { directoryFinding } from './messages';
 import { displayName, foldWidth } from './normalize';
-import { inferKind, jurisdictionInName, KIND_SYNONYMS } from './rules';
+import { inferKind, KIND_SYNONYMS } from './kinds';
+import { jurisdictionInName } from './rules';
 
 type Field = 'name' | 'aliases' | 'kind' | 'jurisdiction' | 'person' | 'phone';
 
@@ -146,7 +147,7 @@ export function directoryFromGrid(grid: SheetGrid): { units: Unit[]; groups: Uni
 }
 
 /** The standard 单位名录 layout: header DIRECTORY_COLUMNS, one unit per row. */
-export function directoryToRows(units: Unit[]): CellValue[][] {
+export function directoryToRows(units: readonly Unit[]): CellValue[][] {
   return [
     [...DIRECTORY_COLUMNS],
     ...units.map((u) => [u.name, (u.aliases ?? []).join('、'), u.kind, u.jurisdiction ?? '', u.contact?.person ?? '', u.contact?.phone ?? '']),

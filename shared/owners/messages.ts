@@ -1,5 +1,5 @@
 // zh-CN wording of the 单位名录 findings, keyed by code (findings are data).
-import type { Finding, Severity } from '../model';
+import type { Finding, OwnerRule, Severity } from '../model';
 
 type Params = Record<string, string | number | null>;
 const s = (v: string | number | null | undefined): string => (v === null || v === undefined ? '' : String(v));
@@ -60,3 +60,28 @@ export function directoryFinding(
     fix: e?.fix ? e.fix(params) : null,
   };
 }
+
+/** What each owner rule means, in the users' words (CLI --json readers, docs). */
+export const OWNER_RULE_LABEL: Readonly<Record<OwnerRule, string>> = {
+  variant: '写法不同（与/和、全半角、空格、括号）',
+  'jurisdiction-name': '带本地区名称的写法',
+  'level-prefix': '按本方案（台账）所属地区补全层级前缀',
+  'prefix-expansion': '按同一列举中相邻单位补全层级前缀',
+  composite: '括注别名的组合名称',
+  fuzzy: '近似匹配',
+  'group:streets': '群体：各街道（乡镇）',
+  'group:localities': '群体：各下级地区',
+  'group:members': '群体：成员单位',
+  'group:others': '群体：有关单位',
+  group: '群体',
+  ambiguous: '多个单位同名，需指定地区',
+  'ambiguous-level': '多个地区都有此单位，需指定地区',
+  unknown: '单位名录中没有',
+  'not-a-unit': '不像单位名称',
+  empty: '空白',
+  'rules-only': '按原文保留（自带层级或为国家级单位）',
+  'rules-only:carries-place': '按原文保留（自带地名）',
+  'rules-only:level-prefix': '按本方案所属地区补全层级前缀（未核对名录）',
+  'rules-only:prefix-expansion': '按相邻单位补全层级前缀（未核对名录）',
+  'rules-only:not-a-unit': '不像单位名称',
+};

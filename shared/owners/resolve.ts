@@ -1,78 +1,89 @@
-// resolveOwners: one owner field → one OwnerMatch per unit it names. Splits,
-// expands a shared level prefix along an enumeration (市委宣传部、市科技局、
-// 民族宗教局 → 市民族宗教局; 由自治区教育厅、科协、团委牵头 → 自治区科协,
-// 自治区团委), then looks each name up. This is what ledger checks, plan import
-// and the CLI call.
-import type { OwnerMatch } from '../model';
+// resolveOwners: one owner field → one OwnerMatch per unit it names. Splits the
+// field, gives each name its context (context.ts: the enumeration, the
+// document's jurisdiction, the directory), gives a bare name the level prefix
+// of its context (市委宣传部、市科技局、民族宗教局 → 市民族宗教局; 气象局 in a city
+// plan → 市气象局), then looks each name up. This is what ledger checks, plan
+// import, the add-in and the CLI call.
+import type { OwnerMatch, OwnerRule } from '../model';
+import { contextsOf, type ContextSource, type NameContext } from './context';
 import type { Directory, LookupContext } from './directory';
-import { rulesOnly } from './directory';
 import { displayName } from './normalize';
-import { groupKeyOf, innerLevelOf, jurisdictionForms, levelOfJurisdiction, levelPrefixOf, looksNational } from './rules';
+import { prefixed, rulesOnly } from './match/rules-only';
+import { SCORE } from './match/result';
+import { isNationalWord } from './match/scope';
+import { jurisdictionForms, levelOfJurisdiction } from './rules';
 import { splitOwners } from './split';
-import { isNationalName } from './national';
-
-/** Party-committee departments: after 区委宣传部, a bare 统战部 means 区委统战部. */
-const PARTY_DEPARTMENTS = /^(组织部|宣传部|统战部|政法委|编办|网信办|社治委|老干局|党校|办公室|政研室|改革办|外办|台办|610办)$/;
 
 export interface ResolveContext {
-  jurisdiction?: string;
+  /** The document's or ledger's own jurisdiction (plan title, title rows, 说明 sheet). */
+  jurisdiction?: string | null;
+  /** Names written before this field that count as its neighbours (a division's leads, for its partners). */
+  before?: string;
 }
 
 export function resolveOwners(text: string, dir: Directory | null, ctx?: ResolveContext): OwnerMatch[] {
   const names = splitOwners(typeof text === 'string' ? text : '');
-  const lctx: LookupContext = ctx?.jurisdiction ? { jurisdiction: ctx.jurisdiction } : {};
-  const knownJ = dir && ctx?.jurisdiction ? (dir.resolveJurisdiction?.(ctx.jurisdiction) ?? null) : (dir?.defaultJurisdiction ?? null);
-  const jForms = knownJ ? jurisdictionForms(knownJ) : ctx?.jurisdiction ? jurisdictionForms(ctx.jurisdiction) : [];
-  let shared: { level: string; party: boolean } | null = null;
-  return names.map((name) => {
-    const d = displayName(name);
-    const own = levelPrefixOf(d);
-    const inner = innerLevelOf(d);
-    let expanded: string | null = null;
-    if (groupKeyOf(d)) {
-      // A group word ends nothing: 各街道 keeps the prefix for what follows.
-    } else if (own) {
-      shared = { level: own, party: d.startsWith(own + '委') && d.length > own.length + 1 };
-    } else if (inner) {
-      shared = { level: inner, party: false };
-    } else if (shared && !isFullName(d, dir, jForms)) {
-      expanded = (shared.party && PARTY_DEPARTMENTS.test(d) ? shared.level + '委' : shared.level) + d;
-    }
-    if (!expanded) return look(name, dir, lctx);
-    const m = look(expanded, dir, lctx);
-    const rule = m.rule && m.rule !== 'rules-only' ? `prefix-expansion+${m.rule}` : 'prefix-expansion';
-    if (m.matched === 'none') {
-      // The expansion found nothing; the bare name may still be known as written.
-      const plain = look(name, dir, lctx);
-      if (plain.matched !== 'none') return plain;
-      return { ...m, input: name, rule };
-    }
-    return {
-      ...m,
-      input: name,
-      name: m.name ?? expanded,
-      matched: m.matched === 'exact' || m.matched === 'alias' ? 'rule' : m.matched,
-      score: Math.min(m.score, 0.9),
-      rule,
-    };
-  });
+  if (!names.length) return [];
+  const asked = ctx?.jurisdiction ? displayName(ctx.jurisdiction) : null;
+  const known = dir?.resolveJurisdiction?.(asked) ?? null;
+  const doc = {
+    // The directory's own spelling of the place when it knows it (锦江区 → 成都市锦江区).
+    jurisdiction: known ?? asked,
+    known: dir?.jurisdictions ?? [],
+    isKnownName: dir?.isKnownName,
+  };
+  const before = ctx?.before ? splitOwners(ctx.before) : [];
+  const contexts = contextsOf(names, doc, before);
+  return names.map((name, i) => resolveOne(name, contexts[i]!, dir));
 }
 
-function look(name: string, dir: Directory | null, ctx: LookupContext): OwnerMatch {
-  if (dir) return dir.lookup(name, ctx);
+function lookupContext(c: NameContext): LookupContext {
+  if (c.jurisdiction) return c.prefix || isNationalWord(c.jurisdiction) ? { jurisdiction: c.jurisdiction, prefix: c.prefix } : { jurisdiction: c.jurisdiction };
+  return c.prefix ? { prefix: c.prefix } : {};
+}
+
+function look(name: string, dir: Directory | null, lctx: LookupContext): OwnerMatch {
+  if (dir) return dir.lookup(name, lctx);
   const d = displayName(name);
-  const prefix = ctx.prefix ?? (ctx.jurisdiction ? levelOfJurisdiction(ctx.jurisdiction) : '');
-  return rulesOnly(name, d, prefix || null);
+  const forms = lctx.jurisdiction ? jurisdictionForms(lctx.jurisdiction) : [];
+  return rulesOnly(name, d, isNationalWord(lctx.jurisdiction) ? '' : (lctx.prefix ?? ''), forms);
 }
 
-/**
- * A bare name that must not get the enumeration's prefix: a national name
- * (中国科协, 教育部), a name the directory knows as written, or one that starts
- * with the jurisdiction (锦江生态环境局).
- */
-function isFullName(d: string, dir: Directory | null, jForms: string[]): boolean {
-  if (looksNational(d) || isNationalName(d)) return true;
-  if (jForms.some((f) => d.startsWith(f))) return true;
-  if (dir?.isKnownName?.(d) && !/(局|委)$/.test(d)) return true;
-  return false;
+const EXPANDED: Record<ContextSource, { rule: OwnerRule; rulesOnly: OwnerRule }> = {
+  enumeration: { rule: 'prefix-expansion', rulesOnly: 'rules-only:prefix-expansion' },
+  document: { rule: 'level-prefix', rulesOnly: 'rules-only:level-prefix' },
+  directory: { rule: 'level-prefix', rulesOnly: 'rules-only:level-prefix' },
+};
+
+function resolveOne(name: string, c: NameContext, dir: Directory | null): OwnerMatch {
+  const lctx = lookupContext(c);
+  if (c.elsewhere) {
+    // 市科协 in a county plan: another jurisdiction's unit. Only a directory that
+    // holds one jurisdiction of that level can say which; otherwise kept as written.
+    const same = (dir?.jurisdictions ?? []).filter((j) => j !== '国家' && levelOfJurisdiction(j) === c.prefix);
+    const m = same.length === 1 ? look(name, dir, { jurisdiction: same[0]! }) : null;
+    return m && m.matched !== 'none' ? m : rulesOnly(name, displayName(name), '', []);
+  }
+  if (c.complete || !c.prefix || !c.source) return look(name, dir, lctx);
+  // A bare name: look up the prefixed form, then the name itself in the same context.
+  const d = displayName(name);
+  const expanded = prefixed(c.prefix, d);
+  let m = look(expanded, dir, lctx);
+  if (m.matched === 'none') {
+    const plain = look(name, dir, lctx);
+    if (plain.matched !== 'none') m = plain;
+  }
+  const how = EXPANDED[c.source];
+  if (m.matched === 'none') return { ...m, input: name };
+  if (m.matched === 'group') return { ...m, input: name };
+  const ruleOnly = m.rule?.startsWith('rules-only');
+  return {
+    ...m,
+    input: name,
+    name: m.name,
+    matched: 'rule',
+    score: Math.min(m.score, ruleOnly ? SCORE.rulesOnly : SCORE.expansion),
+    // Rules only: an expansion when the name changed (民族宗教局 → 市民族宗教局).
+    rule: ruleOnly ? (m.name !== d ? how.rulesOnly : m.rule) : how.rule,
+  };
 }

@@ -1,16 +1,16 @@
-// Rules about Chinese unit names that need no directory (docs/domain.md §4):
-// level prefixes and their look-alikes, jurisdiction names, group words,
-// what a unit name looks like, and the kind a name suggests.
-import type { UnitKind } from '../model';
+// Rules about Chinese unit names that need no directory (docs/domain.md §4): level
+// prefixes and their look-alikes, jurisdiction names and their levels, what a
+// unit name looks like. Group words are in groups.ts, places in places.ts,
+// national names in national.ts, kinds in kinds.ts.
 
 /** Level prefixes, longest first so 自治区 wins over 区. */
-export const LEVEL_PREFIXES = ['自治区', '自治州', '自治县', '省', '市', '区', '县', '州', '旗'] as const;
+export const LEVEL_PREFIXES = ['自治区', '自治州', '自治县', '自治旗', '省', '市', '区', '县', '州', '旗', '盟'] as const;
 
 /**
  * Words that start with a level character without being a level prefix:
  * 市场监管局 still lacks its level (区市场监管局 / 市市场监督管理局).
  */
-const LOOK_ALIKES = ['市场', '区域', '县域', '市容', '州府'];
+const LOOK_ALIKES = ['市场', '区域', '县域', '市容', '州府', '市政公用', '市政工程', '市政管理', '区块链', '县城'];
 
 /** The level prefix a name starts with (区, 市, 自治区 …), or null. */
 export function levelPrefixOf(name: string): string | null {
@@ -24,10 +24,10 @@ export function levelPrefixOf(name: string): string | null {
  * returns the level they carry.
  */
 export function innerLevelOf(name: string): string | null {
-  const m = /^(?:共青)?团(自治区|区|市|县|省|州|旗)委/.exec(name);
-  if (m) return m[1];
-  const c = /^中共.*?(自治区|区|市|县|省|州|旗)委/.exec(name);
-  if (c) return c[1];
+  const m = /^(?:共青)?团(自治区|区|市|县|省|州|旗|盟)委/.exec(name);
+  if (m) return m[1]!;
+  const c = /^中共.*?(自治区|区|市|县|省|州|旗|盟)委/.exec(name);
+  if (c) return c[1]!;
   return null;
 }
 
@@ -37,7 +37,7 @@ export function looksNational(name: string): boolean {
 }
 
 /** Characters a unit name ends with (局, 委, 办, 科协, 妇联, 街道 …). */
-const UNIT_END = /(局|委|办|部|会|联|院|校|厅|署|府|队|社|馆|站|所|处|司|中心|室|协|镇|乡|街道|公司|集团|台|报|分局|总局|组|团|盟)$/;
+const UNIT_END = /(局|委|办|部|会|联|院|校|厅|署|府|队|社|馆|站|所|处|司|中心|室|协|镇|乡|街道|公司|集团|台|报|分局|总局|组|团|盟|行|大学|部门|单位)$/;
 
 /** The name ends like a unit; split.ts also uses it to decide where 和 or a space separates two names. */
 export function looksLikeUnit(name: string): boolean {
@@ -45,43 +45,17 @@ export function looksLikeUnit(name: string): boolean {
 }
 
 /**
- * Group words (docs/domain.md §4): not units, they stand for the members of a group.
- * Tested on the display form.
+ * The prefix a jurisdiction's units take: 成都市锦江区 → 区, 宁夏回族自治区 →
+ * 自治区, 恩施土家族苗族自治州 → 州 (its units are 州教育局), 准格尔旗 → 旗,
+ * 国家 → ''.
  */
-const GROUP_PATTERNS: { re: RegExp; group: GroupKey }[] = [
-  { re: /^各(街道|街道办事处|街道办)$/, group: 'streets' },
-  { re: /^各(镇街|街镇|镇|乡镇|镇乡|乡镇街道|镇人民政府|街道办事处和镇人民政府|乡镇\(街道\)|乡镇（街道）)$/, group: 'streets' },
-  { re: /^各(区县|区|县|区市县|县区|区\(市\)县|区（市）县|市|市州|地市|省|省区市|地)$/, group: 'localities' },
-  {
-    re: /^(.*(纲要|科学素质).*(办公室|纲要办|工作办|领导小组))?(其他|其余|各|有关|相关)?成员单位$/,
-    group: 'members',
-  },
-  { re: /^(纲要办|纲要实施工作办公室)(其他|其余|各)成员单位$/, group: 'members' },
-  { re: /^(各|其他|其余)?(有关|相关)(单位|部门|成员单位)$/, group: 'members' },
-  { re: /^(区|市|县|省)?(级)?各(有关)?(部门|单位)$/, group: 'members' },
-  { re: /^(区|市|县)级(各|有关|相关)(部门|单位)$/, group: 'members' },
-];
-
-export type GroupKey = 'streets' | 'localities' | 'members';
-
-/** Standard group names per kind, as the bundled directory and derived groups name them. */
-export const GROUP_NAMES: Record<GroupKey, string> = {
-  streets: '各街镇',
-  localities: '各区县',
-  members: '纲要办其他成员单位',
-};
-
-/** The group a group word stands for, or null when the word is not a group word. */
-export function groupKeyOf(display: string): GroupKey | null {
-  for (const { re, group } of GROUP_PATTERNS) if (re.test(display)) return group;
-  return null;
-}
-
-/** Level of a jurisdiction name: 成都市锦江区 → 区, 重庆市綦江区 → 区, 四川省 → 省, 国家 → ''. */
 export function levelOfJurisdiction(j: string): string {
   if (!j || j === '国家' || j === '全国' || j === '中央') return '';
   if (/自治区$/.test(j) && !/市/.test(j)) return '自治区';
-  for (const suf of ['自治州', '自治县', '区', '县', '市', '省', '州', '旗']) if (j.endsWith(suf)) return suf;
+  if (/自治州$/.test(j)) return '州';
+  if (/自治县$/.test(j)) return '县';
+  if (/自治旗$/.test(j)) return '旗';
+  for (const suf of ['区', '县', '市', '省', '州', '旗', '盟']) if (j.endsWith(suf)) return suf;
   return '';
 }
 
@@ -105,9 +79,13 @@ export function adminLevelOf(jurisdiction: string | null | undefined): AdminLeve
   return null;
 }
 
+/** 宁夏回族自治区 → 宁夏: the ethnic words between the place and 自治区/州/县. */
+const ETHNIC = /(?:回族|壮族|维吾尔|藏族|蒙古族|土家族|苗族|彝族|侗族|布依族|傣族|景颇族|傈僳族|白族|哈尼族|羌族|朝鲜族|哈萨克|黎族|瑶族|畲族|仡佬族|水族|土族|撒拉族|满族|达斡尔族|鄂温克族|各族)+(?=自治)/;
+
 /**
- * Short names of a jurisdiction, longest first: 成都市锦江区 → [成都市锦江区, 锦江区, 锦江].
- * The core (锦江) appears in names such as 锦江生态环境局.
+ * Short names of a jurisdiction, longest first: 成都市锦江区 → [成都市锦江区, 锦江区, 锦江];
+ * 宁夏回族自治区 → [宁夏回族自治区, 宁夏]. The core (锦江) appears in names such
+ * as 锦江生态环境局, 宁夏大学.
  */
 export function jurisdictionForms(j: string): string[] {
   if (!j || levelOfJurisdiction(j) === '') return [];
@@ -116,9 +94,10 @@ export function jurisdictionForms(j: string): string[] {
   const short = m && m[1] && m[1] !== j ? m[1] : null;
   if (short && short.length >= 2) forms.push(short);
   const base = short ?? j;
-  const level = levelOfJurisdiction(j);
-  const core = base.slice(0, base.length - level.length);
-  if (core.length >= 2 && !forms.includes(core)) forms.push(core);
+  const suffix = /(自治区|自治州|自治县|自治旗|特别行政区|地区|林区|特区|省|市|区|县|州|旗|盟)$/.exec(base)?.[1] ?? '';
+  const core = base.slice(0, base.length - suffix.length).replace(ETHNIC, '');
+  const bare = base.replace(ETHNIC, '').slice(0, base.replace(ETHNIC, '').length - suffix.length);
+  for (const c of [core, bare]) if (c.length >= 2 && !forms.includes(c)) forms.push(c);
   return forms;
 }
 
@@ -127,56 +106,38 @@ export function jurisdictionForms(j: string): string[] {
  * first among known ones, then by shape; null when the name does not start with one.
  */
 export function jurisdictionInName(name: string, known: readonly string[] = []): string | null {
-  // A known jurisdiction may sit a little way in: 成都市锦江生态环境局, 成都市公安局锦江区分局.
-  let best: string | null = null;
   const n = name.replace(/^中共/, '').replace(/^共青团/, '');
+  // The full name first, longest first: 成都市锦江区教育局.
+  const full = known.filter((j) => j && n.startsWith(j) && n.length > j.length).sort((a, b) => b.length - a.length)[0];
+  if (full) return full;
+  // A short form, maybe a little way in (成都市锦江生态环境局, 成都市公安局锦江区分局):
+  // what stands before it must be the start of that jurisdiction's own name, so
+  // 成都市锦江区… is never 重庆市锦江区; two jurisdictions with one short name tell nothing.
+  const hits = new Set<string>();
   for (const j of known) {
-    for (const f of jurisdictionForms(j)) {
+    for (const f of jurisdictionForms(j).slice(1)) {
       const at = n.indexOf(f);
-      if (at >= 0 && at <= 6 && (at === 0 || /[市省]$/.test(n.slice(0, at)) || /^.{2,3}市公安局$/.test(n.slice(0, at))) && (best === null || j.length > best.length)) best = j;
+      if (at < 0 || at > 6) continue;
+      const before = n.slice(0, at).replace(/公安局$/, '');
+      if (at === 0 || (/[市省]$/.test(before) && j.startsWith(before))) hits.add(j);
     }
   }
-  if (best) return best;
-  const m = /^(?:中共|共青团)?((?:[\u4e00-\u9fff]{2,3}(?:省|自治区))?(?:[\u4e00-\u9fff]{2,3}市)?[\u4e00-\u9fff]{1,3}?(?:区|县))/.exec(name);
-  if (m && m[1].length >= 3 && /[市省]/.test(m[1])) return m[1];
-  const city = /^(?:中共|共青团)?((?:[\u4e00-\u9fff]{2,3}(?:省|自治区))?[\u4e00-\u9fff]{2,3}市)/.exec(name);
-  if (city && !LOOK_ALIKES.some((w) => name.startsWith(w))) return city[1];
+  if (hits.size === 1) return [...hits][0]!;
+  if (hits.size > 1) return null;
+  const m = /^(?:中共|共青团)?((?:[\u4e00-\u9fff]{2,3}(?:省|自治区))?(?:([\u4e00-\u9fff]{2,3})市)?([\u4e00-\u9fff]{1,3}?)(?:区|县))/.exec(name);
+  if (m && m[1]!.length >= 3 && /[市省]/.test(m[1]!) && placeHead(m[2] ?? '') && placeHead(m[3]!)) return m[1]!;
+  const city = /^(?:中共|共青团)?((?:[\u4e00-\u9fff]{2,3}(?:省|自治区))?([\u4e00-\u9fff]{2,3})市)/.exec(name);
+  if (city && !LOOK_ALIKES.some((w) => name.startsWith(w)) && placeHead(city[2]!)) return city[1]!;
   return null;
 }
 
-/** The kind a name suggests, for rows that leave 类别 empty. */
-export function inferKind(name: string): UnitKind {
-  if (/(街道|街道办事处|镇|乡|镇人民政府|乡人民政府)$/.test(name)) return '街镇';
-  if (/(科协|科学技术协会|妇联|妇女联合会|总工会|工会|社科联|社会科学界联合会|文联|文学艺术界联合会|工商联|工商业联合会|红十字会|侨联|归国华侨联合会|残联|残疾人联合会|青联|青年联合会)$/.test(name))
-    return '群团';
-  if (/^(共青)?团/.test(name) || /^共青团/.test(name) || /团.{0,6}委员会$/.test(name)) return '群团';
-  if (/^中共/.test(name) || /^(区|市|县|省|自治区)委/.test(name) || /(党校|工委|工作委员会)$/.test(name) || /^(中央|中共中央).{1,6}部$/.test(name))
-    return '党委部门';
-  if (/(局|委|委员会|办|办公室|厅|部|署|总局|分局|政府)$/.test(name)) return '政府部门';
-  return '其他';
+/**
+ * The characters before a level word can be a place name: not a common word
+ * ending so (社区, 园区, 景区, 城市, 都市, 超市, 公园城市 …). '' passes (no head).
+ */
+export function placeHead(head: string): boolean {
+  return head === '' || !(NOT_PLACE_LAST.includes(head.slice(-1)) || /(园城|公园|超)$/.test(head));
 }
-
-/** Kinds a 类别 cell may hold, with common other spellings. */
-export const KIND_SYNONYMS: Record<string, UnitKind> = {
-  党委部门: '党委部门',
-  党委: '党委部门',
-  党委机关: '党委部门',
-  党群部门: '党委部门',
-  政府部门: '政府部门',
-  政府: '政府部门',
-  政府机关: '政府部门',
-  行政机关: '政府部门',
-  群团: '群团',
-  群团组织: '群团',
-  人民团体: '群团',
-  群众团体: '群团',
-  街镇: '街镇',
-  街道: '街镇',
-  镇街: '街镇',
-  乡镇: '街镇',
-  乡镇街道: '街镇',
-  其他: '其他',
-  其它: '其他',
-  事业单位: '其他',
-  企业: '其他',
-};
+// 社区, 园区, 景区, 小区, 校区, 街区, 片区, 辖区, 全区, 牧区, 老区. Not 山, 城, 都:
+// 佛山市, 聊城市, 成都市 end so.
+const NOT_PLACE_LAST = '社园景小校街片辖全牧老';

@@ -10,10 +10,12 @@ export function bigrams(s: string): string[] {
   return out;
 }
 
-const row: number[] = [];
-
-/** Levenshtein distance (BMP text: unit names are CJK). */
-export function editDistance(a: string, b: string): number {
+/**
+ * Levenshtein distance (BMP text: unit names are CJK). `row` is scratch space
+ * the caller may own to save an allocation per call (a directory's suggester
+ * keeps one); it is overwritten.
+ */
+export function editDistance(a: string, b: string, row: number[] = []): number {
   if (a === b) return 0;
   if (!a.length) return b.length;
   if (!b.length) return a.length;
@@ -32,10 +34,10 @@ export function editDistance(a: string, b: string): number {
 }
 
 /** 0..1: 1 − distance / longer length, nudged by bigram overlap (Dice) to order ties. */
-export function similarity(a: string, b: string): number {
+export function similarity(a: string, b: string, row?: number[]): number {
   const len = Math.max(a.length, b.length);
   if (!len) return 1;
-  const lev = 1 - editDistance(a, b) / len;
+  const lev = 1 - editDistance(a, b, row) / len;
   return Math.min(1, lev * 0.9 + dice(a, b) * 0.1);
 }
 

@@ -3,7 +3,8 @@
 // depth 0, spaces between two complete names, and 和/与/及 only where they join
 // two complete names (never inside 区规划和自然资源局 or 文化和旅游部).
 import { dropStrayBrackets, foldWidth, isCloser, isOpener } from './normalize';
-import { groupKeyOf, looksLikeUnit } from './rules';
+import { groupKeyOf } from './groups';
+import { looksLikeUnit } from './rules';
 
 const SEPARATORS = new Set(['、', '，', ',', '；', ';', '／', '/', '\n', '\r', '\t', '。', '|', '｜']);
 
@@ -12,7 +13,7 @@ const LEAD_LABEL =
   /^(?:(?:任务)?分工\s*[:：]\s*)?(?:由\s*)?(?:(?:主要)?(?:牵头|责任|配合|协办|参与|主办|承办|协同|协助|实施|落实)(?:单位|部门)?\s*[:：]\s*|(?:牵头|责任|配合|协办|参与|主办|承办|协同|协助)(?:单位|部门)\s*(?:为|是)?\s*)/;
 
 /** Role words after a name or list: …牵头, …配合, …等单位, …等. */
-const TRAIL_ROLE = /(?:共同)?(?:牵头|配合|参与|负责|协助|协办|落实|实施|承办|主办|参加)$/;
+const TRAIL_ROLE = /(?:共同|按职责分工|按照职责分工|按职责|按照职责|分别|各自)?(?:牵头|配合|参与|负责|协助|协办|落实|实施|承办|主办|参加)$/;
 const TRAIL_ETC = /等(?:有关|相关)?(?:单位|部门|成员单位)?$/;
 
 /** A bracket that holds a role note rather than an alias: 区科协（牵头）. */
@@ -58,13 +59,18 @@ function stripOuter(s: string): string {
 
 /** Splits at separators outside brackets. */
 function splitTop(s: string): string[] {
+  return splitOutsideBrackets(s, (ch) => SEPARATORS.has(ch));
+}
+
+/** Splits at the characters `isSeparator` accepts, outside brackets only (各县（市，区） stays one piece). */
+export function splitOutsideBrackets(s: string, isSeparator: (ch: string) => boolean): string[] {
   const parts: string[] = [];
   let depth = 0;
   let cur = '';
   for (const ch of s) {
     if (isOpener(ch)) depth++;
     else if (isCloser(ch)) depth = Math.max(0, depth - 1);
-    if (depth === 0 && SEPARATORS.has(ch)) {
+    if (depth === 0 && isSeparator(ch)) {
       parts.push(cur);
       cur = '';
     } else cur += ch;
@@ -79,7 +85,9 @@ function stripLabels(piece: string): string {
     const before = t;
     t = t.replace(LEAD_LABEL, '').replace(/^(?:任务)?分工\s*[:：]\s*/, '').replace(/^由(?=.{2,})/, '').trim();
     t = t.replace(TRAIL_ROLE, '').trim();
-    if (!groupKeyOf(t)) t = t.replace(TRAIL_ETC, '').trim();
+    // 各区县政府等单位 → 各区县政府 (a group word may end with 等单位 too).
+    const bare = t.replace(TRAIL_ETC, '').trim();
+    if (bare) t = bare;
     t = t.replace(/^[:：]+|[:：]+$/g, '').trim();
     if (t === before) break;
   }

@@ -65,8 +65,12 @@ export interface OwnerTableRow {
   category: string;
   /** The task cell as written: 1．实施青少年科学素质提升行动 */
   name: string;
+  /** A second task column the row sits under (重点任务 beside 具体措施), or a spanning section row above it. */
+  section: string;
   /** The row's 序号 cell, else the number the task cell starts with, else its position. */
   num: string;
+  /** True when the number came from a 序号 column or the task cell, not the row's position. */
+  numbered: boolean;
   /** The 完成时限 / 时间节点 cell, when the table has one. */
   deadline: string;
   owners: PlanOwners;
@@ -75,40 +79,122 @@ export interface OwnerTableRow {
 
 const squash = (s: string) => fold(s).replace(/\s+/g, '');
 
-/** An owner table: a header with a 牵头 column and a task/content column. */
+/** The columns of an owner table, by what their header says. -1 when absent. */
+interface Columns {
+  lead: number;
+  partner: number;
+  /** Only 责任单位 (no 牵头 column): its first unit leads. */
+  responsible: number;
+  name: number;
+  /** Other task columns: the section a row sits under (重点任务 beside 具体措施). */
+  sections: number[];
+  category: number;
+  num: number;
+  deadline: number;
+}
+
+const TASK_HEADER = /任务|内容|项目|名称|行动|工程|事项|措施|举措|工作|要点/;
+const NOT_TASK_HEADER = /牵头|责任|配合|参与|协办|协同|参加|时限|时间|进度|完成|序号|编号|类别|类型|分类|领域|领导|^(?:量化|预期)?目标(?:值)?$/;
+/** The more specific a task column, the more likely it names the measure itself. */
+const SPECIFIC_TASK = /具体|措施|举措|内容|事项|工作任务|任务名称|主要任务|任务$/;
+/** Columns of people, not units: 责任领导, 负责人, 联系人. */
+const PEOPLE = /领导|负责人|联系人|责任人/;
+
+function columnsOf(header: string[]): Columns | null {
+  const col = (re: RegExp, not?: RegExp) => header.findIndex((c) => re.test(c) && !(not && not.test(c)));
+  const lead = col(/牵头/, PEOPLE);
+  const owners = /责任|配合|参与|协办|协同|参加|主责/;
+  const partner = lead >= 0 ? col(owners, new RegExp(`牵头|${PEOPLE.source}`)) : -1;
+  const responsible = lead < 0 ? col(/责任(?:单位|部门)|主责/, PEOPLE) : -1;
+  if (lead < 0 && responsible < 0) return null;
+  const tasks = header.map((c, i) => (TASK_HEADER.test(c) && !NOT_TASK_HEADER.test(c) ? i : -1)).filter((i) => i >= 0);
+  if (!tasks.length) return null;
+  const specific = tasks.filter((i) => SPECIFIC_TASK.test(header[i]!));
+  // Of two task columns, the more specific (or the later) names the measure.
+  const name = specific.length ? specific[specific.length - 1]! : tasks[tasks.length - 1]!;
+  return {
+    lead,
+    partner,
+    responsible,
+    name,
+    sections: tasks.filter((i) => i !== name),
+    category: col(/类别|类型|分类|领域/),
+    num: col(/^(序号|编号|序|号|任务编号|任务序号)$/),
+    deadline: col(/时限|时间|期限|节点|进度安排/, /完成情况/),
+  };
+}
+
+/** A row that only names a section, across the table (gridSpan / colspan): 一、五大提升行动. */
+function spanRow(cells: string[]): string | null {
+  const filled = cells.filter((c) => c.trim());
+  return filled.length === 1 && cells.length >= 3 && cells.findIndex((c) => c.trim()) === 0 ? filled[0]!.trim() : null;
+}
+
+/**
+ * An owner table: a header with a 牵头 (or 责任) column and a task column.
+ * Merged cells reach this as '' (io/docx and the web copy both leave a merge's
+ * other rows empty): a 类别 or section cell carries down; an empty lead carries
+ * down too (a 分工表 row always has a lead, so an empty one under a filled one
+ * is a merge), and its partners with it when they are empty as well.
+ */
 export function ownerTable(t: Table): { rows: OwnerTableRow[]; header: number; first: number } | null {
   // Header cells are short labels (类别, 任务内容, 牵头部门, 责 任 部 门); a long
   // cell that mentions 牵头 is prose, not a header.
   const label = (c: string, re: RegExp) => squash(c).length <= 10 && re.test(squash(c));
   const hi = t.rows.findIndex(
-    (r) => r.cells.some((c) => label(c, /牵头/)) && r.cells.some((c) => label(c, /任务|内容|项目|名称|行动|工程|事项|措施|工作/) && !/牵头/.test(c)),
+    (r) => r.cells.some((c) => label(c, /牵头|责任(?:单位|部门)/)) && r.cells.some((c) => label(c, TASK_HEADER) && !/牵头|责任/.test(c)),
   );
   if (hi < 0) return null;
   const header = t.rows[hi]!.cells.map(squash);
-  const col = (re: RegExp, not?: RegExp) => header.findIndex((c) => re.test(c) && !(not && not.test(c)));
-  const leadCol = col(/牵头/);
-  const partnerCol = col(/责任|配合|参与|协办|协同|参加/, /牵头/);
-  const nameCol = col(/任务|内容|项目|名称|行动|工程|事项|措施|工作/, /牵头|责任|配合|参与|时限|时间|进度|目标/);
-  const catCol = col(/类别|类型|分类|领域/);
-  const numCol = col(/^(序号|编号|序|号)$/);
-  const deadlineCol = col(/时限|时间|期限|节点|进度安排/);
+  const cols = columnsOf(header);
+  if (!cols) return null;
   const rows: OwnerTableRow[] = [];
   let category = '';
+  let spanned = '';
+  const carried: string[] = [];
+  let prev: { leads: string; partners: string } | null = null;
+  const at = (cells: string[], i: number) => (i >= 0 ? (cells[i] ?? '').trim() : '');
   for (const r of t.rows.slice(hi + 1)) {
-    // Merged cells (a 类别 spanning rows) leave rows short: align them on the right.
+    // Merged cells of a web copy leave rows short: align them on the right.
     const cells = r.cells.length < header.length ? [...Array(header.length - r.cells.length).fill(''), ...r.cells] : r.cells;
-    if (catCol >= 0 && cells[catCol]) category = cells[catCol]!;
-    const name = cells[nameCol] ?? '';
+    const across = spanRow(cells);
+    if (across) {
+      spanned = across;
+      category = across;
+      continue;
+    }
+    if (cols.category >= 0 && at(cells, cols.category)) category = at(cells, cols.category);
+    cols.sections.forEach((c, k) => {
+      if (at(cells, c)) carried[k] = at(cells, c);
+    });
+    const name = at(cells, cols.name);
     if (!name) continue;
-    const leadsText = cells[leadCol] ?? '';
-    const partnersText = partnerCol >= 0 ? (cells[partnerCol] ?? '') : '';
+    let leadsText = cols.lead >= 0 ? at(cells, cols.lead) : '';
+    let partnersText = cols.partner >= 0 ? at(cells, cols.partner) : '';
+    const faults: string[] = [];
+    if (cols.responsible >= 0) {
+      // Only 责任单位: read as the bracket shape does (a （牵头） mark, else the first leads).
+      const all = at(cells, cols.responsible);
+      const found = all ? findBracketOwners(`责任单位：${all}`) : null;
+      leadsText = found?.owners.leadsText ?? '';
+      partnersText = found?.owners.partnersText ?? '';
+      faults.push(...(found?.owners.faults ?? []));
+    }
+    if (!leadsText && prev) {
+      leadsText = prev.leads;
+      if (!partnersText) partnersText = prev.partners;
+    }
+    if (leadsText) prev = { leads: leadsText, partners: partnersText };
     const lead = /^\s*[(（]?\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*[)）]?\s*[、.．,，]/.exec(name);
+    const numCell = cols.num >= 0 ? at(cells, cols.num) : '';
     rows.push({
-      category,
+      category: category || spanned,
       name,
-      num: (numCol >= 0 && cells[numCol]) || (lead ? lead[1]! : String(rows.length + 1)),
-      deadline: deadlineCol >= 0 ? (cells[deadlineCol] ?? '') : '',
-      owners: { leadsText, partnersText, raw: [leadsText, partnersText].filter(Boolean).join(' | '), source: 'annex-table', faults: [] },
+      section: cols.sections.map((_, k) => carried[k] ?? '').find(Boolean) ?? spanned,
+      num: numCell || (lead ? lead[1]! : String(rows.length + 1)),
+      numbered: !!(numCell || lead),
+      deadline: cols.deadline >= 0 ? at(cells, cols.deadline) : '',
+      owners: { leadsText, partnersText, raw: [leadsText, partnersText].filter(Boolean).join(' | '), source: 'annex-table', faults },
       line: r.line,
     });
   }

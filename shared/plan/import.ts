@@ -8,7 +8,7 @@ import { planFinding, planProblem } from './messages';
 import { findBody, goalOf, jurisdictionOf, periodOf } from './meta';
 import { clean, fold, fromMarkdown, isFurniture, looksLikeMarkdown, trimLine, unwrap } from './normalize';
 import { buildOutline, markerOf, publicOutline, splitTitle, type Line, type OutlineNode } from './outline';
-import { applyOwnerTable, bodyTasks, categoryOf } from './tasks';
+import { applyOwnerTable, bodyTasks, categoryOf, deadlineFor } from './tasks';
 import type { PlanCategory, PlanImport, PlanInfo, PlanOwners, PlanTask } from './types';
 
 const NO_OWNERS: PlanOwners = { leadsText: '', partnersText: '', raw: '', source: 'none', faults: [] };
@@ -88,11 +88,13 @@ export function importPlan(text: string, file?: string, options: ImportOptions =
   }
   const ctx = jurisdiction ? { jurisdiction } : {};
   // Every measure of an action shares its owner text: resolve each text once.
+  // The partners are resolved with the leads before them: one enumeration.
   const resolved = new Map<string, OwnerMatch[]>();
-  const resolve = (t: string): OwnerMatch[] => {
+  const resolve = (t: string, before = ''): OwnerMatch[] => {
     if (!t.trim()) return [];
-    let hit = resolved.get(t);
-    if (!hit) resolved.set(t, (hit = resolveOwners(t, directory, ctx)));
+    const k = `${before}\u0000${t}`;
+    let hit = resolved.get(k);
+    if (!hit) resolved.set(k, (hit = resolveOwners(t, directory, { ...ctx, before })));
     return hit.map((m) => ({ ...m }));
   };
 
@@ -116,11 +118,12 @@ export function importPlan(text: string, file?: string, options: ImportOptions =
       population,
       project,
       leads: resolve(d.owners.leadsText),
-      partners: resolve(d.owners.partnersText),
-      targets: parseTargets([d.title, d.content].filter(Boolean).join('。')),
+      partners: resolve(d.owners.partnersText, d.owners.leadsText),
+      // A measure with no content beyond its title is read once, not twice.
+      targets: parseTargets(d.content && d.content !== d.title ? `${d.title}。${d.content}` : d.title),
     };
     for (const fault of d.owners.faults) findings.push(planFinding('plan.owner-fault', 'info', d.line, { id: d.id, fault }, file));
-    if (!task.leads.length) findings.push(planFinding('plan.no-lead', 'warning', d.line, { id: d.id, title: d.title }, file));
+    if (!task.leads.length) findings.push(planFinding('plan.no-lead', 'warning', d.line, { id: d.id, title: d.title, reason: noLeadReason(d.owners) }, file));
     for (const m of [...task.leads, ...task.partners]) {
       if (m.matched === 'none' || m.matched === 'fuzzy') {
         findings.push(planFinding('plan.owner-unknown', 'info', d.line, { id: d.id, name: m.input, suggestion: m.suggestions[0]?.name ?? null }, file));
@@ -151,7 +154,7 @@ function fromBodyTask(
     title: n.title,
     content: n.content || n.title,
     owners: owners ?? NO_OWNERS,
-    ...(n.deadline ? { deadline: n.deadline } : {}),
+    ...(deadlineFor(n) ? { deadline: deadlineFor(n) } : {}),
     line: n.line,
   };
 }
@@ -173,18 +176,26 @@ function fromLedgerItem(it: LedgerItem): Omit<PlanTask, 'leads' | 'partners' | '
 function fromTableRow(r: OwnerTableRow): Omit<PlanTask, 'leads' | 'partners' | 'targets' | 'population' | 'project'> {
   const text = r.name.replace(/^\s*[(（]?\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*[)）]?\s*[、.．,，]\s*/, '');
   const { title, rest } = splitTitle(text);
+  // The row's action or project: its own 类别, else the task column beside it (工作任务 next to 工作措施).
+  const group = r.section || r.category;
   return {
     id: r.num,
     kind: 'ledger-item',
-    category: categoryOf(r.category) ?? '其他',
-    categoryLabel: r.category,
-    group: r.category,
+    category: categoryOf(r.category) ?? categoryOf(group) ?? '其他',
+    categoryLabel: r.category || group,
+    group,
     title,
     content: rest || title,
     owners: r.owners,
     ...(r.deadline ? { deadline: r.deadline } : {}),
     line: r.line,
   };
+}
+
+/** Why a task has no lead, for the finding: nothing found, or owner text that names no lead. */
+function noLeadReason(o: PlanOwners): 'no-owner-text' | 'partners-only' | 'unreadable' {
+  if (o.source === 'none') return 'no-owner-text';
+  return o.leadsText.trim() ? 'unreadable' : 'partners-only';
 }
 
 export function isProblem(r: PlanImport | { problem: FileProblem }): r is { problem: FileProblem } {

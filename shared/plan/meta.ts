@@ -109,10 +109,18 @@ export function findBody(lines: Line[]): Body {
   return afterTitle(lines, title, start);
 }
 
+/** The period on a line of its own under the title: （2016—2020年）. */
+const PERIOD_LINE = /^[(（]\s*(?:19|20)\d{2}\s*年?\s*[-—–―─~～至]+\s*(?:19|20)\d{2}\s*年?\s*[)）]$/;
+
 function afterTitle(lines: Line[], title: string, from: number): Body {
   let start = from;
   let draft = false;
   while (start < lines.length && !lines[start]!.text.trim()) start++;
+  if (title && start < lines.length && PERIOD_LINE.test(lines[start]!.text.trim()) && !/(19|20)\d{2}/.test(title)) {
+    title += lines[start]!.text.trim();
+    start++;
+    while (start < lines.length && !lines[start]!.text.trim()) start++;
+  }
   if (start < lines.length && /^[(（]?\s*(征求意见稿|送审稿|讨论稿|草案|试行)\s*[)）]?$/.test(lines[start]!.text.trim())) {
     draft = true;
     start++;
@@ -187,7 +195,9 @@ export function goalOf(text: string, period: PlanPeriod | null): PlanGoal | null
     // A target names a future year with 到/至/力争到 (or none) and a comparator.
     const tm = /(超过|高于|不低于|达到|提高到|提升到|力争达到|力争超过)\s*(\d+(?:\.\d+)?)\s*%/.exec(after);
     const yearTo = /(?:到|至|力争到|截至)\s*((?:19|20)\d{2})\s*年/.exec(f);
-    if (tm && (yearTo || (!/(19|20)\d{2}\s*年/.test(f.slice(0, idx)) && !target))) {
+    // A work-point year's own sentence (2023年，…力争…达到13%) states its target.
+    const ownYear = period && period.start === period.end ? new RegExp(`^${period.end}\\s*年`).test(f.trim()) : false;
+    if (tm && (yearTo || ownYear || (!/(19|20)\d{2}\s*年/.test(f.slice(0, idx)) && !target))) {
       if (!target || yearTo) {
         const stretch = /力争(?:达到|超过)?\s*(\d+(?:\.\d+)?)\s*%/.exec(after.slice(tm.index + tm[0].length));
         target = {

@@ -2,7 +2,7 @@
 // Ranks come from the marker's shape, not from depth, so a plan that goes
 // straight from 一、 to 1. (work points) reads the same way.
 import { fold } from './normalize';
-import { findBracketOwners, findDeadline, findTrailingOwners, parseDivision } from './ownertext';
+import { divisionOf, findBracketOwners, findDeadline, findTrailingOwners, isOwnerLine, isOwnerSentence, labelOnly, looksLikeUnits, parseDivision } from './ownertext';
 import type { PlanNode, PlanOwners } from './types';
 
 export interface Line {
@@ -52,6 +52,10 @@ export interface OutlineNode extends PlanNode {
   division: PlanOwners | null;
   /** Owners given by an annex table row matched to this node. */
   annex: PlanOwners | null;
+  /** 完成时限 of that annex row. */
+  annexDeadline?: string;
+  /** Owner lines that followed the node's text on lines of their own (牵头单位：… / 责任单位：…). */
+  ownerLines: string[];
 }
 
 /**
@@ -72,26 +76,67 @@ export function splitTitle(text: string): { title: string; rest: string } {
   return { title: firstLine.trim(), rest: text.slice(firstLine.length).trim() };
 }
 
+/** Where a division paragraph belongs: after a section's measures it closes the section; directly under a heading, that heading. */
+function divisionTarget(deepest: OutlineNode): OutlineNode {
+  return deepest.rank >= 3 && deepest.parent && !deepest.children.length ? deepest.parent : deepest;
+}
+
+/** A label on a line of its own (任务分工： / 责任单位：) waiting for the owners in the next paragraph(s). */
+interface PendingLabel {
+  kind: 'division' | 'key';
+  label: string;
+  line: string;
+  owners: string[];
+}
+
 export function buildOutline(lines: Line[]): { roots: OutlineNode[]; preamble: string } {
   const roots: OutlineNode[] = [];
   const stack: OutlineNode[] = [];
   const preamble: string[] = [];
+  let pending: PendingLabel | null = null;
+  const addText = (line: string) => {
+    const deepest = stack[stack.length - 1];
+    if (deepest) deepest.text += '\n' + line;
+    else preamble.push(line);
+  };
+  const flush = () => {
+    const p = pending;
+    pending = null;
+    if (!p) return;
+    const deepest = stack[stack.length - 1];
+    const body = p.owners.join('');
+    if (!deepest || !body) return addText([p.line, ...p.owners].join('\n'));
+    if (p.kind === 'division') {
+      const owners = divisionOf(body, [p.line, ...p.owners].join('\n'));
+      if (owners) divisionTarget(deepest).division = owners;
+      else addText([p.line, ...p.owners].join('\n'));
+    } else deepest.ownerLines.push(`${p.label}：${body}`);
+  };
   for (const { no, text } of lines) {
     // Leading tabs are indentation here (tables were taken out before).
     const line = text.trim();
     if (!line) continue;
+    if (pending && !markerOf(line) && !labelOnly(line) && looksLikeUnits(line)) {
+      pending.owners.push(line);
+      continue;
+    }
+    flush();
+    const label = labelOnly(line);
+    if (label) {
+      pending = { ...label, line, owners: [] };
+      continue;
+    }
     const division = parseDivision(line);
     if (division) {
       const deepest = stack[stack.length - 1];
-      if (deepest) {
-        // After a section's measures the paragraph closes the section; directly
-        // under a heading it belongs to that heading.
-        const target = deepest.rank >= 3 && deepest.parent && !deepest.children.length ? deepest.parent : deepest;
-        target.division = division;
-      }
+      if (deepest) divisionTarget(deepest).division = division;
       continue;
     }
     const mk = markerOf(line);
+    if (!mk && stack.length && (isOwnerLine(line) || isOwnerSentence(line))) {
+      stack[stack.length - 1]!.ownerLines.push(line);
+      continue;
+    }
     if (mk) {
       while (stack.length && stack[stack.length - 1]!.rank >= mk.rank) stack.pop();
       const parent = stack[stack.length - 1] ?? null;
@@ -109,19 +154,19 @@ export function buildOutline(lines: Line[]): { roots: OutlineNode[]; preamble: s
         text: line.slice(mk.length).trim(),
         division: null,
         annex: null,
+        ownerLines: [],
       };
       (parent ? parent.children : roots).push(node);
       stack.push(node);
       continue;
     }
-    const deepest = stack[stack.length - 1];
-    if (deepest) deepest.text += '\n' + line.trim();
-    else preamble.push(line.trim());
+    addText(line);
   }
+  flush();
   const finish = (n: OutlineNode) => {
     const found = findBracketOwners(n.text) ?? findTrailingOwners(n.text);
     let body = found ? found.rest : n.text;
-    n.owners = found?.owners ?? null;
+    n.owners = found?.owners ?? ownersOfLines(n.ownerLines);
     const dl = findDeadline(body);
     if (dl) body = dl.rest;
     const deadline = n.owners?.deadline ?? dl?.deadline;
@@ -132,7 +177,32 @@ export function buildOutline(lines: Line[]): { roots: OutlineNode[]; preamble: s
     n.children.forEach(finish);
   };
   roots.forEach(finish);
+  roots.forEach(liftSectionOwners);
   return { roots, preamble: preamble.join('\n') };
+}
+
+/** Owner lines (牵头单位：X / 配合单位：Y, or 责任单位：Z) read as one owner text. */
+function ownersOfLines(lines: readonly string[]): PlanOwners | null {
+  if (!lines.length) return null;
+  const raw = lines.join('\n');
+  // 牵头单位：…（keys）, else 市教育局牵头，市科协配合。 (role words).
+  const owners = findBracketOwners(raw)?.owners ?? divisionOf(lines.join('，'), raw);
+  return owners ? { ...owners, source: 'label', raw } : null;
+}
+
+/**
+ * Owner lines after the last of a section's measures, when none of the other
+ * measures has owners of its own, are the section's: they follow its last
+ * measure only because that is where a section ends.
+ */
+function liftSectionOwners(n: OutlineNode): void {
+  n.children.forEach(liftSectionOwners);
+  const kids = n.children;
+  const last = kids[kids.length - 1];
+  if (kids.length < 2 || !last || last.owners?.source !== 'label' || n.division) return;
+  if (kids.slice(0, -1).some((k) => k.owners)) return;
+  n.division = last.owners;
+  last.owners = null;
 }
 
 export function* walk(nodes: OutlineNode[]): Generator<OutlineNode> {

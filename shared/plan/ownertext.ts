@@ -2,11 +2,14 @@
 // The shapes (docs/domain.md §2): a bracket after the task (with real-world faults),
 // trailing parentheses of a national ledger, a division-of-labour paragraph.
 // Names stay as written here; the owner lookup (shared/owners) resolves them.
+import { displayName, isUnitName, splitOutsideBrackets, splitOwners } from '../owners';
 import { fold } from './normalize';
 import type { PlanOwners } from './types';
 
-const LEAD_KEY = /([[(]\s*)?牵头(?:责任)?(?:单位|部门)\s*:\s*/g;
-const PARTNER_KEY = /([,;、]?)\s*(?:责任|配合|参与|协办|协同|参加)(?:单位|部门)\s*:\s*/;
+const LEAD_KEY = /([[(]\s*)?牵头(?:责任)?(?:单位|部门)?\s*:\s*/g;
+const PARTNER_KEY = /([,;、。.]?)\s*(?:责任|配合|参与|协办|协同|参加)(?:单位|部门)?\s*:\s*/;
+/** (责任单位：A、B；牵头单位：C): the partners written first, inside the same bracket. */
+const PARTNERS_FIRST = /[[(]\s*(?:责任|配合|参与|协办|协同|参加)(?:单位|部门)\s*:\s*([^[\]()\n]*?)\s*[,;、]\s*$/;
 const DEADLINE_KEY = /[,;、]?\s*(?:完成时限|完成时间|时间节点|时限要求|时限)\s*:\s*/;
 const RESP_ONLY_KEY = /([[(]\s*)?(?:责任|主责)(?:单位|部门)\s*:\s*/g;
 
@@ -53,9 +56,20 @@ export function findBracketOwners(text: string): FoundOwners | null {
 
 function ownersFrom(text: string, f: string, m: RegExpExecArray, kind: 'lead' | 'resp'): FoundOwners {
   const faults: string[] = [];
-  const start = m.index;
-  const opener = m[1] ? text[start] ?? '' : '';
-  const bodyStart = start + m[0].length;
+  let start = m.index;
+  let opener = m[1] ? text[start] ?? '' : '';
+  let partnersFirst = '';
+  if (kind === 'lead' && !opener) {
+    const lineStart = f.lastIndexOf('\n', start - 1) + 1;
+    const pf = PARTNERS_FIRST.exec(f.slice(lineStart, start));
+    if (pf) {
+      const at = lineStart + pf.index;
+      partnersFirst = trimName(text.slice(at + pf[0].indexOf(pf[1]!, 1), at + pf[0].indexOf(pf[1]!, 1) + pf[1]!.length));
+      start = at;
+      opener = text[at] ?? '';
+    }
+  }
+  const bodyStart = m.index + m[0].length;
   const close = closerAt(f, bodyStart);
   let end = close >= 0 ? close : endOfOwners(f, bodyStart);
   if (close < 0 && kind === 'lead' && !PARTNER_KEY.test(f.slice(bodyStart, end))) {
@@ -84,8 +98,9 @@ function ownersFrom(text: string, f: string, m: RegExpExecArray, kind: 'lead' | 
       leadsText = trimName(body.slice(0, pm.index));
       partnersText = trimName(body.slice(pm.index + pm[0].length));
       if (pm[1] === '、') faults.push('“责任单位”前用了“、”');
-      if (!pm[1] && pm.index > 0 && !pm[0].includes('\n')) faults.push('“责任单位”前缺少标点');
+      if (!pm[1] && pm.index > 0 && !pm[0].includes('\n') && !/[,;，；。]\s*$/.test(fb.slice(0, pm.index))) faults.push('“责任单位”前缺少标点');
     } else leadsText = trimName(body);
+    if (partnersFirst) partnersText = [partnersFirst, partnersText].filter(Boolean).join('、');
   } else {
     // 责任单位 alone: units marked （牵头） lead; without marks the convention
     // is that the first unit listed leads.
@@ -116,24 +131,28 @@ function endOfOwners(f: string, from: number): number {
   return nl < 0 ? f.length : nl;
 }
 
-const UNIT_END =
-  /(部|委|局|院|会|联|办|署|厅|室|中心|中央|科协|团|行|社|所|馆|台|队|处|站|校|组|政府|单位|街道|镇|乡|街|公司|集团|协会|学会|基金委|各成员单位|成员单位|党委|党组|机关|分局)$/;
-
-/** Does this look like a list of unit names (not 征求意见稿, 2021—2025年, 试行)? */
+/**
+ * Does this read as a list of unit names (not 征求意见稿, 2021—2025年, 所、站)?
+ * Labels (牵头单位：), role words (…牵头, …等单位配合) and group words (各乡镇,
+ * 有关成员单位) are allowed; every name must look like a unit.
+ */
 export function looksLikeUnits(s: string): boolean {
-  const names = s
-    .split(/[、,，;；]/)
-    .map((n) => stripRole(trimName(n)).replace(/^由/, ''))
-    .filter(Boolean);
+  if (/\d/.test(s)) return false;
+  const names = splitOwners(s);
   if (!names.length) return false;
-  return names.every((n) => n.length >= 2 && n.length <= 30 && !/[。\d]/.test(n) && UNIT_END.test(n.replace(/[(（][^)）]*[)）]$/, '')));
+  return names.every((n) => {
+    const d = displayName(n);
+    return d.length >= 2 && d.length <= 30 && !/[。：:]/.test(d) && isUnitName(d);
+  });
 }
 
 /** 等单位 / 等部门 at the end of a list. */
 const ETC = /等(?:有关|相关)?(?:单位|部门)?$/;
 /** Role words after a list: who leads, who takes part, who is responsible. */
-const LEAD_ROLE = /(?:共同)?牵头(?:负责|实施|落实)?$/;
-const PARTNER_ROLE = /(?:参与|配合|协助|协办|协同|参加|负责落实|共同实施)$/;
+const LEAD_ROLE = /(?:共同)?(?:(?:为|是)?牵头(?:单位|部门)?|牵头(?:负责|实施|落实|组织))$/;
+const PARTNER_ROLE = /(?:(?:为|是)?(?:配合|参与|责任|协办)(?:单位|部门)|参与|配合|协助|协办|协同|参加|负责落实|共同实施|配合实施|共同参与)$/;
+/** 市科协（牵头）: the lead marked inside a plain list. */
+const LEAD_MARK = /[(（]\s*牵头\s*[)）]/;
 const DUTY_ROLE = /(?:按职责分工负责|按职责负责|分别负责|按职责分工落实|负责)$/;
 
 function stripRole(c: string): string {
@@ -146,23 +165,35 @@ function stripRole(c: string): string {
  * except those marked as taking part.
  */
 export function splitLeadPartner(text: string): { leadsText: string; partnersText: string } {
-  const clauses = text
-    .replace(/[。.]\s*$/, '')
-    .split(/[,;，；]/)
+  const clauses = splitTop(text.replace(/[。.]\s*$/, ''), /[,;，；]/)
     .map((c) => c.trim().replace(/^由/, ''))
     .filter(Boolean);
   const hasLead = clauses.some((c) => LEAD_ROLE.test(c));
   const leads: string[] = [];
   const partners: string[] = [];
+  const marked = !hasLead && LEAD_MARK.test(text);
   for (const c of clauses) {
     const name = stripRole(c);
     if (!name) continue;
-    if (LEAD_ROLE.test(c)) leads.push(name);
+    if (marked && !PARTNER_ROLE.test(c)) {
+      // 市科协（牵头）、市教育局: the marked names lead, the others take part.
+      for (const n of splitTop(name, /[、]/)) (LEAD_MARK.test(n) ? leads : partners).push(n.replace(LEAD_MARK, '').trim());
+    } else if (LEAD_ROLE.test(c)) leads.push(name);
     else if (PARTNER_ROLE.test(c)) partners.push(name);
     else if (hasLead) partners.push(name);
     else leads.push(name);
   }
-  return { leadsText: leads.map(trimName).join('、'), partnersText: partners.map(trimName).join('、') };
+  return { leadsText: leads.map(trimName).filter(Boolean).join('、'), partnersText: partners.map(trimName).filter(Boolean).join('、') };
+}
+
+const splitTop = (s: string, sep: RegExp): string[] => splitOutsideBrackets(s, (ch) => sep.test(ch));
+
+/**
+ * A sentence that only assigns owners, with no label: 市教育局牵头，市科协、团市委配合。
+ * It needs a role word (牵头, 配合, 负责 …) so a list of names in prose is not one.
+ */
+export function isOwnerSentence(line: string): boolean {
+  return /(?:牵头|配合|参与|参加|协助|协办|负责)(?:单位|部门)?[。.]?\s*$/.test(fold(line)) && looksLikeUnits(line);
 }
 
 /**
@@ -195,7 +226,8 @@ export function findTrailingOwners(text: string): FoundOwners | null {
   };
 }
 
-const DIVISION = /^\s*[[(]?\s*(?:任务分工|责任分工|职责分工|分工)\s*[:：]\s*(.+?)[\])]?\s*$/;
+const DIVISION_WORD = '(?:任务分工|责任分工|职责分工|工作分工|分工负责|分工)';
+const DIVISION = new RegExp(`^\\s*[[(]?\\s*${DIVISION_WORD}\\s*[:：]\\s*(.+?)[\\])]?\\s*$`);
 
 /** A division-of-labour paragraph (分工: X、Y牵头,A、B、C等单位配合。) or null. */
 export function parseDivision(line: string): PlanOwners | null {
@@ -203,9 +235,37 @@ export function parseDivision(line: string): PlanOwners | null {
   if (!m) return null;
   const at = m[0].indexOf(m[1]!);
   const body = line.slice(at, at + m[1]!.length).trim();
+  return divisionOf(body, line.trim());
+}
+
+/** The owners a division text states (X、Y牵头，A、B等单位配合。), or null when it names no unit. */
+export function divisionOf(body: string, raw: string): PlanOwners | null {
+  if (!looksLikeUnits(body)) return null;
   const { leadsText, partnersText } = splitLeadPartner(body);
-  if (!leadsText) return null;
-  return { leadsText, partnersText, raw: line.trim(), source: 'division', faults: [] };
+  if (!leadsText && !partnersText) return null;
+  return { leadsText, partnersText, raw, source: 'division', faults: [] };
+}
+
+/**
+ * A label on a line of its own, the owners in the next paragraph(s):
+ *   任务分工：                        → 'division' (applies to the section's measures)
+ *   责任单位： / 牵头单位：            → 'key' (the measure's, or its section's)
+ */
+const LABEL_ONLY = new RegExp(
+  `^\\s*[[(]?\\s*(${DIVISION_WORD}|(?:主要)?(?:牵头|责任|配合|参与|协办|主责)(?:单位|部门)(?:和|及|、)?(?:(?:牵头|责任|配合|参与|协办)(?:单位|部门))?)\\s*[:：]?\\s*[\\])]?\\s*$`,
+);
+
+export function labelOnly(line: string): { kind: 'division' | 'key'; label: string } | null {
+  const m = LABEL_ONLY.exec(fold(line));
+  if (!m) return null;
+  return { kind: new RegExp(`^${DIVISION_WORD}$`).test(m[1]!) ? 'division' : 'key', label: m[1]! };
+}
+
+/** A whole line that states owners under a key (牵头单位：区科协 / 配合单位：… / （责任单位：…）). */
+const OWNER_LINE = /^\s*[[(]?\s*(?:主要)?(?:牵头|责任|配合|参与|协办|主责|协同)(?:责任)?(?:单位|部门)\s*[:：]/;
+
+export function isOwnerLine(line: string): boolean {
+  return OWNER_LINE.test(fold(line)) && looksLikeUnits(line);
 }
 
 const DEADLINE_LINE = /(^|\n)\s*[[(]?\s*(?:完成时限|完成时间|时间节点|时限要求)\s*:\s*([^\n\])]+?)\s*[\])]?\s*(?=\n|$)/;

@@ -78,19 +78,20 @@ function key(s: string): string {
     .replace(/[\s"“”'‘’《》()、,.:;!?]/g, '');
 }
 
-function numOf(s: string): string | null {
-  const m = /^\s*\(?\s*([\d一二三四五六七八九十]+)\s*\)?\s*[、.,]/.exec(fold(s));
-  return m ? m[1]! : null;
+/** One name within the other (科技特派员 in 深入推行科技特派员制度), both long enough to mean something. */
+const near = (a: string, b: string): boolean => a.length >= 4 && b.length >= 4 && (a.includes(b) || b.includes(a));
+
+/** What the matcher knows about the outline. */
+interface Outline {
+  nodes: OutlineNode[];
+  keys: Map<OutlineNode, string>;
+  categoryOf: (n: OutlineNode) => PlanCategory | null;
+  /** Leaves by number when the body numbers its measures straight through (1–40, each once). */
+  leafByNumber: Map<string, OutlineNode> | null;
 }
 
-/**
- * Match annex table rows back to the outline (by name, then by number within
- * the category) and attach their owners. Returns the rows nothing matched.
- */
-export function applyOwnerTable(roots: OutlineNode[], rows: OwnerTableRow[]): OwnerTableRow[] {
+function outlineOf(roots: OutlineNode[]): Outline {
   const nodes = [...walk(roots)];
-  const keys = new Map(nodes.map((n) => [n, key(n.title)]));
-  const unmatched: OwnerTableRow[] = [];
   const catOf = (n: OutlineNode): PlanCategory | null => {
     for (const a of [...ancestors(n), n]) {
       const c = categoryOf(a.title);
@@ -98,46 +99,89 @@ export function applyOwnerTable(roots: OutlineNode[], rows: OwnerTableRow[]): Ow
     }
     return null;
   };
+  const leaves = nodes.filter((n) => !n.children.length && n.rank >= 3);
+  const nums = new Map<string, OutlineNode>();
+  let unique = leaves.length >= 3;
+  for (const n of leaves) {
+    if (nums.has(n.num)) unique = false;
+    nums.set(n.num, n);
+  }
+  return { nodes, keys: new Map(nodes.map((n) => [n, key(n.title)])), categoryOf: catOf, leafByNumber: unique ? nums : null };
+}
+
+/** The section heading a row's 重点任务 / spanning row names, or null. */
+function sectionOf(o: Outline, row: OwnerTableRow): OutlineNode | null {
+  if (!row.section) return null;
+  const k = key(row.section);
+  const heads = o.nodes.filter((n) => n.children.length > 0);
+  return heads.find((n) => o.keys.get(n) === k) ?? heads.find((n) => near(o.keys.get(n)!, k)) ?? byLabel(o, row.section, null, heads);
+}
+
+/** Best node by title: the same or a containing name, nudged by number, category and section. */
+function byTitle(o: Outline, row: OwnerTableRow, section: OutlineNode | null): OutlineNode | null {
+  const k = key(row.name);
+  const rowCat = categoryOf(row.category) ?? categoryOf(row.name);
+  let best: OutlineNode | null = null;
+  let bestScore = 0;
+  for (const n of o.nodes) {
+    const nk = o.keys.get(n)!;
+    let sc = nk && nk === k ? 10 : near(nk, k) ? 6 : 0;
+    if (!sc) continue;
+    if (row.numbered && n.num === row.num) sc += 2;
+    if (rowCat && o.categoryOf(n) === rowCat) sc += 1;
+    if (section && ancestors(n).includes(section)) sc += 3;
+    if (sc > bestScore) {
+      best = n;
+      bestScore = sc;
+    }
+  }
+  return best;
+}
+
+/** A row that says only 青少年, or 科普信息化工程 for a heading 实施科普信息化提升工程: the same population or project. */
+function byLabel(o: Outline, text: string, rowCat: PlanCategory | null, among: OutlineNode[] = o.nodes.filter((n) => n.children.length > 0)): OutlineNode | null {
+  const want = classifyPopulation(text)?.canonical ?? classifyProject(text)?.canonical ?? null;
+  if (!want) return null;
+  const hits = among.filter((n) => (classifyPopulation(n.title)?.canonical ?? classifyProject(n.title)?.canonical) === want && (!rowCat || o.categoryOf(n) === rowCat));
+  return hits.length === 1 ? hits[0]! : null;
+}
+
+/** By number: within the row's section, else among measures numbered straight through, else within the category. */
+function byNumber(o: Outline, row: OwnerTableRow, section: OutlineNode | null): OutlineNode | null {
+  if (!row.numbered) return null;
+  if (section) return section.children.find((c) => c.num === row.num) ?? null;
+  const straight = o.leafByNumber?.get(row.num);
+  if (straight) return straight;
+  const rowCat = categoryOf(row.category) ?? categoryOf(row.name);
+  if (!rowCat) return null;
+  // Same number within the same category (提升行动 1 ≠ 重点工程 1).
+  return o.nodes.find((n) => n.num === row.num && n.children.length > 0 && o.categoryOf(n) === rowCat && n.rank >= 2) ?? null;
+}
+
+/**
+ * Match annex table rows back to the outline (by title, then by population or
+ * project, then by number) and attach their owners and deadline. A row may
+ * name a measure or a whole section. Returns the rows nothing matched.
+ */
+export function applyOwnerTable(roots: OutlineNode[], rows: OwnerTableRow[]): OwnerTableRow[] {
+  const o = outlineOf(roots);
+  const unmatched: OwnerTableRow[] = [];
   for (const row of rows) {
-    const k = key(row.name);
-    const num = numOf(row.name);
-    const rowCat = categoryOf(row.category) ?? categoryOf(row.name);
-    const score = (n: OutlineNode): number => {
-      const nk = keys.get(n)!;
-      let s = 0;
-      if (nk && nk === k) s = 10;
-      else if (k.length >= 4 && nk.length >= 4 && (nk.includes(k) || k.includes(nk))) s = 6;
-      else return 0;
-      if (num && n.num === num) s += 2;
-      if (rowCat && catOf(n) === rowCat) s += 1;
-      return s;
-    };
-    let best: OutlineNode | null = null;
-    let bestScore = 0;
-    for (const n of nodes) {
-      const s = score(n);
-      if (s > bestScore) {
-        best = n;
-        bestScore = s;
-      }
+    const section = sectionOf(o, row);
+    const node = byTitle(o, row, section) ?? byLabel(o, row.name, categoryOf(row.category) ?? categoryOf(row.name)) ?? byNumber(o, row, section);
+    if (!node) {
+      unmatched.push(row);
+      continue;
     }
-    if (!best) {
-      // Same population or project (a row that says only 青少年, or 科普信息化工程
-      // for a body heading 实施科普信息化提升工程), among the section headings.
-      const want = classifyPopulation(row.name)?.canonical ?? classifyProject(row.name)?.canonical ?? null;
-      if (want) {
-        const hits = nodes.filter(
-          (n) => n.children.length > 0 && (classifyPopulation(n.title)?.canonical ?? classifyProject(n.title)?.canonical) === want && (!rowCat || catOf(n) === rowCat),
-        );
-        if (hits.length === 1) best = hits[0]!;
-      }
-    }
-    if (!best && num && rowCat) {
-      // Same number within the same category (提升行动 1 ≠ 重点工程 1).
-      best = nodes.find((n) => n.num === num && n.children.length > 0 && catOf(n) === rowCat && n.rank >= 2) ?? null;
-    }
-    if (best) best.annex = row.owners;
-    else unmatched.push(row);
+    node.annex = row.owners;
+    if (row.deadline) node.annexDeadline = row.deadline;
   }
   return unmatched;
+}
+
+/** The deadline a node has: its own, else the one its annex row or an ancestor's gives. */
+export function deadlineFor(n: OutlineNode): string | undefined {
+  if (n.deadline) return n.deadline;
+  for (let p: OutlineNode | null = n; p; p = p.parent) if (p.annexDeadline) return p.annexDeadline;
+  return undefined;
 }

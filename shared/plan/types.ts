@@ -37,6 +37,7 @@ export type OwnerSource =
   | 'parenthesis' // (教育部、中国科协) at the end of a ledger item
   | 'annex-table' // a row of the annex table 类别/任务内容/牵头部门/责任部门
   | 'division' // 分工: X牵头,Y等单位配合 after the section's measures
+  | 'label' // 牵头单位：… / 责任单位：… on lines of their own after the measure
   | 'none';
 
 export interface PlanOwners {

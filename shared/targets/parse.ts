@@ -198,16 +198,34 @@ class Cursor {
 }
 
 const CLAUSE_LEAD = /[\s和及与或]/;
+const BRACKET_OPEN = '（(【〔［[';
+const BRACKET_CLOSE = '）)】〕］]';
 
-/** Start of the clause holding pos: after the last clause break, never before floor or 30 chars back. */
+/**
+ * Start of the clause holding pos: after the last clause break, never before
+ * floor or 30 chars back. A break inside brackets is not one: the text of
+ * 全区旗县（市、区）…达到100% starts at 全区, not inside the brackets.
+ */
 function clauseStart(text: string, pos: number, floor: number): number {
   let i = pos - 1;
   const min = Math.max(floor, pos - 30);
-  while (i >= min && CLAUSE_END.indexOf(text[i]) === -1) i--;
+  let depth = 0;
+  for (; i >= min; i--) {
+    const ch = text[i]!;
+    if (BRACKET_CLOSE.indexOf(ch) !== -1) depth++;
+    else if (BRACKET_OPEN.indexOf(ch) !== -1) {
+      if (depth === 0) break; // an opener with no closer after it: the clause starts inside it
+      depth--;
+    } else if (depth === 0 && CLAUSE_END.indexOf(ch) !== -1) break;
+  }
   let start = i + 1;
-  while (start < pos && CLAUSE_LEAD.test(text[start])) start++;
+  while (start < pos && CLAUSE_LEAD.test(text[start]!)) start++;
   return start;
 }
+
+/** Full coverage and 100%: the same target stated twice (…达到100%，实现全覆盖). */
+const isFull = (t: { value: number; unit: string }): boolean => t.value === 100 && t.unit === '%';
+const RESTATED_BETWEEN = /^[\s，,、；;]*(?:即|也即|并|从而)?[\s，,、]*$/;
 
 interface Raw extends Target {
   start: number;
@@ -289,6 +307,8 @@ export function parseTargets(input: string, opts?: ParseTargetsOptions): Target[
     if (high !== null && comparator === null) comparator = '>=';
     // 一 without a comparator is an article (一支队伍, 一批, 一个): not a target.
     if (chinese && value === 1 && comparator === null) continue;
+    // 零 / 〇 alone is a word (零部件, 零距离), never a target of nothing.
+    if (chinese && value === 0) continue;
 
     const unit = UNIT_CANONICAL[written] ?? written;
     let end = e + (u ? u[0].length : 0);
@@ -409,6 +429,13 @@ export function parseTargets(input: string, opts?: ParseTargetsOptions): Target[
       last.stretch = r.value;
       last.text = input.slice(last.start, r.end);
       last.end = r.end;
+      continue;
+    }
+    // …配备率达到100%，实现全覆盖: one target, its text both halves.
+    if (last !== null && isFull(last) && isFull(r) && last.sentence === r.sentence && RESTATED_BETWEEN.test(text.slice(last.end, r.start))) {
+      last.text = input.slice(last.start, r.end);
+      last.end = r.end;
+      last.year ??= r.year;
       continue;
     }
     const t: Work = {

@@ -41,7 +41,7 @@ describe('validate the example ledger as of 2023-06-30', () => {
     else expect(t.completion).toBeCloseTo(completion, 6);
   });
 
-  // Qualitative tasks are judged too (DOMAIN.md §8): by their progress text, or 未填报 when it is empty.
+  // Qualitative tasks are judged too (docs/domain.md §8): by their progress text, or 未填报 when it is empty.
   it.each([
     [8, '未填报', '黄', 'none'],
     [9, '未填报', '黄', 'none'],

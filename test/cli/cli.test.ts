@@ -45,6 +45,27 @@ describe('kesu owners', () => {
     expect(r.err).toContain('用法');
   });
 
+  // Issue 13: without --jurisdiction, the text's own names give the context.
+  it('infers the context from the text: a city enumeration resolves by rule, no national body for a city name', async () => {
+    const text = '市教育局、团市委、市科协牵头,市委宣传部、市科技局、民族宗教局、市文广新局、气象局、社科院、哈尔滨广播电视台、各区县政府等单位配合。';
+    const r = await run(['owners', text, '--json']);
+    const { units } = JSON.parse(r.out);
+    expect(units.filter((u: { matched: string }) => u.matched === 'none' || u.matched === 'fuzzy')).toEqual([]);
+    const by = (input: string) => units.find((u: { input: string }) => u.input === input);
+    expect(by('民族宗教局')).toMatchObject({ name: '市民族宗教局', rule: 'rules-only:prefix-expansion' });
+    expect(by('气象局').name).toBe('市气象局');
+    expect(by('社科院').name).toBe('市社科院');
+    expect(by('各区县政府').matched).toBe('group');
+    const table = await run(['owners', text]);
+    expect(table.out).toContain('按相邻单位补全层级前缀');
+    expect(table.out).not.toContain('需要核对');
+  });
+
+  it('--jurisdiction 哈尔滨市: 哈尔滨广播电视台 keeps its own place', async () => {
+    const r = await run(['owners', '哈尔滨广播电视台、气象局', '--jurisdiction', '哈尔滨市', '--json']);
+    expect(JSON.parse(r.out).units.map((u: { name: string }) => u.name)).toEqual(['哈尔滨广播电视台', '市气象局']);
+  });
+
   it('an unreadable directory file → 1 naming the file', async () => {
     const r = await run(['owners', '区科协', '--directory', 'missing.xlsx']);
     expect(r.code).toBe(1);

@@ -53,7 +53,8 @@ describe('jurisdictions', () => {
     const dir = createDirectory([{ name: '某某县教育局', aliases: ['县教育局'], kind: '政府部门', jurisdiction: '某某市某某县' }]);
     expect(dir.lookup('教育局').name).toBe('某某县教育局');
     expect(dir.lookup('教育局', { prefix: '县' }).rule).toBe('level-prefix');
-    expect(dir.lookup('教育局', { prefix: '市' }).matched).not.toBe('rule');
+    // A city context: the county's unit is not an answer; the name takes 市 by rule.
+    expect(dir.lookup('教育局', { prefix: '市' })).toMatchObject({ name: '市教育局', matched: 'rule', rule: 'rules-only:level-prefix' });
   });
 });
 
@@ -70,6 +71,13 @@ describe('a workbook’s 单位名录 over the bundled directory', () => {
     expect(dir.contactOf('成都市锦江区科学技术协会')).toEqual({ person: '杜思真', phone: '84536567' });
     expect(dir.lookup('区科协')).toMatchObject({ matched: 'alias', name: '成都市锦江区科学技术协会' });
     expect(dir.lookup('春熙路街道')).toMatchObject({ matched: 'alias', name: '成都市锦江区春熙路街道办事处' });
+  });
+
+  it('the bundled directories are shared by every caller, so they cannot be changed in place', () => {
+    const u = defaultDirectory('成都市锦江区').units[0]!;
+    expect(() => (u.aliases as string[]).push('某某')).toThrow(TypeError);
+    expect(() => (defaultDirectory().units as unknown[]).pop()).toThrow(TypeError);
+    expect(u.aliases).not.toContain('某某');
   });
 
   it('does not change the bundled directory it was built from', () => {

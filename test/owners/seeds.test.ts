@@ -87,14 +87,27 @@ describe('seed 003 (国家 2023): all 67 ledger items', () => {
   });
 
   it.each(items)('item $item: ($owners)', ({ owners }) => {
-    for (const dir of [national, all]) {
-      const ms = resolveOwners(`(${owners})`, dir);
+    // The national directory is national by itself; the full one is told the plan is national.
+    for (const [dir, ctx] of [[national, undefined], [all, { jurisdiction: '国家' }]] as const) {
+      const ms = resolveOwners(`(${owners})`, dir, ctx);
       expect(ms.length).toBeGreaterThan(0);
       for (const m of ms) {
         expect(RESOLVED, `${m.input} → ${m.matched}`).toContain(m.matched);
         if (m.matched !== 'group') expect(NATIONAL.units.map((u) => u.name)).toContain(m.name);
       }
     }
+  });
+
+  // Without a context, a bare name that every level has (气象局) is not taken for
+  // the national body: offered with the local ones, never picked silently.
+  it.each(['气象局', '发展改革委', '卫生健康委', '社科院', '地震局'])('alone and context-free, %s is not guessed', (alias) => {
+    const [m] = resolveOwners(alias, all);
+    expect(m.matched).toBe('none');
+    expect(m.suggestions.map((s) => s.name)).toContain(NATIONAL.units.find((u) => u.aliases.includes(alias))!.name);
+  });
+
+  it('beside a national-only name, a bare name is national (教育部、气象局)', () => {
+    expect(resolveOwners('教育部、气象局、社科院', all).map((m) => m.name)).toEqual(['中华人民共和国教育部', '中国气象局', '中国社会科学院']);
   });
 
   it('item 55: 中国科协牵头,各成员单位参与 → 中国科协 + the members group', () => {
