@@ -108,6 +108,16 @@ describe('reading a large sheet in bands', () => {
     expect(mem.stats().syncs).toBe(syncs);
   });
 
+  it('dates come back as dates in every band; later bands load the number formats of the date columns only', async () => {
+    const day = (i: number) => new Date(Date.UTC(2024, 0, 1 + (i % 365)));
+    const dated: SheetGrid = { name: '任务台账', rows: [['序号', '任务', '完成时限'], ...Array.from({ length: 5000 }, (_x, i) => [i + 1, `任务${i}`, day(i)])], merges: [] };
+    const { fx, excel, mem } = both([dated]);
+    const r = await excel.read({ active: true });
+    expect(r.active!.rows.slice(1).map((x) => x[2])).toEqual(dated.rows.slice(1).map((x) => x[2]));
+    expect(fx.log.filter((l) => l.startsWith('load (active)!'))).toEqual(['load (active)!C3001:C5001 numberFormat']);
+    expect(await mem.read({ active: true })).toEqual(r);
+  });
+
   it('no later band weighs more than the response budget when rows are alike', () => {
     const band0 = long.rows.slice(0, READ_ROWS);
     const size = bandRowsAfter(jsonBytes(band0), band0.length);
