@@ -34,6 +34,16 @@ export function Grid({ workbook }: { workbook: MemoryWorkbook }) {
   const firstLit = useRef<HTMLTableCellElement>(null);
   const seen = useRef('');
   const [tip, setTip] = useState<{ text: string; x: number; y: number } | null>(null);
+  // A double-click edits a cell as in Excel: until Enter, Tab or Esc the workbook is in edit mode and the
+  // pane's commands wait (delayForCellEdit). Clicking the pane does not end it, as in Excel (office-js #806).
+  const [editing, setEditing] = useState<{ row: number; col: number; text: string } | null>(null);
+  const endEdit = (commit: boolean) => {
+    if (!editing || !sheet) return;
+    if (commit) sheet.set(editing.row, editing.col, editing.text === '' ? null : editing.text);
+    setEditing(null);
+    workbook.endEdit();
+    workbook.changed();
+  };
   const sheet = workbook.sheet(workbook.active);
   const highlights = sheet?.highlights ?? new Map();
   const litKeys = [...highlights.keys()].sort().join(';');
@@ -121,8 +131,27 @@ export function Grid({ workbook }: { workbook: MemoryWorkbook }) {
                         onMouseEnter={note ? (e) => { const b = e.currentTarget.getBoundingClientRect(); setTip({ text: note, x: b.right + 4, y: b.top }); } : undefined}
                         onMouseLeave={note ? () => setTip(null) : undefined}
                         onClick={() => { workbook.selection = { sheet: sheet.name, row: r, col: c }; workbook.changed(); }}
+                        onDoubleClick={() => {
+                          if (editing) return;
+                          workbook.beginEdit();
+                          setEditing({ row: r, col: c, text: show(sheet.get(r, c)) });
+                        }}
                       >
-                        {show(sheet.get(r, c))}
+                        {editing?.row === r && editing.col === c ? (
+                          <input
+                            className="cell-edit"
+                            autoFocus
+                            value={editing.text}
+                            data-testid="cell-edit"
+                            onChange={(e) => setEditing({ ...editing, text: e.target.value })}
+                            onKeyDown={(e) => {
+                              if (e.key === 'Enter' || e.key === 'Tab') endEdit(true);
+                              else if (e.key === 'Escape') endEdit(false);
+                            }}
+                          />
+                        ) : (
+                          show(sheet.get(r, c))
+                        )}
                       </td>
                     );
                   })}

@@ -149,6 +149,21 @@ describe('task pane on the demo page', () => {
     await done(page);
   });
 
+  it('a cell being edited holds 校验 until the edit ends, and the status line says how to end it', async () => {
+    const page = await openDemo();
+    await page.dblclick('[data-testid=grid] td[data-cell=A5]');
+    await page.waitForSelector('[data-testid=cell-edit]');
+    await page.click('[data-testid=run-validate]');
+    // Clicking the pane does not end the edit (as in Excel): the command waits, and after a moment says why.
+    await page.waitForSelector('[data-testid=status-details]', { timeout: 15_000 });
+    expect(await page.getAttribute('[data-testid=status]', 'data-kind')).toBe('busy');
+    expect(await page.textContent('[data-testid=status-details]')).toContain('按 Enter 或 Tab');
+    await page.press('[data-testid=cell-edit]', 'Escape');
+    await page.waitForFunction(() => document.querySelector('[data-testid=status]')?.getAttribute('data-kind') === 'success', undefined, { timeout: 30_000 });
+    expect(await page.textContent('[data-testid=status]')).toContain('已校验');
+    await done(page);
+  });
+
   it('a protected sheet: 补全 says in Chinese how to unprotect it, with Excel’s words only in the details line', async () => {
     const page = await openDemo();
     await page.evaluate(() => void (window.__kesuDemo!.workbook.sheet('任务台账')!.protected = true));
