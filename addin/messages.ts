@@ -23,8 +23,12 @@ export const ADDIN_MESSAGES = {
   commentFailed: (why: string) => `部分原值未能写入批注或备注：${why} 新值已写入；如需保留原值，请手动为这些单元格添加备注。`,
   commentFailedAt: (cells: string[], why: string) => `单元格 ${cells.join('、')} 的原值未能写入批注或备注（这些单元格可能已有旧式批注）：${why} 新值已写入，其他单元格的原值已保留；请手动为这些单元格补记原值。`,
   mergesSkipped: (from: number, to: number) => `第 ${from}–${to} 行的合并单元格过多（Excel 一次最多返回 512 个），未能读取这些行的合并信息，合并单元格按未合并处理（如「类别」只在首行有值）。如结果不对，请取消部分合并后重试。`,
-  /** The pane's floor, ExcelApi 1.9: Excel 2021 or Microsoft 365 (Windows 1903+, Mac 16.24+) or Excel on the web; volume-licensed Excel 2019 stops at 1.8 ("Excel JavaScript API requirement sets"). */
-  oldExcel: '当前 Excel 版本过旧：科素台账需要 ExcelApi 1.9，即 Excel 2021、Microsoft 365（Windows 版本 1903 或更高、Mac 版本 16.24 或更高）或 Excel 网页版。Excel 2016、Excel 2019 不支持，请升级或改用 Excel 网页版。',
+  /**
+   * The pane's floor, ExcelApi 1.9: Excel 2021 (also LTSC), Microsoft 365 or retail Office updated to
+   * Windows version 1903 / Mac 16.24, or Excel on the web; volume-licensed Excel 2019 stops at 1.7 and
+   * Excel 2016 at 1.1 ("Excel JavaScript API requirement sets").
+   */
+  oldExcel: '当前 Excel 版本过旧：科素台账需要 ExcelApi 1.9，即 Excel 2021（含 LTSC 批量授权版）、Microsoft 365 或零售版 Office（Windows 版本 1903 或更高、Mac 版本 16.24 或更高），或 Excel 网页版。批量授权版 Excel 2019 和 Excel 2016 不支持，请升级 Office 或改用 Excel 网页版。',
   notInExcel: '此页面是科素台账的 Excel 任务窗格，需要在 Excel 中打开。没有 Excel 时，请打开同一地址下的 demo.html 演示页。',
   /** Shown while a command waits: Excel holds it (delayForCellEdit) until the user leaves the cell being edited. */
   editModeHint: '如果 Excel 中有单元格正处于编辑状态，命令会等到编辑结束：请在该单元格中按 Enter 或 Tab，或点击其他单元格。',
