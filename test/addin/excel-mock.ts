@@ -99,6 +99,22 @@ export function fakeExcel(wb: MemoryWorkbook, sets: Record<string, boolean> = AL
     return m;
   }
 
+  /** A result range whose load queues `compute`, run at the sync: its data (or a null object) becomes readable after it. */
+  function later(shape: Record<string, unknown>, compute: (props: string) => { data: Record<string, unknown>; isNull?: boolean }, methods: Record<string, unknown> = {}) {
+    const m = resultRange(shape, methods);
+    const load = m.load;
+    m.load = (p: string) => {
+      load(p);
+      q(() => {
+        const r = compute(p);
+        if (r.isNull) publish.push(() => m.fill({}, true));
+        else answer(r.data, () => m.fill(r.data));
+      });
+      return m;
+    };
+    return m;
+  }
+
   const usedOf = (name: string) => {
     const s = wb.mustSheet(name);
     const b = s.usedBounds() ?? { row: 0, col: 0, rows: 1, cols: 1 };
@@ -113,38 +129,23 @@ export function fakeExcel(wb: MemoryWorkbook, sets: Record<string, boolean> = AL
       },
       getUsedRange: (valuesOnly: boolean) => {
         log.push(`getUsedRange ${label} ${valuesOnly}`);
-        const used = resultRange({ address: '', rowIndex: 0, columnIndex: 0, rowCount: 0, columnCount: 0 });
-        const origLoad = used.load;
-        used.load = (p: string) => {
-          origLoad(p);
-          q(() => {
-            const u = usedOf(resolve());
-            answer(u, () => used.fill({ address: u.address, rowIndex: u.row, columnIndex: u.col, rowCount: u.rows, columnCount: u.cols }));
-          });
-          return used;
-        };
-        used.setValue('getIntersectionOrNullObject', (rows: { rows: [number, number] }) => {
+        const intersect = (rows: { rows: [number, number] }) => {
           const [a, b] = rows.rows;
           log.push(`intersect ${label} ${a + 1}:${b + 1}`);
-          const band = resultRange({ values: [], numberFormat: [], rowIndex: 0, columnIndex: 0 });
-          const bandLoad = band.load;
-          band.load = (p: string) => {
-            bandLoad(p);
-            q(() => {
-              const name = resolve();
-              const u = usedOf(name);
-              const from = Math.max(a, u.row);
-              const to = Math.min(b + 1, u.row + u.rows);
-              if (from >= to) return publish.push(() => band.fill({}, true));
-              const block = wb.readBlock(name, from, u.col, to - from, u.cols);
-              const data = p.includes('numberFormat') ? { values: block.values, numberFormat: block.formats } : { values: block.values };
-              answer(data, () => band.fill({ ...data, rowIndex: from, columnIndex: u.col }));
-            });
-            return band;
-          };
-          return band;
-        });
-        return used;
+          return later({ values: [], numberFormat: [], rowIndex: 0, columnIndex: 0 }, (p) => {
+            const name = resolve();
+            const u = usedOf(name);
+            const from = Math.max(a, u.row);
+            const to = Math.min(b + 1, u.row + u.rows);
+            if (from >= to) return { data: {}, isNull: true };
+            const block = wb.readBlock(name, from, u.col, to - from, u.cols);
+            return { data: { values: block.values, ...(p.includes('numberFormat') ? { numberFormat: block.formats } : {}), rowIndex: from, columnIndex: u.col } };
+          });
+        };
+        return later({ address: '', rowIndex: 0, columnIndex: 0, rowCount: 0, columnCount: 0 }, () => {
+          const u = usedOf(resolve());
+          return { data: { address: u.address, rowIndex: u.row, columnIndex: u.col, rowCount: u.rows, columnCount: u.cols } };
+        }, { getIntersectionOrNullObject: intersect });
       },
       getRange: (address?: string) => {
         if (address === undefined) return { conditionalFormats: conditionalFormats(resolve, label) };
@@ -367,20 +368,12 @@ export function fakeExcel(wb: MemoryWorkbook, sets: Record<string, boolean> = AL
         q(() => wb.setNote(c.sheet, c.row, c.col, text));
       },
     }),
-    getItemOrNullObject: (address: string) => {
-      const n = resultRange({ content: '' });
-      const load = n.load;
-      n.load = (p: string) => {
-        load(p);
-        q(() => {
-          const c = cellOf(address);
-          const text = wb.noteAt(c.sheet, c.row, c.col);
-          answer(text, () => n.fill({ content: text ?? '' }, text === null));
-        });
-        return n;
-      };
-      return n;
-    },
+    getItemOrNullObject: (address: string) =>
+      later({ content: '' }, () => {
+        const c = cellOf(address);
+        const text = wb.noteAt(c.sheet, c.row, c.col);
+        return text === null ? { data: {}, isNull: true } : { data: { content: text } };
+      }),
   };
 
   const comments = {
@@ -396,20 +389,12 @@ export function fakeExcel(wb: MemoryWorkbook, sets: Record<string, boolean> = AL
           q(() => wb.addReply(id, text));
         },
       },
-      getLocation: () => {
-        const at = resultRange({ address: '' });
-        const load = at.load;
-        at.load = (p: string) => {
-          load(p);
-          q(() => {
-            const hit = wb.sheets.flatMap((s) => wb.commentsOf(s.name).filter((c) => c.id === id).map((c) => `${quoteSheet(s.name)}!${rangeA1(c.row, c.col, 1, 1)}`))[0];
-            if (!hit) throw new HostError('ItemNotFound', "The requested resource doesn't exist.");
-            answer(hit, () => at.fill({ address: hit }));
-          });
-          return at;
-        };
-        return at;
-      },
+      getLocation: () =>
+        later({ address: '' }, () => {
+          const hit = wb.sheets.flatMap((s) => wb.commentsOf(s.name).filter((c) => c.id === id).map((c) => `${quoteSheet(s.name)}!${rangeA1(c.row, c.col, 1, 1)}`))[0];
+          if (!hit) throw new HostError('ItemNotFound', "The requested resource doesn't exist.");
+          return { data: { address: hit } };
+        }),
     }),
   };
 

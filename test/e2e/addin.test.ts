@@ -81,11 +81,16 @@ function nodeRun() {
   return { wb, gw: new MemoryGateway(wb) };
 }
 
+/** 校验 run in Node on the same grids: what the page must show. */
+async function coreValidate() {
+  const want = await runValidate(nodeRun().gw, { asOf: AS_OF });
+  if (!want.ok) throw new Error(want.message);
+  return want.value;
+}
+
 describe('task pane on the demo page', () => {
   it('校验 shows the findings the core finds, grouped with counts, and a click selects the cell', async () => {
-    const { gw } = nodeRun();
-    const want = await runValidate(gw, { asOf: AS_OF });
-    if (!want.ok) throw new Error(want.message);
+    const want = { value: await coreValidate() };
     const page = await openDemo();
     const st = await runAndWait(page, '[data-testid=run-validate]');
     expect(st.kind).toBe('success');
@@ -114,9 +119,7 @@ describe('task pane on the demo page', () => {
   });
 
   it('校验: the grid shows every highlight the command applied, marks their rows and columns, and brings the first into view', async () => {
-    const { gw } = nodeRun();
-    const want = await runValidate(gw, { asOf: AS_OF });
-    if (!want.ok) throw new Error(want.message);
+    const want = { value: await coreValidate() };
     const page = await openDemo();
     const st = await runAndWait(page, '[data-testid=run-validate]');
     expect(st.text).toContain(`已高亮 ${want.value.highlighted} 个单元格`);
