@@ -7,11 +7,44 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
 import { EsbuildPlugin } from 'esbuild-loader';
+import { deploySettings, manifestFor } from './scripts/addin-manifest.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
+/**
+ * dist/manifest.xml: manifest.xml with its URLs at the add-in's public https
+ * address, `ADDIN_URL=https://kesu.example.gov.cn/ npm run build` (default: the
+ * dev server, https://localhost:3000/); ADDIN_VERSION=1.0.1.0 sets <Version>.
+ */
+class ManifestPlugin {
+  constructor(base, version) {
+    this.name = 'kesu-manifest';
+    this.base = base;
+    this.version = version;
+  }
+
+  manifest() {
+    return manifestFor(fs.readFileSync(path.join(here, 'manifest.xml'), 'utf8'), this.base, this.version);
+  }
+
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap(this.name, (c) =>
+      c.hooks.processAssets.tap({ name: this.name, stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        c.emitAsset('manifest.xml', new compiler.webpack.sources.RawSource(this.manifest()));
+      }),
+    );
+  }
+}
+
 export default (env, argv) => {
   const dev = argv.mode !== 'production';
+  // A bad address stops the build before anything is written, with the reason in Chinese.
+  const deploy = deploySettings(process.env);
+  if (!deploy.ok) {
+    const refused = new Error(deploy.message);
+    refused.stack = deploy.message; // webpack-cli prints the stack: the sentence is all the user needs
+    throw refused;
+  }
   return {
     context: here,
     entry: {
@@ -60,6 +93,7 @@ export default (env, argv) => {
           );
         },
       },
+      new ManifestPlugin(deploy.base, deploy.version),
       new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './addin/taskpane/taskpane.html', chunks: ['taskpane'] }),
       new HtmlWebpackPlugin({ filename: 'demo.html', template: './addin/demo/demo.html', chunks: ['demo'] }),
       new HtmlWebpackPlugin({ filename: 'index.html', template: './dashboard/index.html', chunks: ['dashboard'] }),

@@ -45,3 +45,30 @@ export function parseA1(address: string): { sheet: string | null; row: number; c
   const r2 = m[4] ? Number(m[4]) - 1 : r1;
   return { sheet, row: Math.min(r1, r2), col: Math.min(c1, c2), rows: Math.abs(r2 - r1) + 1, cols: Math.abs(c2 - c1) + 1 };
 }
+
+/** Characters per getRanges address list; Excel refuses very long ones. */
+export const MAX_AREAS_CHARS = 2000;
+
+/** Cells grouped so that each group's comma list of addresses stays short enough for getRanges. */
+export function areaGroups<T extends { row: number; col: number }>(cells: T[]): T[][] {
+  const out: T[][] = [];
+  let cur: T[] = [];
+  let chars = 0;
+  for (const c of cells) {
+    const n = cellA1(c.row, c.col).length;
+    if (cur.length && chars + n + 1 > MAX_AREAS_CHARS) {
+      out.push(cur);
+      cur = [];
+      chars = 0;
+    }
+    chars += cur.length ? n + 1 : n;
+    cur.push(c);
+  }
+  if (cur.length) out.push(cur);
+  return out;
+}
+
+/** The comma lists of addresses for getRanges: one conditional format per list, never one per cell. */
+export function areaLists(cells: { row: number; col: number }[]): string[] {
+  return areaGroups(cells).map((g) => g.map((c) => cellA1(c.row, c.col)).join(','));
+}

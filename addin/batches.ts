@@ -7,6 +7,7 @@
 // their own batch: the host may refuse one (a cell that already has a thread)
 // and that must not cost the values.
 import type { Op } from './ops';
+import { MAX_ROWS } from './excel-rules';
 
 export interface Limits {
   /** Bytes per request; Excel on the web's hard limit is 5 MB, we keep headroom. */
@@ -136,20 +137,27 @@ export const READ_BUDGET = 4_000_000;
 
 /**
  * Rows per later band, from the bytes of the first band: a ledger of short rows
- * is read in fewer round trips (10,000 rows of the example ledger: 3 reads, not 4).
- * 25 % headroom covers later rows that are longer than the first ones.
+ * is read in fewer round trips (10,000 rows of the example ledger: 3 reads, not 4),
+ * one of very long rows in more, smaller ones (over 1.3 KB a row, 3,000 rows
+ * would pass the limit). 25 % headroom covers later rows that are longer than
+ * the first ones; a band Excel still refuses is halved (rounds.ts).
  */
 export function bandRowsAfter(firstBandBytes: number, firstBandRows: number): number {
   if (firstBandRows <= 0 || firstBandBytes <= 0) return READ_ROWS;
   const perRow = (firstBandBytes / firstBandRows) * 1.25;
-  return Math.max(READ_ROWS, Math.floor(READ_BUDGET / perRow));
+  return Math.max(1, Math.floor(READ_BUDGET / perRow));
 }
 
-/** Later bands, as [from, to) sheet rows (0-based), that a used range of `rows` rows starting at `start` touches. */
-export function extraBands(start: number, rows: number, bandRows: number = READ_ROWS): { from: number; to: number }[] {
-  const end = start + rows;
+/**
+ * Later bands, as [from, to) sheet rows (0-based), that cover a used range of
+ * `rows` rows starting at `start` after the first band (which read up to
+ * `readTo`). None reaches past the used range or row 1,048,576: Excel refuses
+ * a range beyond the last row (InvalidArgument).
+ */
+export function extraBands(start: number, rows: number, bandRows: number = READ_ROWS, readTo: number = READ_ROWS): { from: number; to: number }[] {
+  const end = Math.min(start + rows, MAX_ROWS);
   const out: { from: number; to: number }[] = [];
-  for (let from = READ_ROWS; from < end; from += bandRows) if (from + bandRows > start) out.push({ from, to: from + bandRows });
+  for (let from = Math.max(readTo, start); from < end; from += bandRows) out.push({ from, to: Math.min(from + bandRows, end) });
   return out;
 }
 

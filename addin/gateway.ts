@@ -43,8 +43,12 @@ export interface ApplyReport {
 }
 
 export interface Capabilities {
-  /** Comments/notes on cells (ExcelApi 1.10). */
+  /** Threaded comments on cells (ExcelApi 1.10). */
   comments: boolean;
+  /** Notes, the classic cell note (ExcelApi 1.18): where there, a 原值 record is a note. */
+  notes: boolean;
+  /** Merged areas of a range (ExcelApi 1.13); without them merged cells read as unmerged. */
+  merges: boolean;
   /** Multi-area ranges and their conditional formats (ExcelApi 1.9). */
   rangeAreas: boolean;
 }
@@ -68,13 +72,15 @@ export interface ReadBack {
 export interface WorkbookGateway {
   readonly kind: 'excel' | 'memory';
   capabilities(): Capabilities;
-  /** Used ranges (values, merges, address) of the active sheet and/or named sheets, plus the sheet list: one round trip. */
+  /** Used ranges (values, merges, address) of the active sheet and/or named sheets, plus the sheet list (rounds.ts decides the round trips). */
   read(req: ReadRequest): Promise<ReadBack>;
   /** Apply a whole change. Batches are fixed by batches.ts. */
   apply(ops: Op[]): Promise<ApplyReport>;
-  /** Counters since the last reset (commands reset before they start). */
+  /** Counters since the last reset (the bench and the tests reset before a command). */
   stats(): SyncStats;
   resetStats(): void;
+  /** Non-fatal problems met since the last call (merged cells skipped, a note refused…), zh-CN; the pane shows them after each command. */
+  takeNotices(): string[];
 }
 
 export type { CellValue, MergeRange };

@@ -6,12 +6,19 @@ import type { Finding } from '../../shared/model';
 import type { ApplyReport, WorkbookGateway } from '../gateway';
 import type { Op } from '../ops';
 import { ADDIN_MESSAGES } from '../messages';
+import { MAX_SHEET_NAME, sheetNameProblem } from '../excel-rules';
 import { fail, ok, type Outcome } from './result';
 
+/**
+ * A name Excel accepts for a new sheet: without \\ / ? * [ ] : and the ' at
+ * either end, at most 31 characters with its number, not "History", and
+ * unlike every taken name ignoring case (excel-rules.ts).
+ */
 export function uniqueSheetName(base: string, taken: string[]): string {
-  const clean = base.replace(/[\\/?*[\]:]/g, '').slice(0, 28) || '任务台账';
-  if (!taken.includes(clean)) return clean;
-  for (let i = 2; ; i++) if (!taken.includes(`${clean}${i}`)) return `${clean}${i}`;
+  const clean = [...base.replace(/[\\/?*[\]:]/g, '').replace(/^'+|'+$/g, '').trim()].join('') || '任务台账';
+  const fit = (suffix: string) => [...clean].slice(0, MAX_SHEET_NAME - suffix.length).join('').replace(/'+$/, '') + suffix;
+  if (!sheetNameProblem(fit(''), taken)) return fit('');
+  for (let i = 2; ; i++) if (!sheetNameProblem(fit(String(i)), taken)) return fit(String(i));
 }
 
 export interface GeneratePlan {

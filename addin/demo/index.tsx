@@ -11,6 +11,7 @@ import { SAMPLE_FILE, SAMPLE_GRIDS } from './sample';
 import { bundledJurisdictions } from '../../shared/owners';
 import { readWorkbook } from '../../shared/io';
 import type { SheetGrid } from '../../shared/model';
+import { ADDIN_MESSAGES } from '../messages';
 
 interface DemoApi {
   workbook: MemoryWorkbook;
@@ -60,6 +61,8 @@ function Demo() {
             gateway: state.gateway,
             label: '演示（内存工作簿）',
             jurisdictions: bundledJurisdictions(),
+            // As in Excel: a double-clicked cell holds the commands until Enter (the memory gateway waits like delayForCellEdit).
+            busyHint: ADDIN_MESSAGES.editModeHint,
             download: (bytes, fileName) => {
               api.lastDownload = { fileName, bytes };
               return browserDownload(bytes, fileName);

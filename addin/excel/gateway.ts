@@ -1,52 +1,83 @@
-// The only file that touches Office.js. Everything it does is a translation of
-// the plain ops in ../ops.ts; batching comes from ../batches.ts so the round
-// trips here are the ones the memory gateway counts.
+// The only file that touches Office.js. Every round of ../rounds.ts becomes
+// Excel calls and one context.sync() here; what to ask and how to recover
+// when Excel refuses is decided there, once for both gateways.
 //
 // Requirement sets: ExcelApi 1.9 is the floor (RangeAreas via getRanges and
-// their conditional formats, data validation 1.8, getUsedRange(valuesOnly)).
-// Comments need ExcelApi 1.10 and merged-area reads 1.13; both are checked at
-// run time and degrade with a message instead of failing.
-import type { CellValue, MergeRange } from '../../shared/model';
-import type { ApplyReport, Capabilities, ReadBack, ReadRequest, SheetInfo, SheetRead, SyncStats, WorkbookGateway } from '../gateway';
+// their conditional formats, data validation 1.8, getUsedRange(valuesOnly),
+// Excel.RunOptions.delayForCellEdit, documented from the 1.8 reference on).
+// Threaded comments need ExcelApi 1.10, merged-area reads 1.13, notes 1.18,
+// Excel.createWorkbook 1.8: each is checked at run time and the pane carries
+// on without it, with a message. References for every rule: docs/addin.md.
+import type { ApplyReport, Capabilities, ReadBack, ReadRequest, SheetInfo, SyncStats, WorkbookGateway } from '../gateway';
 import type { Op } from '../ops';
-import { DEFAULT_LIMITS, READ_ROWS, bandRowsAfter, extraBands, jsonBytes, planBatches, type Limits } from '../batches';
-import { cellA1, columnsA1, parseA1, quoteSheet, rangeA1 } from '../a1';
-import { ADDIN_MESSAGES } from '../messages';
+import { DEFAULT_LIMITS, type Limits } from '../batches';
+import { Counters, runApply, runRead, type BandGot, type ReadReply, type ReadRound, type RoundHost, type WriteOp, type WriteReply, type WriteRound } from '../rounds';
+import { areaLists, cellA1, colLetter, columnsA1, parseA1, quoteSheet, rangeA1 } from '../a1';
+import { highlightFormula, highlightTag } from '../highlights';
+import type { MergeRange } from '../../shared/model';
 
-/** What the gateway needs from the host; the tests pass office-addin-mock here. */
+export interface RunOptions {
+  /** Excel.RunOptions.delayForCellEdit: hold the batch while the user edits a cell instead of failing it. */
+  delayForCellEdit: boolean;
+}
+
+/** What the gateway needs from the host; the tests pass a mock of Office.js here. */
 export interface ExcelHost {
-  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  run<T>(batch: (context: Excel.RequestContext) => Promise<T>, options: RunOptions): Promise<T>;
   isSetSupported(name: string, version: string): boolean;
 }
 
 export function officeHost(): ExcelHost {
   return {
-    run: (batch) => Excel.run(batch),
+    run: (batch, options) => Excel.run(options, batch),
     isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
   };
 }
 
-/** Highlights carry this marker in their formula so they can be found and removed later. */
-export const HIGHLIGHT_MARK = 'kesu';
-export const highlightFormula = (tag: string) => `=ISTEXT("${HIGHLIGHT_MARK}:${tag}")`;
-const CF_LOAD = 'items/id,items/type,items/customOrNullObject/rule/formula';
-
-/** The conditional formats this add-in made (custom, with the marker in the formula). */
-function ourHighlights(cfs: Excel.ConditionalFormatCollection): Excel.ConditionalFormat[] {
-  return cfs.items.filter((cf) => {
-    const c = cf.customOrNullObject;
-    return !c.isNullObject && !!c.rule.formula?.includes(`"${HIGHLIGHT_MARK}:`);
-  });
+/** Which platform the pane runs in (Office.context.platform): Mac and iPad webviews ignore blob downloads. */
+export function officePlatform(): 'mac' | 'ios' | 'web' | 'windows' | 'other' {
+  const p = Office.context.platform;
+  if (p === Office.PlatformType.Mac) return 'mac';
+  if (p === Office.PlatformType.iOS) return 'ios';
+  if (p === Office.PlatformType.OfficeOnline) return 'web';
+  if (p === Office.PlatformType.PC) return 'windows';
+  return 'other';
 }
 
-/** Characters per getRanges address list; Excel refuses very long ones. */
-const MAX_AREAS_CHARS = 2000;
-/** Excel column width is in points; one CJK character is about 14 points wide at 11 pt, one Latin digit 7. */
+/** Whether this Excel has ExcelApi `version` (the pane's floor is 1.9). */
+export function excelApiSupported(version: string): boolean {
+  return Office.context.requirements.isSetSupported('ExcelApi', version);
+}
+
+/** Bytes as base64 (what Excel.createWorkbook takes), in slices so a large file does not overflow the call stack. */
+export function toBase64(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+}
+
+/**
+ * Opens `bytes` (an .xlsx) as a new workbook in a new Excel window:
+ * Excel.createWorkbook(base64), ExcelApi 1.8. The way to hand a file over
+ * where the webview ignores downloads (Excel for Mac); the user saves it there.
+ */
+export async function openAsNewWorkbook(bytes: Uint8Array): Promise<void> {
+  await Excel.createWorkbook(toBase64(bytes));
+}
+
+const CF_LOAD = 'items/id,items/type,items/customOrNullObject/rule/formula';
+
+/** Ids of the conditional formats this add-in made (custom, with the marker in the formula). */
+function ourHighlightIds(cfs: Excel.ConditionalFormatCollection): string[] {
+  return cfs.items.filter((cf) => !cf.customOrNullObject.isNullObject && highlightTag(cf.customOrNullObject.rule.formula) !== null).map((cf) => cf.id);
+}
+
+/** Excel column width is in points; one Latin digit is about 7 points wide at 11 pt. */
 const POINTS_PER_CHAR = 7;
 
 export class ExcelGateway implements WorkbookGateway {
   readonly kind = 'excel' as const;
-  private counters: SyncStats = { syncs: 0, payloads: [], chunks: 0 };
+  private counters = new Counters();
 
   constructor(
     private readonly host: ExcelHost = officeHost(),
@@ -54,235 +85,220 @@ export class ExcelGateway implements WorkbookGateway {
   ) {}
 
   capabilities(): Capabilities {
-    return { comments: this.host.isSetSupported('ExcelApi', '1.10'), rangeAreas: this.host.isSetSupported('ExcelApi', '1.9') };
+    const has = (v: string) => this.host.isSetSupported('ExcelApi', v);
+    return { comments: has('1.10'), notes: has('1.18'), merges: has('1.13'), rangeAreas: has('1.9') };
   }
 
   stats(): SyncStats {
-    return { ...this.counters, payloads: [...this.counters.payloads] };
+    return this.counters.snapshot();
   }
 
   resetStats(): void {
-    this.counters = { syncs: 0, payloads: [], chunks: 0 };
+    this.counters.reset();
   }
 
-  private async sync(context: Excel.RequestContext, bytes: number): Promise<void> {
-    this.counters.syncs += 1;
-    this.counters.payloads.push(bytes);
-    await context.sync();
+  takeNotices(): string[] {
+    return this.counters.takeNotices();
   }
 
-  async read(req: ReadRequest): Promise<ReadBack> {
-    const merges = this.host.isSetSupported('ExcelApi', '1.13');
-    const out: ReadBack = { active: null, sheets: {}, list: [] };
-    return this.host.run(async (context) => {
-      const sheets = context.workbook.worksheets;
-      sheets.load('items/name,items/visibility');
-      const activeWs = context.workbook.worksheets.getActiveWorksheet();
-      activeWs.load('name');
-      // Round trip 1: the sheet list, the used range's size and its first band of rows.
-      const active = req.active ? queueUsed(activeWs, merges) : null;
-      let cfs: Excel.ConditionalFormatCollection | null = null;
-      if (active && req.highlights) {
-        cfs = activeWs.getRange().conditionalFormats;
-        cfs.load(CF_LOAD);
-      }
-      await this.sync(context, jsonBytes(req));
-      const list: SheetInfo[] = sheets.items.map((s) => ({ name: s.name, active: s.name === activeWs.name, visible: s.visibility === 'Visible' }));
-      for (const n of req.names ?? []) out.sheets[n] = null;
-      // Named sheets are read only once we know they exist: a missing sheet costs nothing.
-      const wanted = (req.names ?? []).filter((n) => list.some((s) => s.name === n));
-      // Later bands are sized from what band 0 weighed: fewer round trips for short rows.
-      const first = active?.bands[0];
-      const firstRows = first && !first.isNullObject && Array.isArray(first.values) ? first.values.length : 0;
-      const bandRows = bandRowsAfter(firstRows ? jsonBytes(first!.values) : 0, firstRows);
-      const bands = active ? extraBands(active.used.rowIndex, active.used.rowCount, bandRows) : [];
-      const rounds = Math.max(bands.length, wanted.length ? 1 : 0);
-      const named: (readonly [string, QueuedUsed])[] = [];
-      for (let i = 0; i < rounds; i++) {
-        if (i === 0) for (const n of wanted) named.push([n, queueUsed(sheets.getItem(n), merges)] as const);
-        if (active && i < bands.length) active.bands.push(queueBand(activeWs, active.used, bands[i]));
-        await this.sync(context, jsonBytes({ band: bands[i] ?? null, names: i === 0 ? wanted : [] }));
-      }
-      if (active) out.active = toRead(activeWs.name, active);
-      if (out.active && cfs) out.active.highlightIds = ourHighlights(cfs).map((cf) => cf.id);
-      for (const [n, q] of named) out.sheets[n] = toRead(n, q);
-      // Named sheets (the 单位名录) are read in one band: their first READ_ROWS rows.
-      out.list = list;
-      return out;
-    });
+  /** One Excel.run per command step: a click while a cell is being edited waits for the edit to end (delayForCellEdit). */
+  private run<T>(fn: (rounds: ExcelRounds) => Promise<T>): Promise<T> {
+    return this.host.run((context) => fn(new ExcelRounds(context)), { delayForCellEdit: true });
+  }
+
+  read(req: ReadRequest): Promise<ReadBack> {
+    return this.run((rounds) => runRead(rounds, req, this.capabilities(), this.counters));
   }
 
   async apply(ops: Op[]): Promise<ApplyReport> {
-    const batches = planBatches(ops, this.limits);
-    const caps = this.capabilities();
-    const report: ApplyReport = { syncs: 0, payloads: [], chunks: 0, warnings: [] };
-    if (!batches.length) return report;
-    const before = this.counters.syncs;
-    await this.host.run(async (context) => {
-      for (const batch of batches) {
-        const found = new Map<string, Excel.ConditionalFormatCollection>();
-        if (batch.reads) {
-          // Find our highlights (custom formats carrying the marker) before deleting them.
-          for (const op of batch.ops)
-            if (op.kind === 'clearHighlights') {
-              const cfs = context.workbook.worksheets.getItem(op.sheet).getRange().conditionalFormats;
-              cfs.load(CF_LOAD);
-              found.set(op.sheet, cfs);
-            }
-          await this.sync(context, 64 * found.size);
-        }
-        const isNotes = batch.ops.every((o) => o.kind === 'note');
-        if (isNotes && !caps.comments) {
-          report.warnings.push(ADDIN_MESSAGES.noComments);
-          continue;
-        }
-        for (const op of batch.ops) queueOp(context, op, found);
-        try {
-          await this.sync(context, batch.bytes);
-        } catch (e) {
-          // A refused comment (e.g. the cell already has one) must not undo the values written before it.
-          if (!isNotes) throw e;
-          report.warnings.push(ADDIN_MESSAGES.commentFailed((e as Error).message));
-        }
-        report.chunks += batch.chunks;
-        report.payloads.push(batch.bytes);
-      }
+    if (!ops.length) return { syncs: 0, payloads: [], chunks: 0, warnings: [] };
+    return this.run((rounds) => runApply(rounds, ops, this.capabilities(), this.limits, this.counters));
+  }
+}
+
+/** One round = the Excel calls it needs and one context.sync(). */
+export class ExcelRounds implements RoundHost {
+  constructor(private readonly context: Excel.RequestContext) {}
+
+  private sheet(ref: string | null): Excel.Worksheet {
+    const sheets = this.context.workbook.worksheets;
+    return ref === null ? sheets.getActiveWorksheet() : sheets.getItem(ref);
+  }
+
+  async read(round: ReadRound): Promise<ReadReply> {
+    const wb = this.context.workbook;
+    let list: { sheets: Excel.WorksheetCollection; active: Excel.Worksheet } | null = null;
+    if (round.list) {
+      const sheets = wb.worksheets;
+      sheets.load('items/name,items/visibility');
+      const active = sheets.getActiveWorksheet();
+      active.load('name');
+      list = { sheets, active };
+    }
+    const used = round.used.map((ref) => {
+      const u = this.sheet(ref).getUsedRange(true);
+      u.load('address,rowIndex,columnIndex,rowCount,columnCount');
+      return u;
     });
-    report.syncs = this.counters.syncs - before;
-    this.counters.chunks += report.chunks;
-    return report;
-  }
-}
-
-interface QueuedUsed {
-  used: Excel.Range;
-  merged: Excel.RangeAreas | null;
-  /** Row bands of the used range; band 0 is queued with the size. */
-  bands: Excel.Range[];
-}
-
-/** Sheet rows [from, to) (0-based) of the used range. */
-function queueBand(ws: Excel.Worksheet, used: Excel.Range, band: { from: number; to: number }): Excel.Range {
-  const r = used.getIntersectionOrNullObject(ws.getRange(`${band.from + 1}:${band.to}`));
-  r.load('values,rowIndex');
-  return r;
-}
-
-function queueUsed(ws: Excel.Worksheet, merges: boolean): QueuedUsed {
-  const used = ws.getUsedRange(true);
-  used.load('address,rowIndex,columnIndex,rowCount,columnCount');
-  let merged: Excel.RangeAreas | null = null;
-  if (merges) {
-    merged = used.getMergedAreasOrNullObject();
-    merged.load('areas/items/address');
-  }
-  return { used, merged, bands: [queueBand(ws, used, { from: 0, to: READ_ROWS })] };
-}
-
-function toRead(name: string, q: QueuedUsed): SheetRead {
-  const origin = { row: q.used.rowIndex, col: q.used.columnIndex };
-  const rows: CellValue[][] = Array.from({ length: q.used.rowCount }, () => []);
-  for (const band of q.bands) {
-    if (band.isNullObject) continue;
-    (band.values as unknown[][]).forEach((r, i) => {
-      rows[band.rowIndex - origin.row + i] = r.map((v) => (v === '' || v === undefined ? null : (v as CellValue)));
-    });
-  }
-  const blank = rows.length === 1 && (rows[0].length === 0 || (rows[0].length === 1 && rows[0][0] === null));
-  const merges: MergeRange[] = [];
-  if (q.merged && !q.merged.isNullObject)
-    for (const area of q.merged.areas.items) {
-      const a = parseA1(area.address);
-      if (a) merges.push({ top: a.row - origin.row, left: a.col - origin.col, bottom: a.row - origin.row + a.rows - 1, right: a.col - origin.col + a.cols - 1 });
-    }
-  return { name, rows: blank ? [] : rows, merges, origin, address: blank ? '' : q.used.address };
-}
-
-function toExcelValue(v: CellValue): string | number | boolean | null {
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  return v;
-}
-
-/** Group cell addresses into comma lists short enough for getRanges. */
-export function areaLists(cells: { row: number; col: number }[]): string[] {
-  const out: string[] = [];
-  let cur = '';
-  for (const c of cells) {
-    const a = cellA1(c.row, c.col);
-    if (cur && cur.length + a.length + 1 > MAX_AREAS_CHARS) {
-      out.push(cur);
-      cur = '';
-    }
-    cur = cur ? `${cur},${a}` : a;
-  }
-  if (cur) out.push(cur);
-  return out;
-}
-
-function queueOp(context: Excel.RequestContext, op: Op, found: Map<string, Excel.ConditionalFormatCollection>): void {
-  const sheets = context.workbook.worksheets;
-  switch (op.kind) {
-    case 'values': {
-      const cols = op.values[0]?.length ?? 0;
-      if (!op.values.length || !cols) return;
-      sheets.getItem(op.sheet).getRange(rangeA1(op.row, op.col, op.values.length, cols)).values = op.values.map((r) => r.map(toExcelValue)) as any[][];
-      return;
-    }
-    case 'format': {
-      const r = sheets.getItem(op.sheet).getRange(rangeA1(op.row, op.col, op.rows, op.cols));
-      const f = op.format;
-      if (f.bold !== undefined) r.format.font.bold = f.bold;
-      if (f.fill) r.format.fill.color = f.fill;
-      if (f.fontColor) r.format.font.color = f.fontColor;
-      if (f.wrap !== undefined) r.format.wrapText = f.wrap;
-      if (f.columnWidth) r.format.columnWidth = f.columnWidth * POINTS_PER_CHAR;
-      return;
-    }
-    case 'highlight': {
-      // One conditional format per list of areas: hundreds of cells per call, never one call per cell.
-      const ws = sheets.getItem(op.sheet);
-      for (const list of areaLists(op.cells)) {
-        const cf = ws.getRanges(list).conditionalFormats.add(Excel.ConditionalFormatType.custom);
-        cf.custom.rule.formula = highlightFormula(op.tag);
-        cf.custom.format.fill.color = op.color;
+    const bands = round.bands.map((ask) => {
+      const ws = this.sheet(ask.sheet);
+      // The used range cut to whole sheet rows [from, to): a null object when they do not meet.
+      const range = ws.getUsedRange(true).getIntersectionOrNullObject(ws.getRange(`${ask.from + 1}:${ask.to}`));
+      range.load(ask.formats === 'all' ? 'values,numberFormat,rowIndex,columnIndex' : 'values,rowIndex,columnIndex');
+      const columns = ask.formats === 'all' ? [] : ask.formats.map((c) => {
+        const r = ws.getRange(`${colLetter(c)}${ask.from + 1}:${colLetter(c)}${ask.to}`);
+        r.load('numberFormat');
+        return [c, r] as const;
+      });
+      // Merged areas over whole rows, a slice at a time (Excel refuses over 512 areas in one call).
+      const merges: Excel.RangeAreas[] = [];
+      for (let a = ask.from; ask.mergeRows > 0 && a < ask.to; a += ask.mergeRows) {
+        const m = ws.getRange(`${a + 1}:${Math.min(a + ask.mergeRows, ask.to)}`).getMergedAreasOrNullObject();
+        m.load('areas/items/address');
+        merges.push(m);
       }
-      return;
+      return { range, columns, merges };
+    });
+    let cfs: Excel.ConditionalFormatCollection | null = null;
+    if (round.highlights) {
+      cfs = wb.worksheets.getActiveWorksheet().getRange().conditionalFormats;
+      cfs.load(CF_LOAD);
     }
-    case 'clearHighlights': {
-      if (op.ids) {
-        const cfs = sheets.getItem(op.sheet).getRange().conditionalFormats;
-        for (const id of op.ids) cfs.getItem(id).delete();
+    await this.context.sync();
+    const info: SheetInfo[] | null = list ? list.sheets.items.map((s) => ({ name: s.name, active: s.name === list!.active.name, visible: s.visibility === 'Visible' })) : null;
+    return {
+      list: info,
+      used: used.map((u) => ({ address: u.address, row: u.rowIndex, col: u.columnIndex, rows: u.rowCount, cols: u.columnCount })),
+      bands: bands.map(({ range, columns, merges }): BandGot | null => {
+        if (range.isNullObject) return null;
+        const columnFormats: Record<number, string[]> = {};
+        for (const [c, r] of columns) columnFormats[c] = (r.numberFormat as string[][]).map((row) => row[0]);
+        return {
+          row: range.rowIndex,
+          col: range.columnIndex,
+          values: range.values,
+          formats: columns.length || !Array.isArray(range.numberFormat) ? null : (range.numberFormat as string[][]),
+          columnFormats,
+          merges: merges.flatMap((m) => (m.isNullObject ? [] : m.areas.items.map((a) => toMerge(a.address)).filter((x): x is MergeRange => !!x))),
+        };
+      }),
+      highlightIds: cfs ? ourHighlightIds(cfs) : null,
+    };
+  }
+
+  async write(round: WriteRound): Promise<WriteReply> {
+    const wb = this.context.workbook;
+    for (const op of round.ops) this.queue(op);
+    // Lookups go after the ops, in the same round trip.
+    const highlights = round.findHighlights.map((s) => {
+      const cfs = wb.worksheets.getItem(s).getRange().conditionalFormats;
+      cfs.load(CF_LOAD);
+      return [s, cfs] as const;
+    });
+    const notes = round.findNotes.map((c) => {
+      const n = wb.notes.getItemOrNullObject(`${quoteSheet(c.sheet)}!${cellA1(c.row, c.col)}`);
+      n.load('content');
+      return n;
+    });
+    const comments = round.findComments.map((s) => {
+      const cs = wb.worksheets.getItem(s).comments;
+      cs.load('items/id');
+      return [s, cs] as const;
+    });
+    const located = round.locateComments.map((id) => {
+      const at = wb.comments.getItem(id).getLocation();
+      at.load('address');
+      return [id, at] as const;
+    });
+    await this.context.sync();
+    const commentCells: WriteReply['commentCells'] = {};
+    for (const [id, at] of located) {
+      const a = parseA1(at.address);
+      commentCells[id] = a?.sheet ? { sheet: a.sheet, row: a.row, col: a.col } : null;
+    }
+    return {
+      highlights: Object.fromEntries(highlights.map(([s, cfs]) => [s, ourHighlightIds(cfs)])),
+      notes: notes.map((n) => (n.isNullObject ? null : n.content)),
+      comments: Object.fromEntries(comments.map(([s, cs]) => [s, cs.items.map((c) => c.id)])),
+      commentCells,
+    };
+  }
+
+  private queue(op: WriteOp): void {
+    const wb = this.context.workbook;
+    const sheets = wb.worksheets;
+    switch (op.kind) {
+      case 'values': {
+        const cols = op.values[0]?.length ?? 0;
+        if (!op.values.length || !cols) return;
+        // rounds.ts has already made every string safe (textForExcel) and every date an ISO day.
+        sheets.getItem(op.sheet).getRange(rangeA1(op.row, op.col, op.values.length, cols)).values = op.values as (string | number | boolean)[][];
         return;
       }
-      const cfs = found.get(op.sheet);
-      if (cfs) for (const cf of ourHighlights(cfs)) cf.delete();
-      return;
-    }
-    case 'note':
-      context.workbook.comments.add(`${quoteSheet(op.sheet)}!${cellA1(op.row, op.col)}`, op.text);
-      return;
-    case 'validationList': {
-      const dv = sheets.getItem(op.sheet).getRange(rangeA1(op.row, op.col, op.rows, op.cols)).dataValidation;
-      dv.clear();
-      dv.rule = { list: { inCellDropDown: true, source: op.source } };
-      // A cell may name several units (区教育局、区科协): offer the list, do not refuse other text.
-      dv.errorAlert = { showAlert: false, message: '', style: Excel.DataValidationAlertStyle.information, title: '' };
-      return;
-    }
-    case 'deleteColumns':
-      sheets.getItem(op.sheet).getRange(columnsA1(op.col, op.count)).delete(Excel.DeleteShiftDirection.left);
-      return;
-    case 'addSheet':
-      sheets.add(op.name);
-      return;
-    case 'activate':
-      sheets.getItem(op.sheet).activate();
-      return;
-    case 'select': {
-      const ws = sheets.getItem(op.sheet);
-      ws.activate();
-      ws.getRange(cellA1(op.row, op.col)).select();
-      return;
+      case 'format': {
+        const r = sheets.getItem(op.sheet).getRange(rangeA1(op.row, op.col, op.rows, op.cols));
+        const f = op.format;
+        if (f.bold !== undefined) r.format.font.bold = f.bold;
+        if (f.fill) r.format.fill.color = f.fill;
+        if (f.fontColor) r.format.font.color = f.fontColor;
+        if (f.wrap !== undefined) r.format.wrapText = f.wrap;
+        if (f.columnWidth) r.format.columnWidth = f.columnWidth * POINTS_PER_CHAR;
+        return;
+      }
+      case 'highlight': {
+        // One conditional format per list of areas: hundreds of cells per call, never one call per cell.
+        const ws = sheets.getItem(op.sheet);
+        for (const list of areaLists(op.cells)) {
+          const cf = ws.getRanges(list).conditionalFormats.add(Excel.ConditionalFormatType.custom);
+          cf.custom.rule.formula = highlightFormula(op.tag);
+          cf.custom.format.fill.color = op.color;
+        }
+        return;
+      }
+      case 'clearHighlights': {
+        // Ids come in deletion order (rounds.ts): the largest priority first, so the others keep theirs.
+        const cfs = sheets.getItem(op.sheet).getRange().conditionalFormats;
+        for (const id of op.ids ?? []) cfs.getItem(id).delete();
+        return;
+      }
+      case 'noteWrite': {
+        const at = `${quoteSheet(op.sheet)}!${cellA1(op.row, op.col)}`;
+        if (op.how === 'addNote') wb.notes.add(at, op.text);
+        else if (op.how === 'appendNote') wb.notes.getItem(at).content = op.text;
+        else if (op.how === 'addComment') wb.comments.add(at, op.text);
+        else wb.comments.getItem(op.commentId ?? '').replies.add(op.text);
+        return;
+      }
+      case 'validationList': {
+        const dv = sheets.getItem(op.sheet).getRange(rangeA1(op.row, op.col, op.rows, op.cols)).dataValidation;
+        dv.clear();
+        dv.rule = { list: { inCellDropDown: true, source: op.source } };
+        // A cell may name several units (区教育局、区科协): offer the list, do not refuse other text.
+        dv.errorAlert = { showAlert: false, message: '', style: Excel.DataValidationAlertStyle.information, title: '' };
+        return;
+      }
+      case 'deleteColumns':
+        sheets.getItem(op.sheet).getRange(columnsA1(op.col, op.count)).delete(Excel.DeleteShiftDirection.left);
+        return;
+      case 'addSheet':
+        sheets.add(op.name);
+        return;
+      case 'activate':
+        sheets.getItem(op.sheet).activate();
+        return;
+      case 'select': {
+        const ws = sheets.getItem(op.sheet);
+        ws.activate();
+        ws.getRange(cellA1(op.row, op.col)).select();
+        return;
+      }
     }
   }
 }
+
+function toMerge(address: string): MergeRange | null {
+  const a = parseA1(address);
+  return a ? { top: a.row, left: a.col, bottom: a.row + a.rows - 1, right: a.col + a.cols - 1 } : null;
+}
+
+export { areaLists, highlightFormula };

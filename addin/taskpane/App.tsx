@@ -20,6 +20,7 @@ const useStyles = makeStyles({
   settings: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: '8px', marginTop: '6px' },
   body: { flex: 1, minHeight: 0, overflowY: 'auto', padding: '10px 12px' },
   status: { padding: '6px 12px', borderTop: `1px solid ${tokens.colorNeutralStroke2}`, display: 'flex', gap: '6px', alignItems: 'center', minHeight: '28px', fontSize: tokens.fontSizeBase200 },
+  details: { display: 'block', marginTop: '2px', color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase100, wordBreak: 'break-all' },
 });
 
 const STATUS_COLOR = {
@@ -41,7 +42,7 @@ const TABS: [TabKey, string][] = [
 
 export function App({ host, initialAsOf }: { host: PaneHost; initialAsOf?: Date }) {
   const s = useStyles();
-  const runner = useRunner();
+  const runner = useRunner(host.gateway, host.busyHint);
   const [tab, setTab] = useState<TabKey>('validate');
   // Empty by default: each ledger is judged as of its own 截至日期 (its title
   // rows or 说明 sheet), today when it states none; a date picked here wins.
@@ -80,7 +81,10 @@ export function App({ host, initialAsOf }: { host: PaneHost; initialAsOf?: Date 
       </main>
       <footer className={s.status} role="status" aria-live="polite" data-testid="status" data-kind={runner.status.kind} style={{ color: STATUS_COLOR[runner.status.kind] }}>
         {runner.busy && <Spinner size="extra-tiny" />}
-        <span>{runner.status.text}</span>
+        <span>
+          {runner.status.text}
+          {runner.status.details && <span className={s.details} data-testid="status-details">{runner.status.details}</span>}
+        </span>
       </footer>
     </FluentProvider>
   );

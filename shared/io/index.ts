@@ -4,6 +4,8 @@ export { writeWorkbook, writeWorkbookReport, safeSheetName, type WriteReport } f
 export { addColumns, addColumnsReport, ENRICH_NOTE, IoError, type ColumnEdit, type AddColumnsResult } from './columns';
 export { guardWorkbook, DEFAULT_LIMITS, type ReadLimits, type GuardResult } from './guard';
 export { needsNeutralising, TRUNCATION_MARKER, XLSX_CELL_MAX } from './neutralise';
+// For the add-in, which gets dates from Excel as serial numbers plus a number format.
+export { isDateFormat, serialToDate } from './styles';
 export { ioMessage, columnLetter, type IoCode } from './messages';
 export type { SheetSpec, WorkbookSpec } from './spec';
 export { readDocx, type DocxResult } from './docx';

@@ -9,7 +9,7 @@ import { ledgerFrom } from '../../addin/commands/context';
 import { ENRICH_HEADERS, findBlock, locateBlock, removeEnrich, runEnrich } from '../../addin/commands/enrich';
 import { acceptSuggestions, addOwnerLists, loadSuggestions } from '../../addin/commands/directory';
 import type { SheetRead } from '../../addin/gateway';
-import { ADDIN_MESSAGES } from '../../addin/messages';
+import { ADDIN_MESSAGES, hostFailure } from '../../addin/messages';
 import { AS_OF, clone, exampleGrids, withTypos } from '../fixtures/addin/ledgers';
 
 let example: SheetGrid[];
@@ -116,8 +116,9 @@ describe('messages', () => {
     });
   }
   it('every failure says what to do', () => {
-    for (const t of [ADDIN_MESSAGES.emptySheet('S'), ADDIN_MESSAGES.noTasks('S'), ADDIN_MESSAGES.hostFailed('x'), ADDIN_MESSAGES.badDate, ADDIN_MESSAGES.noComments, ADDIN_MESSAGES.commentFailed('x')])
+    for (const t of [ADDIN_MESSAGES.emptySheet('S'), ADDIN_MESSAGES.noTasks('S'), hostFailure(new Error('x')).text, ADDIN_MESSAGES.badDate, ADDIN_MESSAGES.noComments, ADDIN_MESSAGES.commentFailed('x'), ADDIN_MESSAGES.mergesSkipped(1, 3000), ADDIN_MESSAGES.oldExcel])
       expect(t).toMatch(/请/);
-    expect(ADDIN_MESSAGES.hostFailed('网络中断')).toBe('Excel 未能完成操作：网络中断。部分改动可能已写入，请检查工作表后重试。');
+    // An unknown failure: our sentence, and Excel's words only in the details line.
+    expect(hostFailure(new Error('网络中断'))).toEqual({ text: 'Excel 未能完成操作，部分改动可能已写入。请检查工作表后重试；如仍失败，请关闭并重新打开工作簿。', details: '详细信息（Excel 原文）：网络中断' });
   });
 });

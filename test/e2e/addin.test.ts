@@ -81,11 +81,16 @@ function nodeRun() {
   return { wb, gw: new MemoryGateway(wb) };
 }
 
+/** 校验 run in Node on the same grids: what the page must show. */
+async function coreValidate() {
+  const want = await runValidate(nodeRun().gw, { asOf: AS_OF });
+  if (!want.ok) throw new Error(want.message);
+  return want.value;
+}
+
 describe('task pane on the demo page', () => {
   it('校验 shows the findings the core finds, grouped with counts, and a click selects the cell', async () => {
-    const { gw } = nodeRun();
-    const want = await runValidate(gw, { asOf: AS_OF });
-    if (!want.ok) throw new Error(want.message);
+    const want = { value: await coreValidate() };
     const page = await openDemo();
     const st = await runAndWait(page, '[data-testid=run-validate]');
     expect(st.kind).toBe('success');
@@ -141,6 +146,68 @@ describe('task pane on the demo page', () => {
     await done(page);
   });
 
+  it('校验: the grid shows every highlight the command applied, marks their rows and columns, and brings the first into view', async () => {
+    const want = { value: await coreValidate() };
+    const page = await openDemo();
+    const st = await runAndWait(page, '[data-testid=run-validate]');
+    expect(st.text).toContain(`已高亮 ${want.value.highlighted} 个单元格`);
+    const lit = await page.evaluate(() => [...window.__kesuDemo!.workbook.sheet('任务台账')!.highlights].map(([k, h]) => ({ k, color: h.color })));
+    expect(lit.length).toBe(want.value.highlighted);
+    expect(lit.length).toBeGreaterThan(0);
+    const cellOf = (k: string) => {
+      const [r, c] = k.split(',').map(Number);
+      return `${String.fromCharCode(65 + c)}${r + 1}`;
+    };
+    const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
+    for (const { k, color } of lit) {
+      const td = page.locator(`[data-testid=grid] td[data-cell=${cellOf(k)}]`);
+      expect(await td.evaluate((el) => getComputedStyle(el).backgroundColor), cellOf(k)).toBe(rgb(color));
+    }
+    // The row headers of painted rows carry the colour, and the legend names the count.
+    const rows = [...new Set(lit.map(({ k }) => Number(k.split(',')[0]) + 1))];
+    const marked = await page.$$eval('[data-testid=grid] tbody th[data-lit]', (els) => els.map((e) => Number(e.textContent)));
+    expect(marked.sort((a, b) => a - b)).toEqual(rows.sort((a, b) => a - b));
+    expect(await page.textContent('[data-testid=grid-legend]')).toContain(`高亮 ${lit.length} 个单元格`);
+    // The first painted cell (top-left-most) is scrolled into the grid's view.
+    const first = lit.map(({ k }) => k.split(',').map(Number)).sort((a, b) => a[0] - b[0] || a[1] - b[1])[0];
+    const visible = await page.evaluate((cell) => {
+      const td = document.querySelector(`[data-testid=grid] td[data-cell=${cell}]`)!.getBoundingClientRect();
+      const box = document.querySelector('.grid-scroll')!.getBoundingClientRect();
+      return td.left >= box.left - 1 && td.right <= box.right + 1 && td.top >= box.top - 1 && td.bottom <= box.bottom + 1;
+    }, cellOf(`${first[0]},${first[1]}`));
+    expect(visible).toBe(true);
+    await page.screenshot({ path: `${SHOTS}/addin-validate-highlights.png` });
+    await done(page);
+  });
+
+  it('a cell being edited holds 校验 until the edit ends, and the status line says how to end it', async () => {
+    const page = await openDemo();
+    await page.dblclick('[data-testid=grid] td[data-cell=A5]');
+    await page.waitForSelector('[data-testid=cell-edit]');
+    await page.click('[data-testid=run-validate]');
+    // Clicking the pane does not end the edit (as in Excel): the command waits, and after a moment says why.
+    await page.waitForSelector('[data-testid=status-details]', { timeout: 15_000 });
+    expect(await page.getAttribute('[data-testid=status]', 'data-kind')).toBe('busy');
+    expect(await page.textContent('[data-testid=status-details]')).toContain('按 Enter 或 Tab');
+    await page.press('[data-testid=cell-edit]', 'Escape');
+    await page.waitForFunction(() => document.querySelector('[data-testid=status]')?.getAttribute('data-kind') === 'success', undefined, { timeout: 30_000 });
+    expect(await page.textContent('[data-testid=status]')).toContain('已校验');
+    await done(page);
+  });
+
+  it('a protected sheet: 补全 says in Chinese how to unprotect it, with Excel’s words only in the details line', async () => {
+    const page = await openDemo();
+    await page.evaluate(() => void (window.__kesuDemo!.workbook.sheet('任务台账')!.protected = true));
+    await page.click('[data-testid=tab-enrich]');
+    const st = await runAndWait(page, '[data-testid=run-enrich]');
+    expect(st.kind).toBe('error');
+    expect(st.text).toContain('撤消工作表保护');
+    const details = await page.textContent('[data-testid=status-details]');
+    expect(details).toContain('AccessDenied');
+    expect(details).toContain('You cannot perform the requested operation.');
+    await done(page);
+  });
+
   it('补全 adds the columns with the core values and leaves the original cells byte-identical', async () => {
     const { wb, gw } = nodeRun();
     const want = await runEnrich(gw, { asOf: AS_OF });
@@ -192,6 +259,16 @@ describe('task pane on the demo page', () => {
     expect(now).not.toContain(typos[0].input);
     const note = await page.evaluate((k) => window.__kesuDemo!.workbook.sheet('任务台账')!.notes.get(k), `${typos[0].row},${typos[0].col}`);
     expect(note).toContain(typos[0].text);
+    // The grid marks the cell, and hovering it shows the note's text.
+    const td = page.locator(`[data-testid=grid] td[data-cell=${cellOf(typos[0])}]`);
+    expect(await td.getAttribute('data-note')).toBe('');
+    expect(await td.evaluate((el) => getComputedStyle(el, '::after').borderTopColor)).toBe('rgb(221, 0, 0)');
+    await td.hover();
+    await page.waitForSelector('[data-testid=note-tip]');
+    expect(await page.textContent('[data-testid=note-tip]')).toBe(note);
+    await page.screenshot({ path: `${SHOTS}/addin-note.png` });
+    await page.mouse.move(0, 0);
+    await page.waitForSelector('[data-testid=note-tip]', { state: 'detached' });
     await done(page);
   });
 

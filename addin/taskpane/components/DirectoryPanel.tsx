@@ -36,7 +36,7 @@ export function DirectoryPanel({ gateway, runner, asOf, jurisdiction }: PanelPro
       const cells = new Set(list.map((it) => `${it.row},${it.col}`));
       setItems((cur) => (cur ?? []).filter((it) => !done.has(it.id) && !cells.has(`${it.row},${it.col}`)));
       const warn = r.report.warnings.join('');
-      return { text: `已替换 ${r.cells} 个单元格中的单位名称，原值保存在批注中。${warn}`, warning: !!warn };
+      return { text: `已替换 ${r.cells} 个单元格中的单位名称，原值记在各单元格的备注（或批注）中。${warn}`, warning: !!warn };
     });
 
   return (

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Button, Field, Input, Text } from '@fluentui/react-components';
 import { runExport } from '../../commands/export';
+import { ADDIN_MESSAGES } from '../../messages';
 import type { PaneHost, PanelProps } from '../host';
 
 export interface ExportPanelProps extends PanelProps {
@@ -14,14 +15,14 @@ export function ExportPanel({ gateway, runner, asOf, jurisdiction, download }: E
     runner.run('正在导出标准台账', async () => {
       const r = await runExport(gateway, { asOf, jurisdiction, period: period.trim() || undefined });
       if (!r.ok) return r;
-      const url = await download(r.value.bytes, r.value.fileName);
-      return { ok: true as const, value: { ...r.value, url: typeof url === 'string' ? url : null } };
+      const handed = await download(r.value.bytes, r.value.fileName);
+      return { ok: true as const, value: { ...r.value, url: handed.kind === 'link' ? handed.url : null } };
     }, (r) => {
       setLast((old) => {
         if (old?.url) URL.revokeObjectURL(old.url);
         return { name: r.fileName, url: r.url };
       });
-      return `已导出「${r.fileName}」（${r.tasks} 项任务），可在看板中打开。`;
+      return r.url === null ? ADDIN_MESSAGES.exportOpened(r.fileName, r.tasks) : ADDIN_MESSAGES.exportSaved(r.fileName, r.tasks);
     });
   return (
     <section aria-label="导出" data-testid="panel-export">
