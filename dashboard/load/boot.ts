@@ -6,7 +6,7 @@
 import { loadWorkbooks, warmWorkers } from './index';
 import type { LoadedFile } from './index';
 import { bundleSource, fetchListing, stampOf } from './server';
-import { fetchParsed, storeParsed, withNewFiles } from './parsed';
+import { askParsed, fetchParsed, readParsed, storeParsed, withNewFiles } from './parsed';
 import type { Parsed, RecordedStream } from './parsed';
 import { isoDate, todayDate } from '../../shared/merge/combine';
 import type { DataListing } from './server';
@@ -83,11 +83,14 @@ function entryOf(name: string, stamp: string): { name: string; size: number; mti
 }
 
 function start(): Boot {
-  // The server's parse cache first: when it holds the whole folder no worker
-  // is needed, and starting two (each compiles the reader) took the cores the
-  // reload wanted. With nothing kept the server answers at once (204).
-  const cached = fetchParsed(isoDate(todayDate()));
-  const workers = cached.then((c) => (c && !c.missing.length ? undefined : warmWorkers()));
+  // The server's parse cache first: when it keeps the folder, no worker is
+  // started (each compiles the reader: the cores the reload wants; should
+  // some files have changed, the read of those starts them) and the views
+  // load while its answer streams in. With nothing kept the server answers
+  // at once (204) and the workers start.
+  const answer = askParsed(isoDate(todayDate()));
+  const workers = answer.then((res) => (res ? undefined : warmWorkers()));
+  const cached = answer.then((res) => res && readParsed(res));
   const listing = fetchListing();
   const subscribers = new Set<Progress>();
   let latest: Parameters<Progress> | null = null;

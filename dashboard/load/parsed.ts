@@ -93,11 +93,19 @@ export function replay(streams: readonly RecordedStream[], keep: (entry: number)
   return out;
 }
 
-/** What the server kept of the folder for this asOf (yyyy-mm-dd); null when nothing (or no server, or damaged data). */
-export async function fetchParsed(asOf: string): Promise<Parsed | null> {
+/** The server's answer for this asOf (yyyy-mm-dd), at its headers: null when it keeps nothing (or there is no server). */
+export async function askParsed(asOf: string): Promise<Response | null> {
   try {
     const res = await fetch(`${PARSED_URL}?asOf=${encodeURIComponent(asOf)}`, { cache: 'no-store' });
-    if (res.status !== 200) return null;
+    return res.status === 200 ? res : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The files of a 200 answer; null when the data is damaged (the caller reads the folder instead). */
+export async function readParsed(res: Response): Promise<Parsed | null> {
+  try {
     const body = new Uint8Array(await res.arrayBuffer());
     performance.mark('kesu:parsed-fetched');
     const n = u32(body, 0);
@@ -109,6 +117,12 @@ export async function fetchParsed(asOf: string): Promise<Parsed | null> {
   } catch {
     return null;
   }
+}
+
+/** What the server kept of the folder for this asOf; null when nothing. */
+export async function fetchParsed(asOf: string): Promise<Parsed | null> {
+  const res = await askParsed(asOf);
+  return res && readParsed(res);
 }
 
 /**
