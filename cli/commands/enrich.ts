@@ -9,7 +9,7 @@ import { normHeader } from '../../shared/ledger/text';
 import type { HeaderInfo } from '../../shared/ledger/headers';
 import { parseArgs } from '../args';
 import { usageOf } from '../usage';
-import { json, outputArg, parseAsOf, usageError, writeOutput } from './common';
+import { json, outputArg, parseAsOf, sameOutput, usageError, writeOutput } from './common';
 import { checkFile, isoDay } from './ledger';
 import { findingJson, findingLines, statusLine, summary } from './validate';
 
@@ -42,6 +42,8 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   if (output.error !== undefined) return usageError(io, `${output.error}\n${USAGE}`);
   const out = output.out;
   if (out === null) return usageError(io, `请用 -o 指定补全后的副本文件(.xlsx)\n${USAGE}`);
+  const clash = await sameOutput(out, [file], io);
+  if (clash) return usageError(io, `${clash}\n${USAGE}`);
   const asOf = parseAsOf(args.flags['as-of']);
   if (asOf === null) return usageError(io, `--as-of 应为 YYYY-MM-DD 格式的日期,如 2023-06-30\n${USAGE}`);
   const jurisdiction = typeof args.flags.jurisdiction === 'string' ? args.flags.jurisdiction : undefined;
@@ -78,7 +80,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     io.err(`无法补全 ${file}: ${(e as Error).message}\n`);
     return 1;
   }
-  if (!(await writeOutput(out, bytes, io))) return 1;
+  if (!(await writeOutput(out, bytes, io, [file]))) return 1;
   if (args.flags.json) {
     json(io, {
       file,
