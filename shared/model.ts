@@ -216,4 +216,6 @@ export interface FileProblem {
   sheet?: string;
   row?: number;
   column?: string;
+  /** What went wrong inside (a library's own words), for support; never part of the message. */
+  detail?: string;
 }

@@ -1,16 +1,26 @@
-// addColumns: the enrich copy. Opens the user's workbook, writes our columns
-// to the right of a sheet's data and leaves every existing cell alone. Our
-// header cells carry a note so that running enrich again on its own output
-// finds and updates the same columns instead of adding more — and never
-// mistakes a user's own column that happens to share a header (状态, 备注)
-// for ours.
+// addColumns: the enrich copy. Writes our columns to the right of a sheet's
+// data and leaves everything else in the workbook as it was, byte for byte:
+// the sheet's XML is patched in place (sheet-patch.ts) and every other part
+// is copied from the original archive, so formulas, formats, validations,
+// comments, pictures and whatever else a producer wrote come back unchanged.
+// (It used to load the workbook into exceljs and save it again, which lost
+// or changed what exceljs does not model and needed 2 GB for 60,000 rows.)
+//
+// Our header cells carry a note so that running enrich again on its own
+// output finds and updates the same columns instead of adding more, and
+// never mistakes a user's own column that happens to share a header (状态,
+// 备注) for ours.
 import type { CellValue, FileProblem } from '../model';
-import { loadWorkbook, saveWorkbook } from './excel';
-import { DEFAULT_LIMITS, guardWorkbook } from './guard';
+import { DEFAULT_LIMITS, guardWorkbook, type GuardResult } from './guard';
 import { describeError } from './grid';
-import { problem } from './messages';
-import { finishPackage } from './neutralise';
+import { columnLetter, problem } from './messages';
+import { addNotes, notesInRow } from './notes';
+import { DeflateSink, PackageEdit, REL_TYPE } from './package-edit';
+import { MAX_COLUMN, scanSheetXml, writeSheetXml, type ExistingCell, type RawCell, type SheetScan } from './sheet-patch';
+import { StringTable } from './string-table';
+import { StyleEditor } from './style-patch';
 import { prepareValue, type CellWriteContext } from './write';
+import { readZipDirectory } from './zip';
 
 export interface ColumnEdit {
   sheet: string;
@@ -24,6 +34,7 @@ export interface ColumnEdit {
 
 /** The note on our header cells; its first words identify our columns. */
 export const ENRICH_NOTE = '科素台账补全列：由「补全」生成，再次补全会更新本列；可删除。';
+const NOTE_MARK = ENRICH_NOTE.slice(0, 7);
 
 export class IoError extends Error {
   constructor(readonly problem: FileProblem) {
@@ -40,24 +51,15 @@ export async function addColumns(bytes: Uint8Array, edits: ColumnEdit[], file = 
   return r.bytes;
 }
 
-const noteText = (note: unknown): string => {
-  if (typeof note === 'string') return note;
-  const texts = (note as { texts?: { text?: string }[] } | undefined)?.texts;
-  return Array.isArray(texts) ? texts.map((t) => t.text ?? '').join('') : '';
-};
-
-const headerText = (v: unknown): string => {
-  if (typeof v === 'string') return v.trim();
-  if (v && typeof v === 'object' && 'richText' in v) return ((v as { richText: { text: string }[] }).richText ?? []).map((t) => t.text).join('').trim();
-  return v === null || v === undefined ? '' : String(v).trim();
-};
+/** A refusal whose internal cause is kept apart from the message, for support. */
+const failed = (file: string, e: unknown): AddColumnsResult => ({ ok: false, problem: { ...problem('columns-failed', file), detail: describeError(e) } });
 
 export async function addColumnsReport(bytes: Uint8Array, edits: ColumnEdit[], file = '工作簿'): Promise<AddColumnsResult> {
-  let guarded;
+  let guarded: GuardResult;
   try {
     guarded = guardWorkbook(bytes, file, DEFAULT_LIMITS);
   } catch (e) {
-    return { ok: false, problem: problem('parse-failed', file, { detail: describeError(e) }) };
+    return failed(file, e);
   }
   if (guarded.kind === 'refused') return { ok: false, problem: guarded.problem };
   if (guarded.kind === 'csv') return { ok: false, problem: problem('not-xlsx', file, { detail: 'CSV 文件不能在原文件上添加列' }) };
@@ -72,68 +74,204 @@ export async function addColumnsReport(bytes: Uint8Array, edits: ColumnEdit[], f
     const thinned = guarded.warnings.find((w) => w.code === 'formatted-rows-ignored');
     return { ok: false, problem: problem('columns-sheet-thinned', file, {}, { sheet: thinned?.sheet ?? guarded.sheets[0]?.name ?? '' }) };
   }
-  let wb;
   try {
-    // Merges are taken from the guard and written back by finishPackage (exceljs's are quadratic).
-    wb = await loadWorkbook(bytes, ['mergeCells']);
+    return patchWorkbook(bytes, guarded, edits, file);
   } catch (e) {
-    return { ok: false, problem: problem('parse-failed', file, { detail: describeError(e) }) };
+    return failed(file, e);
   }
+}
+
+/** A cell we write: its value (already through prepareValue) and whether it is a new header of ours. */
+interface Write {
+  value: Exclude<CellValue, null>;
+  newHeader: boolean;
+  quoted: boolean;
+}
+
+/** The plan for one sheet: every cell to write, the columns to clear, the new header cells. */
+interface SheetPlan {
+  writes: Map<number, Map<number, Write>>;
+  clear: Set<number>;
+  clearFrom: number;
+  notes: { row: number; col: number }[];
+  /** The format new header cells copy (the user's last header cell), by header row. */
+  template: Map<number, number | null>;
+}
+
+function patchWorkbook(bytes: Uint8Array, guarded: Extract<GuardResult, { kind: 'xlsx' }>, edits: ColumnEdit[], file: string): AddColumnsResult {
+  const dir = readZipDirectory(bytes);
+  if (!dir.ok) return { ok: false, problem: problem('zip-corrupt', file, { entry: '目录', detail: dir.reason }) };
+  const pkg = new PackageEdit(bytes, dir.entries, guarded.parts);
+  const wbPath = pkg.rels('').find((r) => r.type.endsWith('/officeDocument') && r.path)?.path ?? 'xl/workbook.xml';
+  const wbRels = pkg.rels(wbPath);
+  const date1904 = /<(?:[\w.-]+:)?workbookPr\b[^>]*\bdate1904\s*=\s*"(?:1|true)"/.test(pkg.text(wbPath) ?? '');
+  const stylesPath = wbRels.find((r) => r.type === REL_TYPE.styles && r.path)?.path ?? null;
+  const sstPath = wbRels.find((r) => r.type === REL_TYPE.sharedStrings && r.path)?.path ?? null;
+  const styles = new StyleEditor(stylesPath ? pkg.text(stylesPath) : null);
+
+  // Every sheet is scanned first: the header cells that are shared strings are looked up in one pass over the table.
+  const bySheet = new Map<string, ColumnEdit[]>();
+  for (const e of edits) bySheet.set(e.sheet, [...(bySheet.get(e.sheet) ?? []), e]);
+  const sheets: { name: string; path: string; xml: string; scan: SheetScan; edits: ColumnEdit[] }[] = [];
+  for (const [name, list] of bySheet) {
+    const path = guarded.sheets.find((s) => s.name === name)?.path;
+    const xml = path ? pkg.text(path) : null;
+    if (!path || xml === null) return { ok: false, problem: problem('columns-sheet-missing', file, {}, { sheet: name }) };
+    const scan = scanSheetXml(xml, new Set(list.map((e) => e.headerRow)));
+    if (!scan) return { ok: false, problem: problem('columns-sheet-unusual', file, { reason: '缺少单元格数据部分 sheetData 或其结尾' }, { sheet: name }) };
+    if (!scan.ordered) return { ok: false, problem: problem('columns-sheet-unusual', file, { reason: '行的顺序错乱或有重复的行号' }, { sheet: name }) };
+    sheets.push({ name, path, xml, scan, edits: list });
+  }
+  const wanted = new Set<number>();
+  for (const s of sheets) for (const cells of s.scan.cells.values()) for (const c of cells) if (c.type === 's' && c.value !== null) wanted.add(Number(c.value));
+  const strings = new StringTable(sstPath ? pkg.text(sstPath) : null, wanted);
+
   const warnings: FileProblem[] = [];
-  const quoted = new Map<string, Set<string>>();
   const columns: Record<string, number[]> = {};
-  for (const edit of edits) {
-    const ws = wb.getWorksheet(edit.sheet);
-    if (!ws) return { ok: false, problem: problem('columns-sheet-missing', file, {}, { sheet: edit.sheet }) };
-    const header = ws.getRow(edit.headerRow);
+  for (const s of sheets) {
+    const plan = planSheet(pkg, s, strings, warnings, columns, file);
+    if ('problem' in plan) return { ok: false, problem: plan.problem };
+    writeSheet(pkg, s, plan, styles, strings, date1904);
+  }
+
+  const stylesXml = styles.result();
+  if (stylesXml !== null) {
+    const path = stylesPath ?? pkg.freeName((n) => (n === 1 ? 'xl/styles.xml' : `xl/styles${n}.xml`));
+    if (!stylesPath) {
+      pkg.addRel(wbPath, REL_TYPE.styles, path);
+      pkg.declare(path, 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml');
+    }
+    pkg.setText(path, stylesXml);
+  }
+  const sstXml = strings.result();
+  if (sstXml !== null) {
+    const path = sstPath ?? pkg.freeName((n) => (n === 1 ? 'xl/sharedStrings.xml' : `xl/sharedStrings${n}.xml`));
+    if (!sstPath) {
+      pkg.addRel(wbPath, REL_TYPE.sharedStrings, path);
+      pkg.declare(path, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml');
+    }
+    pkg.setText(path, sstXml);
+  }
+  for (const w of warnings) w.file = file;
+  return { ok: true, bytes: pkg.finish(), columns, warnings };
+}
+
+const headerText = (c: RawCell, strings: StringTable): string => {
+  if (c.value === null) return '';
+  if (c.type === 's') return (strings.at(Number(c.value)) ?? '').trim();
+  return c.value.trim();
+};
+
+/** Decides where each edit's columns go and what every cell gets. */
+function planSheet(
+  pkg: PackageEdit,
+  s: { name: string; path: string; scan: SheetScan; edits: ColumnEdit[] },
+  strings: StringTable,
+  warnings: FileProblem[],
+  columns: Record<string, number[]>,
+  file: string,
+): SheetPlan | { problem: FileProblem } {
+  const plan: SheetPlan = { writes: new Map(), clear: new Set(), clearFrom: Infinity, notes: [], template: new Map() };
+  const ctx: CellWriteContext = { sheet: s.name, warnings, quoted: new Set() };
+  let maxCol = s.scan.maxCol;
+  const put = (row: number, col: number, w: Write): void => {
+    let cells = plan.writes.get(row);
+    if (!cells) plan.writes.set(row, (cells = new Map()));
+    cells.set(col, w);
+  };
+  for (const edit of s.edits) {
+    const header = s.scan.cells.get(edit.headerRow) ?? [];
+    const notes = notesInRow(pkg, s.path, edit.headerRow);
+    // Ours: marked by our note, or inside the block the caller says we own (col ≥ startCol).
     const ours = new Map<string, number>();
-    header.eachCell({ includeEmpty: false }, (cell, col) => {
-      const text = headerText(cell.value);
-      if (!text || ours.has(text)) return;
-      // Ours: marked by our note, or inside the block the caller says we own (col ≥ startCol).
-      if (noteText(cell.note).startsWith(ENRICH_NOTE.slice(0, 6)) || col > edit.startCol) ours.set(text, col);
-    });
-    let next = Math.max(edit.startCol + 1, ws.columnCount + 1);
-    const template = edit.startCol > 0 ? header.getCell(edit.startCol).style : undefined;
+    for (const c of header) {
+      const text = headerText(c, strings);
+      if (!text || ours.has(text)) continue;
+      if ((notes.get(c.col) ?? '').includes(NOTE_MARK) || c.col > edit.startCol) ours.set(text, c.col);
+    }
+    let next = Math.max(edit.startCol + 1, maxCol + 1);
     const cols = edit.headers.map((h) => {
       const existing = ours.get(h.trim());
-      if (existing !== undefined) return { col: existing, reused: true };
-      return { col: next++, reused: false };
+      return existing !== undefined ? { col: existing, reused: true } : { col: next++, reused: false };
     });
-    const ctx: CellWriteContext = { sheet: edit.sheet, warnings, quoted: quoted.get(edit.sheet) ?? new Set() };
-    quoted.set(edit.sheet, ctx.quoted);
+    if (next - 1 > MAX_COLUMN)
+      return { problem: problem('columns-no-room', file, { needed: cols.filter((c) => !c.reused).length }, { sheet: s.name }) };
+    plan.template.set(edit.headerRow, edit.startCol > 0 ? (header.find((c) => c.col === edit.startCol)?.style ?? null) : null);
     cols.forEach(({ col, reused }, i) => {
-      const cell = header.getCell(col);
-      if (!reused) {
-        if (template) cell.style = JSON.parse(JSON.stringify(template));
-        cell.font = { ...(cell.font ?? {}), bold: true };
-        cell.note = ENRICH_NOTE;
+      const value = prepareValue(edit.headers[i]!, edit.headerRow, col, ctx);
+      if (value !== null) put(edit.headerRow, col, { value, newHeader: !reused, quoted: ctx.quoted.has(`${columnLetter(col)}${edit.headerRow}`) });
+      if (!reused) plan.notes.push({ row: edit.headerRow, col });
+      else {
+        // what the previous run wrote below the header goes
+        plan.clear.add(col);
+        plan.clearFrom = Math.min(plan.clearFrom, edit.headerRow);
       }
-      cell.value = prepareValue(edit.headers[i], edit.headerRow, col, ctx);
-      if (reused) {
-        // Clear what the previous run wrote below the header.
-        for (let r = edit.headerRow + 1; r <= ws.rowCount; r++) {
-          const c = ws.getRow(r).findCell(col);
-          if (c && c.value !== null) c.value = null;
-        }
-      }
+      maxCol = Math.max(maxCol, col);
     });
     for (const { row, values } of edit.rows) {
       if (row <= edit.headerRow) continue;
-      const target = ws.getRow(row);
       values.forEach((v, i) => {
         if (i >= cols.length) return;
-        const value = prepareValue(v, row, cols[i].col, ctx);
-        if (value !== null) target.getCell(cols[i].col).value = value;
+        const col = cols[i]!.col;
+        const value = prepareValue(v, row, col, ctx);
+        if (value !== null) put(row, col, { value, newHeader: false, quoted: ctx.quoted.has(`${columnLetter(col)}${row}`) });
       });
     }
     columns[edit.sheet] = cols.map((c) => c.col - 1);
   }
-  for (const w of warnings) w.file = file;
-  try {
-    const saved = await saveWorkbook(wb);
-    return { ok: true, bytes: finishPackage(saved, quoted, guarded.merges), columns, warnings };
-  } catch (e) {
-    return { ok: false, problem: problem('parse-failed', file, { detail: describeError(e) }) };
+  return plan;
+}
+
+/** Excel's serial day number of a date (ECMA-376 Part 1 §18.17.4.1), in the workbook's date system. */
+const serial = (d: Date, date1904: boolean): number => d.getTime() / 86_400_000 + 25_569 - (date1904 ? 1_462 : 0);
+
+/** The sheet written out again with the plan applied, streamed into its deflated entry. */
+function writeSheet(pkg: PackageEdit, s: { path: string; xml: string; scan: SheetScan }, plan: SheetPlan, styles: StyleEditor, strings: StringTable, date1904: boolean): void {
+  const { scan, xml } = s;
+  const p = scan.prefix;
+  const rows = [...plan.writes.keys()].sort((a, b) => a - b);
+  const colsOf = new Map<number, number[]>();
+  let lastCol = scan.maxCol;
+  for (const [row, cells] of plan.writes) {
+    const cols = [...cells.keys()].sort((a, b) => a - b);
+    colsOf.set(row, cols);
+    lastCol = Math.max(lastCol, cols[cols.length - 1] ?? 0);
   }
+  const colStyle = (col: number): number | null => scan.colStyles.find((c) => col >= c.min && col <= c.max)?.style ?? null;
+  const cell = (row: number, col: number, existing: ExistingCell | null, rowStyle: number | null): string => {
+    const w = plan.writes.get(row)!.get(col)!;
+    let style = existing ? existing.style : (rowStyle ?? colStyle(col));
+    if (w.newHeader) style = styles.derive(plan.template.get(row) ?? style ?? 0, { bold: true });
+    const isDate = w.value instanceof Date;
+    if (w.quoted || isDate) style = styles.derive(style ?? 0, { quotePrefix: w.quoted, numFmt: isDate ? 14 : undefined });
+    const ref = `${columnLetter(col)}${row}`;
+    const s = style === null ? '' : ` s="${style}"`;
+    const v = w.value;
+    if (typeof v === 'string') return `<${p}c r="${ref}"${s} t="s"><${p}v>${strings.ref(v)}</${p}v></${p}c>`;
+    if (typeof v === 'boolean') return `<${p}c r="${ref}"${s} t="b"><${p}v>${v ? 1 : 0}</${p}v></${p}c>`;
+    return `<${p}c r="${ref}"${s}><${p}v>${typeof v === 'number' ? v : serial(v, date1904)}</${p}v></${p}c>`;
+  };
+  let head = withDimension(xml.slice(0, scan.headEnd), lastCol, Math.max(scan.maxRow, rows[rows.length - 1] ?? 0));
+  let tail = xml.slice(scan.tailStart);
+  ({ head, tail } = addNotes(pkg, s.path, p, head, tail, plan.notes, ENRICH_NOTE));
+  const sink = new DeflateSink(6);
+  writeSheetXml(xml, scan, { rows, cols: (r) => colsOf.get(r) ?? [], cell, clear: plan.clear, clearFrom: plan.clearFrom }, head, tail, (t) => sink.write(t));
+  pkg.setDeflated(s.path, sink.finish());
+}
+
+/** The head with its <dimension> widened to take in the new columns and rows (§18.3.1.35). */
+function withDimension(head: string, lastCol: number, lastRow: number): string {
+  return head.replace(/(<(?:[\w.-]+:)?dimension\b[^>]*\bref\s*=\s*")([^"]*)"/, (_m, lead: string, ref: string) => {
+    const m = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(ref.trim());
+    if (!m) return `${lead}${ref}"`;
+    const right = m[3] ? columnNumber(m[3]) : columnNumber(m[1]!);
+    const bottom = m[4] ? Number(m[4]) : Number(m[2]);
+    return `${lead}${m[1]!.toUpperCase()}${m[2]}:${columnLetter(Math.max(right, lastCol))}${Math.max(bottom, lastRow)}"`;
+  });
+}
+
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
 }

@@ -43,7 +43,10 @@ export type IoCode =
   | 'write-invalid-chars'
   | 'write-bad-number'
   | 'columns-sheet-missing'
-  | 'columns-sheet-thinned';
+  | 'columns-sheet-thinned'
+  | 'columns-no-room'
+  | 'columns-sheet-unusual'
+  | 'columns-failed';
 
 type Params = Record<string, string | number | undefined>;
 
@@ -99,6 +102,12 @@ const MESSAGES: Record<IoCode, (p: Params) => string> = {
   'write-invalid-chars': (p) => `工作表「${p.sheet}」第 ${p.row} 行 ${p.column} 列含有 Excel 不允许的控制字符，已删除。`,
   'write-bad-number': (p) => `工作表「${p.sheet}」第 ${p.row} 行 ${p.column} 列的数值无效（${p.value}），已留空。`,
   'columns-sheet-missing': (p) => `工作簿中没有工作表「${p.sheet}」，无法添加补全列。`,
+  'columns-no-room': (p) =>
+    `文件「${p.file}」工作表「${p.sheet}」右侧已没有空余的列（Excel 每张表最多 16,384 列，补全需要 ${p.needed} 列），没有生成补全后的副本。请删除表格右侧不用的列或零散内容后保存，再补全。`,
+  'columns-sheet-unusual': (p) =>
+    `文件「${p.file}」工作表「${p.sheet}」的内部结构不标准（${p.reason}），无法在不改动原有内容的前提下添加补全列，没有生成补全后的副本。请用 Excel 或 WPS 打开该文件「另存为」.xlsx 后再补全。`,
+  'columns-failed': (p) =>
+    `文件「${p.file}」补全时出错，没有生成补全后的副本，原文件未改动。请用 Excel 或 WPS 打开该文件「另存为」.xlsx 后再试；如仍不行，请把文件和 --json 输出中的 detail 一并发给技术支持。`,
   'columns-sheet-thinned': (p) =>
     `文件「${p.file}」工作表「${p.sheet}」底部有大量只带格式的空行（常因把格式刷到了表格最底部），读取时已跳过；补全是在原文件上添加列，跳过这些行再保存会丢掉它们的格式，因此没有生成补全后的副本。请在 Excel 中删除表格底部只带格式的空行或零散内容后保存，再补全。`,
 };
