@@ -128,11 +128,16 @@ function patchWorkbook(bytes: Uint8Array, guarded: Extract<GuardResult, { kind: 
 
   const warnings: FileProblem[] = [];
   const columns: Record<string, number[]> = {};
+  const plans: SheetPlan[] = [];
   for (const s of sheets) {
     const plan = planSheet(pkg, s, strings, warnings, columns, file);
     if ('problem' in plan) return { ok: false, problem: plan.problem };
-    writeSheet(pkg, s, plan, styles, strings, date1904);
+    plans.push(plan);
   }
+  const values = new Set<string>();
+  for (const plan of plans) for (const cells of plan.writes.values()) for (const w of cells.values()) if (typeof w.value === 'string') values.add(w.value);
+  strings.reuse(values);
+  sheets.forEach((s, k) => writeSheet(pkg, s, plans[k]!, styles, strings, date1904));
 
   const stylesXml = styles.result();
   if (stylesXml !== null) {

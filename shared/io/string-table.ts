@@ -30,19 +30,38 @@ export class StringTable {
     wanted: ReadonlySet<number> = new Set(),
   ) {
     let n = 0;
-    if (xml) {
-      const t = newTag();
-      for (let i = 0; nextTag(xml, i, t); i = t.end) {
-        if (t.name !== 'si' || t.closing) continue;
-        if (wanted.has(n)) {
-          const end = skipElement(xml, t, 'si');
-          this.found.set(n, parseSharedStrings(`<sst>${xml.slice(t.start, end)}</sst>`)[0] ?? '');
-          t.end = end;
-        }
-        n++;
-      }
-    }
+    this.each((i, text) => {
+      n = i + 1;
+      if (wanted.has(i)) this.found.set(i, text());
+    });
     this.existing = n;
+  }
+
+  /** Visits every <si> of the table with its index and a way to its text (decoded only when asked). */
+  private each(visit: (i: number, text: () => string) => void): void {
+    const xml = this.xml;
+    if (!xml) return;
+    const t = newTag();
+    let n = 0;
+    for (let i = 0; nextTag(xml, i, t); i = t.end) {
+      if (t.name !== 'si' || t.closing) continue;
+      const start = t.start;
+      const end = skipElement(xml, t, 'si');
+      visit(n++, () => parseSharedStrings(`<sst>${xml.slice(start, end)}</sst>`)[0] ?? '');
+      t.end = end;
+    }
+  }
+
+  /**
+   * Takes the indexes of strings the table already holds among `values`, so
+   * that ours reuse them: running enrich again on its own copy adds nothing.
+   */
+  reuse(values: ReadonlySet<string>): void {
+    if (values.size === 0) return;
+    this.each((i, text) => {
+      const s = text();
+      if (values.has(s) && !this.index.has(s)) this.index.set(s, i);
+    });
   }
 
   /** The text of an existing string asked for in the constructor. */

@@ -237,6 +237,9 @@ export function crc32(data: Uint8Array, crc = 0): number {
   return ~c >>> 0;
 }
 
+/** 1 January 1980, the earliest DOS date, which Excel itself stamps on every part (0 is no valid date). */
+const DOS_1980 = (1 << 5) | 1;
+
 /** An entry's content already deflated (method 8), with the CRC and length of the inflated bytes. */
 export interface DeflatedPart {
   deflated: Uint8Array;
@@ -272,6 +275,7 @@ export function rewriteZip(b: Uint8Array, entries: ZipEntry[], replaced: Map<str
     loc.setUint16(4, 20, true);
     loc.setUint16(6, flags, true);
     loc.setUint16(8, method, true);
+    loc.setUint16(12, DOS_1980, true);
     loc.setUint32(14, crc, true);
     loc.setUint32(18, data.length, true);
     loc.setUint32(22, size, true);
@@ -283,6 +287,7 @@ export function rewriteZip(b: Uint8Array, entries: ZipEntry[], replaced: Map<str
     cen.setUint16(6, 20, true);
     cen.setUint16(8, flags, true);
     cen.setUint16(10, method, true);
+    cen.setUint16(14, DOS_1980, true);
     cen.setUint32(16, crc, true);
     cen.setUint32(20, data.length, true);
     cen.setUint32(24, size, true);
