@@ -81,16 +81,22 @@ export async function addColumnsReport(bytes: Uint8Array, edits: ColumnEdit[], f
   }
 }
 
-/** A cell we write: its value (already through prepareValue) and whether it is a new header of ours. */
-interface Write {
-  value: Exclude<CellValue, null>;
-  newHeader: boolean;
-  quoted: boolean;
+/**
+ * The cells we write in one row, as parallel arrays (a 100,000-row copy
+ * writes a million cells: an object per cell cost more than the copy itself).
+ */
+interface RowWrites {
+  cols: number[];
+  values: Exclude<CellValue, null>[];
 }
 
 /** The plan for one sheet: every cell to write, the columns to clear, the new header cells. */
 interface SheetPlan {
-  writes: Map<number, Map<number, Write>>;
+  writes: Map<number, RowWrites>;
+  /** A1 references of the cells whose text must stay text (quotePrefix), from prepareValue. */
+  quoted: Set<string>;
+  /** Our new header cells, as "row:col". */
+  newHeaders: Set<string>;
   clear: Set<number>;
   clearFrom: number;
   notes: { row: number; col: number }[];
@@ -135,7 +141,7 @@ function patchWorkbook(bytes: Uint8Array, guarded: Extract<GuardResult, { kind: 
     plans.push(plan);
   }
   const values = new Set<string>();
-  for (const plan of plans) for (const cells of plan.writes.values()) for (const w of cells.values()) if (typeof w.value === 'string') values.add(w.value);
+  for (const plan of plans) for (const w of plan.writes.values()) for (const v of w.values) if (typeof v === 'string') values.add(v);
   strings.reuse(values);
   sheets.forEach((s, k) => writeSheet(pkg, s, plans[k]!, styles, strings, date1904));
 
@@ -176,13 +182,14 @@ function planSheet(
   columns: Record<string, number[]>,
   file: string,
 ): SheetPlan | { problem: FileProblem } {
-  const plan: SheetPlan = { writes: new Map(), clear: new Set(), clearFrom: Infinity, notes: [], template: new Map() };
   const ctx: CellWriteContext = { sheet: s.name, warnings, quoted: new Set() };
+  const plan: SheetPlan = { writes: new Map(), quoted: ctx.quoted, newHeaders: new Set(), clear: new Set(), clearFrom: Infinity, notes: [], template: new Map() };
   let maxCol = s.scan.maxCol;
-  const put = (row: number, col: number, w: Write): void => {
-    let cells = plan.writes.get(row);
-    if (!cells) plan.writes.set(row, (cells = new Map()));
-    cells.set(col, w);
+  const put = (row: number, col: number, value: Exclude<CellValue, null>): void => {
+    let w = plan.writes.get(row);
+    if (!w) plan.writes.set(row, (w = { cols: [], values: [] }));
+    w.cols.push(col);
+    w.values.push(value);
   };
   for (const edit of s.edits) {
     const header = s.scan.cells.get(edit.headerRow) ?? [];
@@ -204,8 +211,11 @@ function planSheet(
     plan.template.set(edit.headerRow, edit.startCol > 0 ? (header.find((c) => c.col === edit.startCol)?.style ?? null) : null);
     cols.forEach(({ col, reused }, i) => {
       const value = prepareValue(edit.headers[i]!, edit.headerRow, col, ctx);
-      if (value !== null) put(edit.headerRow, col, { value, newHeader: !reused, quoted: ctx.quoted.has(`${columnLetter(col)}${edit.headerRow}`) });
-      if (!reused) plan.notes.push({ row: edit.headerRow, col });
+      if (value !== null) put(edit.headerRow, col, value);
+      if (!reused) {
+        plan.notes.push({ row: edit.headerRow, col });
+        plan.newHeaders.add(`${edit.headerRow}:${col}`);
+      }
       else {
         // what the previous run wrote below the header goes
         plan.clear.add(col);
@@ -219,7 +229,7 @@ function planSheet(
         if (i >= cols.length) return;
         const col = cols[i]!.col;
         const value = prepareValue(v, row, col, ctx);
-        if (value !== null) put(row, col, { value, newHeader: false, quoted: ctx.quoted.has(`${columnLetter(col)}${row}`) });
+        if (value !== null) put(row, col, value);
       });
     }
     columns[edit.sheet] = cols.map((c) => c.col - 1);
@@ -235,23 +245,22 @@ function writeSheet(pkg: PackageEdit, s: { path: string; xml: string; scan: Shee
   const { scan, xml } = s;
   const p = scan.prefix;
   const rows = [...plan.writes.keys()].sort((a, b) => a - b);
-  const colsOf = new Map<number, number[]>();
   let lastCol = scan.maxCol;
-  for (const [row, cells] of plan.writes) {
-    const cols = [...cells.keys()].sort((a, b) => a - b);
-    colsOf.set(row, cols);
-    lastCol = Math.max(lastCol, cols[cols.length - 1] ?? 0);
+  for (const w of plan.writes.values()) {
+    ascending(w);
+    lastCol = Math.max(lastCol, w.cols[w.cols.length - 1] ?? 0);
   }
   const colStyle = (col: number): number | null => scan.colStyles.find((c) => col >= c.min && col <= c.max)?.style ?? null;
   const cell = (row: number, col: number, existing: ExistingCell | null, rowStyle: number | null): string => {
-    const w = plan.writes.get(row)!.get(col)!;
-    let style = existing ? existing.style : (rowStyle ?? colStyle(col));
-    if (w.newHeader) style = styles.derive(plan.template.get(row) ?? style ?? 0, { bold: true });
-    const isDate = w.value instanceof Date;
-    if (w.quoted || isDate) style = styles.derive(style ?? 0, { quotePrefix: w.quoted, numFmt: isDate ? 14 : undefined });
+    const w = plan.writes.get(row)!;
+    const v = w.values[w.cols.indexOf(col)]!;
     const ref = `${columnLetter(col)}${row}`;
+    let style = existing ? existing.style : (rowStyle ?? colStyle(col));
+    if (plan.template.has(row) && plan.newHeaders.has(`${row}:${col}`)) style = styles.derive(plan.template.get(row) ?? style ?? 0, { bold: true });
+    const quoted = plan.quoted.has(ref);
+    const isDate = v instanceof Date;
+    if (quoted || isDate) style = styles.derive(style ?? 0, { quotePrefix: quoted, numFmt: isDate ? 14 : undefined });
     const s = style === null ? '' : ` s="${style}"`;
-    const v = w.value;
     if (typeof v === 'string') return `<${p}c r="${ref}"${s} t="s"><${p}v>${strings.ref(v)}</${p}v></${p}c>`;
     if (typeof v === 'boolean') return `<${p}c r="${ref}"${s} t="b"><${p}v>${v ? 1 : 0}</${p}v></${p}c>`;
     return `<${p}c r="${ref}"${s}><${p}v>${typeof v === 'number' ? v : serial(v, date1904)}</${p}v></${p}c>`;
@@ -260,8 +269,22 @@ function writeSheet(pkg: PackageEdit, s: { path: string; xml: string; scan: Shee
   let tail = xml.slice(scan.tailStart);
   ({ head, tail } = addNotes(pkg, s.path, p, head, tail, plan.notes, ENRICH_NOTE));
   const sink = new DeflateSink(6);
-  writeSheetXml(xml, scan, { rows, cols: (r) => colsOf.get(r) ?? [], cell, clear: plan.clear, clearFrom: plan.clearFrom }, head, tail, (t) => sink.write(t));
+  writeSheetXml(xml, scan, { rows, cols: (r) => plan.writes.get(r)?.cols ?? [], cell, clear: plan.clear, clearFrom: plan.clearFrom }, head, tail, (t) => sink.write(t));
   pkg.setDeflated(s.path, sink.finish());
+}
+
+/**
+ * A row's cells in column order, each column once (a later edit's value for
+ * the same cell wins). They come in order already unless two edits share a row.
+ */
+function ascending(w: RowWrites): void {
+  let sorted = true;
+  for (let i = 1; i < w.cols.length; i++) if (w.cols[i]! <= w.cols[i - 1]!) sorted = false;
+  if (sorted) return;
+  const last = new Map<number, Exclude<CellValue, null>>();
+  w.cols.forEach((c, i) => last.set(c, w.values[i]!));
+  w.cols = [...last.keys()].sort((a, b) => a - b);
+  w.values = w.cols.map((c) => last.get(c)!);
 }
 
 /** The head with its <dimension> widened to take in the new columns and rows (§18.3.1.35). */
