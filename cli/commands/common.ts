@@ -3,7 +3,7 @@
 import path from 'node:path';
 import type { CliIO } from '../io';
 import type { SheetGrid } from '../../shared/model';
-import { readWorkbook } from '../../shared/io';
+import { readWorkbook, XLSX_CELL_MAX } from '../../shared/io';
 import { dateOf, todayDate } from '../../shared/merge/combine';
 
 /** Reads a file's bytes; on failure writes 「无法读取 <file>: <reason>」 to stderr and returns null. */
@@ -155,8 +155,25 @@ export function today(io: CliIO): Date {
   return todayDate(io.now());
 }
 
+/**
+ * Longest string printed whole in --json output: Excel's cell limit, so no
+ * real cell is ever cut, while a 20 MB cell in a hostile file (quoted by
+ * several findings) cannot turn into a 100 MB print.
+ */
+export const JSON_FIELD_MAX = XLSX_CELL_MAX;
+
+/** `s` cut to JSON_FIELD_MAX with a marker saying how long it was (a surrogate pair is not split). */
+export function clipField(s: string): string {
+  if (s.length <= JSON_FIELD_MAX) return s;
+  let end = JSON_FIELD_MAX;
+  const c = s.charCodeAt(end - 1);
+  if (c >= 0xd800 && c <= 0xdbff) end--;
+  return `${s.slice(0, end)}…〔已截断，原有 ${s.length.toLocaleString('en-US')} 个字符〕`;
+}
+
+/** A command's machine output: JSON, every long string clipped (clipField). */
 export function json(io: CliIO, value: unknown): void {
-  io.out(JSON.stringify(value, null, 2) + '\n');
+  io.out(JSON.stringify(value, (_k, v: unknown) => (typeof v === 'string' ? clipField(v) : v), 2) + '\n');
 }
 
 export function usageError(io: CliIO, text: string): number {

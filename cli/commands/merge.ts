@@ -11,7 +11,7 @@ import { formatSource, sameSource } from '../../shared/merge';
 import { writeWorkbook } from '../../shared/io/write';
 import { usageOf } from '../usage';
 import { displayWidth, table } from '../format';
-import { outputArg, parseAsOf, readFailure, sameOutput, samePath, today, writeOutputFailure } from './common';
+import { json as printJson, outputArg, parseAsOf, readFailure, sameOutput, samePath, today, writeOutputFailure } from './common';
 
 const MERGE_EXTENSIONS = ['.xlsx', '.xlsm', '.csv', '.xls', '.et'];
 
@@ -113,7 +113,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }));
   if (!inputs.length) {
     const msg = `所给文件夹中没有可合并的台账文件(${MERGE_EXTENSIONS.join(' ')})。`;
-    if (json) io.out(JSON.stringify({ files: [], tasks: 0, duplicates: [], error: msg }, null, 2) + '\n');
+    if (json) printJson(io, { files: [], tasks: 0, duplicates: [], error: msg });
     else io.err(msg + '\n');
     return 1;
   }
@@ -138,7 +138,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     if (writeError === null) written = output;
   }
 
-  if (json) io.out(JSON.stringify(toJson(result, written, writeError), null, 2) + '\n');
+  if (json) printJson(io, toJson(result, written, writeError));
   else io.out(summary(result, written, writeError));
   if (writeError) return 1;
   return merged > 0 ? 0 : 1;

@@ -5,8 +5,8 @@
 // bottom" so the parser never builds a million row objects.
 import type { FileProblem, MergeRange, SheetGrid } from '../model';
 import { cfbKind, isCfb } from './cfb';
-import { csvToGrid, decodeText, looksLikeText, parseDelimited, sniffDelimiter } from './csv';
-import { formatBytes, problem } from './messages';
+import { CSV_CELLS_MAX, CSV_FIELD_MAX, csvToGrid, decodeText, looksLikeText, parseDelimited, sniffDelimiter } from './csv';
+import { columnLetter, formatBytes, problem } from './messages';
 import { columnOf } from './sheet-xml';
 import { decodeXml } from './xml-text';
 import { PartCache } from './part-cache';
@@ -91,7 +91,11 @@ function guardText(bytes: Uint8Array, file: string, limits: ReadLimits): GuardRe
   if (head.startsWith('<') && (head.includes('<html') || head.includes('<table'))) return refuse(problem('html-table', file));
   if (head.startsWith('<?xml') || head.startsWith('<!doctype')) return refuse(problem('not-xlsx', file, { detail: 'XML 文本' }));
   const delimiter = sniffDelimiter(text);
-  const parsed = parseDelimited(text, delimiter, limits.maxRows);
+  const parsed = parseDelimited(text, delimiter, { maxRows: limits.maxRows, maxCols: limits.maxCols });
+  const over = parsed.over;
+  if (over?.kind === 'field') return refuse(problem('csv-field-too-long', file, { length: over.length.toLocaleString('en-US'), limit: CSV_FIELD_MAX.toLocaleString('en-US') }, { row: over.row, column: columnLetter(over.col) }));
+  if (over?.kind === 'cols') return refuse(problem('csv-too-wide', file, { count: over.count, limit: limits.maxCols }, { row: over.row }));
+  if (over?.kind === 'cells') return refuse(problem('csv-too-many-cells', file, { rows: over.rows.toLocaleString('en-US'), width: over.width, limit: CSV_CELLS_MAX.toLocaleString('en-US') }));
   if (parsed.truncated) return refuse(problem('csv-too-many-rows', file, { count: parsed.count, limit: limits.maxRows }));
   const sheet = csvToGrid(parsed.rows, baseName(file));
   const warnings: FileProblem[] = [];

@@ -27,6 +27,9 @@ export type IoCode =
   | 'csv-read'
   | 'csv-gbk'
   | 'csv-too-many-rows'
+  | 'csv-field-too-long'
+  | 'csv-too-wide'
+  | 'csv-too-many-cells'
   | 'empty-workbook'
   | 'only-hidden-sheets'
   | 'formula-error'
@@ -80,6 +83,12 @@ const MESSAGES: Record<IoCode, (p: Params) => string> = {
   'csv-read': (p) => `文件「${p.file}」是 CSV/文本文件，已按 ${p.encoding} 编码、以“${p.delimiter}”分隔读取为一张工作表「${p.sheet}」（CSV 不含合并单元格与格式）。`,
   'csv-gbk': (p) => `文件「${p.file}」不是 UTF-8 编码，已按 GB18030/GBK 读取；如有乱码，请用 Excel 另存为 .xlsx 后再导入。`,
   'csv-too-many-rows': (p) => `文件「${p.file}」有 ${p.count} 行，超过上限 ${p.limit} 行，已拒绝读取。请按年度或单位拆分为多个文件后分别导入。`,
+  'csv-field-too-long': (p) =>
+    `文件「${p.file}」是 CSV/文本文件，第 ${p.row} 行 ${p.column} 列有 ${p.length} 个字符，超过上限 ${p.limit}（Excel 一个单元格最多 32,767 个字符），不像台账，已拒绝读取。请确认选对了文件；若是系统导出的台账，请用 Excel 打开检查该处后另存为 .xlsx 再导入。`,
+  'csv-too-wide': (p) =>
+    `文件「${p.file}」是 CSV/文本文件，第 ${p.row} 行有 ${p.count} 列以上，超过上限 ${p.limit} 列，不像台账，已拒绝读取。请确认选对了文件，或检查分隔符是否正确。`,
+  'csv-too-many-cells': (p) =>
+    `文件「${p.file}」是 CSV/文本文件，${p.rows} 行、最宽处 ${p.width} 列，合计超过 ${p.limit} 个单元格，已拒绝读取。请删去表格右侧零散的内容，或按年度、单位拆分为多个文件后分别导入。`,
   'empty-workbook': (p) => `文件「${p.file}」是空工作簿：${p.detail ?? '所有工作表都没有内容'}。`,
   'only-hidden-sheets': (p) => `文件「${p.file}」的工作表全部被隐藏（${p.sheets}）；已照常读取，请确认这是要导入的文件，必要时在 Excel 中「取消隐藏」。`,
   'formula-error': (p) => `文件「${p.file}」工作表「${p.sheet}」第 ${p.row} 行 ${p.column} 列（${p.cell}）的公式结果是错误值 ${p.value}，已按文本“${p.value}”读取。请在 Excel 中修正该公式。`,
