@@ -3,7 +3,7 @@
 // the input file is never written and the user's own cells are left as they are.
 import type { CliIO } from '../io';
 import type { CellValue, SheetGrid } from '../../shared/model';
-import { addColumns, type ColumnEdit } from '../../shared/io';
+import { addColumnsReport, type ColumnEdit } from '../../shared/io';
 import { enrichColumns, ENRICH_HEADERS } from '../../shared/enrich/columns';
 import { normHeader } from '../../shared/ledger/text';
 import type { HeaderInfo } from '../../shared/ledger/headers';
@@ -73,14 +73,15 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     });
   }
   // The bytes checkFile read: the copy is made from exactly what was checked.
-  let bytes: Uint8Array;
-  try {
-    bytes = await addColumns(checked.bytes, edits, file);
-  } catch (e) {
-    io.err(`无法补全 ${file}: ${(e as Error).message}\n`);
+  const made = await addColumnsReport(checked.bytes, edits, file);
+  if (!made.ok) {
+    // the message for the clerk; the internal cause (if any) only in --json's detail, for support
+    io.err(`无法补全 ${file}: ${made.problem.message}\n`);
+    if (args.flags.json) json(io, { file, output: null, error: { code: made.problem.code, message: made.problem.message, ...(made.problem.detail ? { detail: made.problem.detail } : {}) } });
     return 1;
   }
-  if (!(await writeOutput(out, bytes, io, [file]))) return 1;
+  for (const w of made.warnings) io.err(`注意 ${file}: ${w.message}\n`);
+  if (!(await writeOutput(out, made.bytes, io, [file]))) return 1;
   if (args.flags.json) {
     json(io, {
       file,

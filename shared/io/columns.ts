@@ -116,8 +116,9 @@ function patchWorkbook(bytes: Uint8Array, guarded: Extract<GuardResult, { kind: 
   const styles = new StyleEditor(stylesPath ? pkg.text(stylesPath) : null);
 
   // Every sheet is scanned first: the header cells that are shared strings are looked up in one pass over the table.
+  // One block per table: edits for the same sheet and header row (a workbook naming one sheet twice) are one, the last.
   const bySheet = new Map<string, ColumnEdit[]>();
-  for (const e of edits) bySheet.set(e.sheet, [...(bySheet.get(e.sheet) ?? []), e]);
+  for (const e of edits) bySheet.set(e.sheet, [...(bySheet.get(e.sheet) ?? []).filter((x) => x.headerRow !== e.headerRow), e]);
   const sheets: { name: string; path: string; xml: string; scan: SheetScan; edits: ColumnEdit[] }[] = [];
   for (const [name, list] of bySheet) {
     const path = guarded.sheets.find((s) => s.name === name)?.path;

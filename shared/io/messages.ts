@@ -110,7 +110,7 @@ const MESSAGES: Record<IoCode, (p: Params) => string> = {
   'write-merge-skipped': (p) => `工作表「${p.sheet}」的合并区域 ${p.range} 与其他合并区域重叠，已跳过。`,
   'write-invalid-chars': (p) => `工作表「${p.sheet}」第 ${p.row} 行 ${p.column} 列含有 Excel 不允许的控制字符，已删除。`,
   'write-bad-number': (p) => `工作表「${p.sheet}」第 ${p.row} 行 ${p.column} 列的数值无效（${p.value}），已留空。`,
-  'columns-sheet-missing': (p) => `工作簿中没有工作表「${p.sheet}」，无法添加补全列。`,
+  'columns-sheet-missing': (p) => `文件「${p.file}」中没有工作表「${p.sheet}」（可能在读取之后被改名、删除或损坏），无法添加补全列，没有生成补全后的副本。请确认文件完好后重新补全。`,
   'columns-no-room': (p) =>
     `文件「${p.file}」工作表「${p.sheet}」右侧已没有空余的列（Excel 每张表最多 16,384 列，补全需要 ${p.needed} 列），没有生成补全后的副本。请删除表格右侧不用的列或零散内容后保存，再补全。`,
   'columns-sheet-unusual': (p) =>
