@@ -21,8 +21,8 @@ const OWNERS = ['团区委、区妇联', '各街道', '区文体旅局、区卫�
 const DEADLINES = ['每年', '2025年', '2025年底', '2024年6月', '持续推进'];
 const UNITS = ['场', '人次', '所', '个', '次'];
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-function rng(seed: number): () => number {
+/** Deterministic pseudo-random numbers (mulberry32): the same seed gives the same file, or the same mutants. */
+export function rng(seed: number): () => number {
   return () => {
     seed = (seed + 0x6d2b79f5) | 0;
     let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);

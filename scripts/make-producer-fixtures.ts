@@ -217,176 +217,156 @@ const LIST_RULE = (p: string): string =>
 
 type Files = Record<string, string | Uint8Array>;
 
-/** Excel 2016+: mc:Ignorable extensions, x14ac row attributes, relative targets. */
-function excel(): Files {
+/** Where a producer puts the parts of a ledger with a note and a picture, and how it names them. */
+interface Layout {
+  shape: Shape;
+  /** The sheet's elements after its data that name its drawings. */
+  tail: string;
+  /** Targets written from the package root ("/xl/…", as openpyxl does) rather than relative. */
+  absolute?: boolean;
+  /** The note's parts and their relationship ids; none: a sheet without notes or pictures. */
+  notes?: { comments: string; vml: string; vmlShapeId: number; author: string; ids: { comments: string; vml: string; drawing: string } };
+  /** Relationships of the workbook beyond sheet, styles and strings, and parts that come with them. */
+  extra?: { workbookRels?: [string, string, string][]; rootRels?: [string, string, string][]; sheetRels?: [string, string, string][]; overrides?: [string, string][]; files?: Files };
+}
+
+/** The ledger's package as a producer lays it out (see Layout). */
+function ledgerFiles(l: Layout): Files {
   const cells = ledgerCells();
   const { list, index } = sharedStrings(cells);
-  const shape: Shape = {
-    p: '',
-    rootAttrs: `xmlns="${NS}" xmlns:r="${R}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:Ignorable="x14ac xr" xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac" xmlns:xr="http://schemas.microsoft.com/office/spreadsheetml/2014/revision" xr:uid="{00000000-0001-0000-0000-000000000000}"`,
-    rowAttrs: (r) => ` spans="1:10"${r === 1 ? ' ht="30" customHeight="1"' : ''} x14ac:dyDescent="0.2"`,
-    cellRef: () => true,
-    formula: (f) => `<f>${f}</f>`,
-    validation: LIST_RULE(''),
-  };
-  return {
+  const p = l.shape.p;
+  // relative targets as Excel writes them: from xl/ ("worksheets/…"), from xl/worksheets/ ("../…")
+  const fromXl = (to: string): string => (l.absolute ? `/${to}` : to.replace(/^xl\//, ''));
+  const fromSub = (to: string): string => (l.absolute ? `/${to}` : `../${to.replace(/^xl\//, '')}`);
+  const n = l.notes;
+  const files: Files = {
     '[Content_Types].xml': types(
-      [['rels', CTYPE.rels], ['xml', 'application/xml'], ['vml', CTYPE.vml], ['png', 'image/png']],
-      [['/xl/workbook.xml', CTYPE.workbook], ['/xl/worksheets/sheet1.xml', CTYPE.worksheet], ['/xl/styles.xml', CTYPE.styles], ['/xl/sharedStrings.xml', CTYPE.sst], ['/xl/comments1.xml', CTYPE.comments], ['/xl/drawings/drawing1.xml', CTYPE.drawing]],
+      [['rels', CTYPE.rels], ['xml', 'application/xml'], ...(n ? ([['vml', CTYPE.vml], ['png', 'image/png']] as [string, string][]) : [])],
+      [
+        ['/xl/workbook.xml', CTYPE.workbook], ['/xl/worksheets/sheet1.xml', CTYPE.worksheet], ['/xl/styles.xml', CTYPE.styles], ['/xl/sharedStrings.xml', CTYPE.sst],
+        ...(n ? ([[`/${n.comments}`, CTYPE.comments], ['/xl/drawings/drawing1.xml', CTYPE.drawing]] as [string, string][]) : []),
+        ...(l.extra?.overrides ?? []),
+      ],
     ),
-    '_rels/.rels': rels([['rId1', T.officeDocument, 'xl/workbook.xml']]),
-    'xl/workbook.xml': workbookXml(),
-    'xl/_rels/workbook.xml.rels': rels([['rId1', T.worksheet, 'worksheets/sheet1.xml'], ['rId2', T.styles, 'styles.xml'], ['rId3', T.sharedStrings, 'sharedStrings.xml']]),
-    'xl/worksheets/sheet1.xml': sheetXml(cells, index, shape, '<drawing r:id="rId2"/><legacyDrawing r:id="rId1"/>'),
-    'xl/worksheets/_rels/sheet1.xml.rels': rels([['rId1', T.vmlDrawing, '../drawings/vmlDrawing1.vml'], ['rId2', T.drawing, '../drawings/drawing1.xml'], ['rId3', T.comments, '../comments1.xml']]),
-    'xl/comments1.xml': commentsXml('张三', '此类别下有三项任务'),
-    'xl/drawings/vmlDrawing1.vml': vmlXml(1025),
-    'xl/drawings/drawing1.xml': drawingXml('rId1'),
-    'xl/drawings/_rels/drawing1.xml.rels': rels([['rId1', T.image, '../media/image1.png']]),
-    'xl/media/image1.png': PNG,
-    'xl/styles.xml': stylesXml(),
-    'xl/sharedStrings.xml': sstXml(list),
+    '_rels/.rels': rels([['rId1', T.officeDocument, 'xl/workbook.xml'], ...(l.extra?.rootRels ?? [])]),
+    'xl/workbook.xml': workbookXml('', p),
+    'xl/_rels/workbook.xml.rels': rels([
+      ['rId1', T.worksheet, fromXl('xl/worksheets/sheet1.xml')], ['rId2', T.styles, fromXl('xl/styles.xml')], ['rId3', T.sharedStrings, fromXl('xl/sharedStrings.xml')],
+      ...(l.extra?.workbookRels ?? []),
+    ]),
+    'xl/worksheets/sheet1.xml': sheetXml(cells, index, l.shape, l.tail),
+    'xl/styles.xml': stylesXml(p),
+    'xl/sharedStrings.xml': sstXml(list, p),
+    ...(l.extra?.files ?? {}),
   };
+  if (n) {
+    files['xl/worksheets/_rels/sheet1.xml.rels'] = rels([
+      [n.ids.vml, T.vmlDrawing, fromSub(n.vml)], [n.ids.drawing, T.drawing, fromSub('xl/drawings/drawing1.xml')], [n.ids.comments, T.comments, fromSub(n.comments)],
+      ...(l.extra?.sheetRels ?? []),
+    ]);
+    files[n.comments] = commentsXml(n.author, '此类别下有三项任务');
+    files[n.vml] = vmlXml(n.vmlShapeId);
+    files['xl/drawings/drawing1.xml'] = drawingXml('rId1');
+    files['xl/drawings/_rels/drawing1.xml.rels'] = rels([['rId1', T.image, fromSub('xl/media/image1.png')]]);
+    files['xl/media/image1.png'] = PNG;
+  }
+  return files;
+}
+
+/** Excel 2016+: mc:Ignorable extensions, x14ac row attributes, relative targets. */
+function excel(): Files {
+  return ledgerFiles({
+    shape: {
+      p: '',
+      rootAttrs: `xmlns="${NS}" xmlns:r="${R}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:Ignorable="x14ac xr" xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac" xmlns:xr="http://schemas.microsoft.com/office/spreadsheetml/2014/revision" xr:uid="{00000000-0001-0000-0000-000000000000}"`,
+      rowAttrs: (r) => ` spans="1:10"${r === 1 ? ' ht="30" customHeight="1"' : ''} x14ac:dyDescent="0.2"`,
+      cellRef: () => true,
+      formula: (f) => `<f>${f}</f>`,
+      validation: LIST_RULE(''),
+    },
+    tail: '<drawing r:id="rId2"/><legacyDrawing r:id="rId1"/>',
+    notes: { comments: 'xl/comments1.xml', vml: 'xl/drawings/vmlDrawing1.vml', vmlShapeId: 1025, author: '张三', ids: { vml: 'rId1', drawing: 'rId2', comments: 'rId3' } },
+  });
 }
 
 /** openpyxl: absolute targets ("/xl/…"), comments under xl/comments/, its own relationship ids ("anysvml"). */
 function openpyxl(): Files {
-  const cells = ledgerCells();
-  const { list, index } = sharedStrings(cells);
-  const shape: Shape = {
-    p: '',
-    rootAttrs: `xmlns="${NS}"`,
-    rowAttrs: () => '',
-    cellRef: () => true,
-    formula: (f) => `<f>${f}</f>`,
-    validation: `<dataValidations count="1"><dataValidation type="list" allowBlank="1" showErrorMessage="1" sqref="I4:I20"><formula1>"0,1,2,3,4,5"</formula1></dataValidation></dataValidations>`,
-  };
-  // openpyxl declares the relationships namespace on each element that uses it.
-  const tail = `<drawing xmlns:r="${R}" r:id="rId1"/><legacyDrawing xmlns:r="${R}" r:id="anysvml"/>`;
-  return {
-    '[Content_Types].xml': types(
-      [['rels', CTYPE.rels], ['xml', 'application/xml'], ['vml', CTYPE.vml], ['png', 'image/png']],
-      [['/xl/workbook.xml', CTYPE.workbook], ['/xl/worksheets/sheet1.xml', CTYPE.worksheet], ['/xl/styles.xml', CTYPE.styles], ['/xl/sharedStrings.xml', CTYPE.sst], ['/xl/comments/comment1.xml', CTYPE.comments], ['/xl/drawings/drawing1.xml', CTYPE.drawing]],
-    ),
-    '_rels/.rels': rels([['rId1', T.officeDocument, 'xl/workbook.xml']]),
-    'xl/workbook.xml': workbookXml(),
-    'xl/_rels/workbook.xml.rels': rels([['rId1', T.worksheet, '/xl/worksheets/sheet1.xml'], ['rId2', T.styles, '/xl/styles.xml'], ['rId3', T.sharedStrings, '/xl/sharedStrings.xml']]),
-    'xl/worksheets/sheet1.xml': sheetXml(cells, index, shape, tail),
-    'xl/worksheets/_rels/sheet1.xml.rels': rels([['comments', T.comments, '/xl/comments/comment1.xml'], ['anysvml', T.vmlDrawing, '/xl/drawings/commentsDrawing1.vml'], ['rId1', T.drawing, '/xl/drawings/drawing1.xml']]),
-    'xl/comments/comment1.xml': commentsXml('openpyxl', '此类别下有三项任务'),
-    'xl/drawings/commentsDrawing1.vml': vmlXml(1025),
-    'xl/drawings/drawing1.xml': drawingXml('rId1'),
-    'xl/drawings/_rels/drawing1.xml.rels': rels([['rId1', T.image, '/xl/media/image1.png']]),
-    'xl/media/image1.png': PNG,
-    'xl/styles.xml': stylesXml(),
-    'xl/sharedStrings.xml': sstXml(list),
-  };
+  return ledgerFiles({
+    shape: {
+      p: '',
+      rootAttrs: `xmlns="${NS}"`,
+      rowAttrs: () => '',
+      cellRef: () => true,
+      formula: (f) => `<f>${f}</f>`,
+      validation: `<dataValidations count="1"><dataValidation type="list" allowBlank="1" showErrorMessage="1" sqref="I4:I20"><formula1>"0,1,2,3,4,5"</formula1></dataValidation></dataValidations>`,
+    },
+    // openpyxl declares the relationships namespace on each element that uses it.
+    tail: `<drawing xmlns:r="${R}" r:id="rId1"/><legacyDrawing xmlns:r="${R}" r:id="anysvml"/>`,
+    absolute: true,
+    notes: { comments: 'xl/comments/comment1.xml', vml: 'xl/drawings/commentsDrawing1.vml', vmlShapeId: 1025, author: 'openpyxl', ids: { comments: 'comments', vml: 'anysvml', drawing: 'rId1' } },
+  });
 }
 
 /** LibreOffice Calc: every row attribute spelled out with true/false, aca="false" on formulas. */
 function libreoffice(): Files {
-  const cells = ledgerCells();
-  const { list, index } = sharedStrings(cells);
-  const shape: Shape = {
-    p: '',
-    rootAttrs: `xmlns="${NS}" xmlns:r="${R}" xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"`,
-    rowAttrs: () => ' customFormat="false" ht="12.8" hidden="false" customHeight="false" outlineLevel="0" collapsed="false"',
-    cellRef: () => true,
-    formula: (f) => `<f aca="false">${f}</f>`,
-    validation: LIST_RULE(''),
-  };
-  return {
-    '[Content_Types].xml': types(
-      [['rels', CTYPE.rels], ['xml', 'application/xml'], ['vml', CTYPE.vml], ['png', 'image/png']],
-      [['/xl/workbook.xml', CTYPE.workbook], ['/xl/worksheets/sheet1.xml', CTYPE.worksheet], ['/xl/styles.xml', CTYPE.styles], ['/xl/sharedStrings.xml', CTYPE.sst], ['/xl/comments1.xml', CTYPE.comments], ['/xl/drawings/drawing1.xml', CTYPE.drawing]],
-    ),
-    '_rels/.rels': rels([['rId1', T.officeDocument, 'xl/workbook.xml']]),
-    'xl/workbook.xml': workbookXml(),
-    'xl/_rels/workbook.xml.rels': rels([['rId1', T.worksheet, 'worksheets/sheet1.xml'], ['rId2', T.styles, 'styles.xml'], ['rId3', T.sharedStrings, 'sharedStrings.xml']]),
-    'xl/worksheets/sheet1.xml': sheetXml(cells, index, shape, '<drawing r:id="rId2"/><legacyDrawing r:id="rId3"/>'),
-    'xl/worksheets/_rels/sheet1.xml.rels': rels([['rId1', T.comments, '../comments1.xml'], ['rId2', T.drawing, '../drawings/drawing1.xml'], ['rId3', T.vmlDrawing, '../drawings/vmlDrawing1.vml']]),
-    'xl/comments1.xml': commentsXml('LibreOffice', '此类别下有三项任务'),
-    'xl/drawings/vmlDrawing1.vml': vmlXml(2049),
-    'xl/drawings/drawing1.xml': drawingXml('rId1'),
-    'xl/drawings/_rels/drawing1.xml.rels': rels([['rId1', T.image, '../media/image1.png']]),
-    'xl/media/image1.png': PNG,
-    'xl/styles.xml': stylesXml(),
-    'xl/sharedStrings.xml': sstXml(list),
-  };
+  return ledgerFiles({
+    shape: {
+      p: '',
+      rootAttrs: `xmlns="${NS}" xmlns:r="${R}" xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"`,
+      rowAttrs: () => ' customFormat="false" ht="12.8" hidden="false" customHeight="false" outlineLevel="0" collapsed="false"',
+      cellRef: () => true,
+      formula: (f) => `<f aca="false">${f}</f>`,
+      validation: LIST_RULE(''),
+    },
+    tail: '<drawing r:id="rId2"/><legacyDrawing r:id="rId3"/>',
+    notes: { comments: 'xl/comments1.xml', vml: 'xl/drawings/vmlDrawing1.vml', vmlShapeId: 2049, author: 'LibreOffice', ids: { comments: 'rId1', drawing: 'rId2', vml: 'rId3' } },
+  });
 }
 
 /** WPS 表格: a cell image (DISPIMG and xl/cellimages.xml), its custom properties, a hyperlink. */
 function wps(): Files {
-  const cells = ledgerCells();
-  const { list, index } = sharedStrings(cells);
-  const shape: Shape = {
-    p: '',
-    rootAttrs: `xmlns="${NS}" xmlns:r="${R}" xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:etc="http://www.wps.cn/officeDocument/2017/etCustomData"`,
-    rowAttrs: (r) => (r === 1 ? ' ht="30" customHeight="1"' : ''),
-    cellRef: () => true,
-    formula: (f) => `<f>${f}</f>`,
-    validation: LIST_RULE('') + `<hyperlinks><hyperlink ref="D4" r:id="rId3" display="方案原文"/></hyperlinks>`,
-  };
-  let sheet = sheetXml(cells, index, shape, '<drawing r:id="rId2"/><legacyDrawing r:id="rId1"/>');
+  const files = ledgerFiles({
+    shape: {
+      p: '',
+      rootAttrs: `xmlns="${NS}" xmlns:r="${R}" xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:etc="http://www.wps.cn/officeDocument/2017/etCustomData"`,
+      rowAttrs: (r) => (r === 1 ? ' ht="30" customHeight="1"' : ''),
+      cellRef: () => true,
+      formula: (f) => `<f>${f}</f>`,
+      validation: LIST_RULE('') + `<hyperlinks><hyperlink ref="D4" r:id="rId5" display="方案原文"/></hyperlinks>`,
+    },
+    tail: '<drawing r:id="rId2"/><legacyDrawing r:id="rId1"/>',
+    notes: { comments: 'xl/comments1.xml', vml: 'xl/drawings/vmlDrawing1.vml', vmlShapeId: 1025, author: 'WPS用户', ids: { vml: 'rId1', drawing: 'rId2', comments: 'rId4' } },
+    extra: {
+      rootRels: [['rId2', 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties', 'docProps/custom.xml']],
+      workbookRels: [['rId4', 'http://www.wps.cn/officeDocument/2020/cellImage', 'cellimages.xml']],
+      sheetRels: [['rId5', T.hyperlink, 'http://www.gov.cn/']],
+      overrides: [['/xl/cellimages.xml', 'application/vnd.wps-officedocument.cellimage+xml'], ['/docProps/custom.xml', 'application/vnd.openxmlformats-officedocument.custom-properties+xml']],
+      files: {
+        'docProps/custom.xml': `${XML}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="KSOProductBuildVer"><vt:lpwstr>2052-12.1.0.16120</vt:lpwstr></property></Properties>`,
+        'xl/cellimages.xml':
+          `${XML}<etc:cellImages xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:r="${R}" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:etc="http://www.wps.cn/officeDocument/2017/etCustomData">` +
+          `<etc:cellImage><xdr:pic><xdr:nvPicPr><xdr:cNvPr id="2" name="ID_8F5B3C2A" descr="现场照片"/><xdr:cNvPicPr><a:picLocks noChangeAspect="1"/></xdr:cNvPicPr></xdr:nvPicPr><xdr:blipFill><a:blip r:embed="rId1"/><a:stretch><a:fillRect/></a:stretch></xdr:blipFill><xdr:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="304800" cy="304800"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></xdr:spPr></xdr:pic></etc:cellImage></etc:cellImages>`,
+        'xl/_rels/cellimages.xml.rels': rels([['rId1', T.image, 'media/image2.png']]),
+        'xl/media/image2.png': PNG,
+      },
+    },
+  });
+  // the hyperlink's target is outside the package
+  files['xl/worksheets/_rels/sheet1.xml.rels'] = (files['xl/worksheets/_rels/sheet1.xml.rels'] as string).replace('Target="http://www.gov.cn/"', 'Target="http://www.gov.cn/" TargetMode="External"');
   // WPS's in-cell picture: a formula naming the picture in xl/cellimages.xml.
-  sheet = sheet.replace('<c r="J5" s="4"/>', '').replace(/(<row r="5"[^>]*>[\s\S]*?)(<\/row>)/, `$1<c r="J5" t="str"><f>_xlfn.DISPIMG("ID_8F5B3C2A",1)</f><v>=DISPIMG("ID_8F5B3C2A",1)</v></c>$2`);
-  return {
-    '[Content_Types].xml': types(
-      [['rels', CTYPE.rels], ['xml', 'application/xml'], ['vml', CTYPE.vml], ['png', 'image/png']],
-      [
-        ['/xl/workbook.xml', CTYPE.workbook], ['/xl/worksheets/sheet1.xml', CTYPE.worksheet], ['/xl/styles.xml', CTYPE.styles], ['/xl/sharedStrings.xml', CTYPE.sst],
-        ['/xl/comments1.xml', CTYPE.comments], ['/xl/drawings/drawing1.xml', CTYPE.drawing], ['/xl/cellimages.xml', 'application/vnd.wps-officedocument.cellimage+xml'],
-        ['/docProps/custom.xml', 'application/vnd.openxmlformats-officedocument.custom-properties+xml'],
-      ],
-    ),
-    '_rels/.rels': rels([['rId1', T.officeDocument, 'xl/workbook.xml'], ['rId2', 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties', 'docProps/custom.xml']]),
-    'docProps/custom.xml': `${XML}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="KSOProductBuildVer"><vt:lpwstr>2052-12.1.0.16120</vt:lpwstr></property></Properties>`,
-    'xl/workbook.xml': workbookXml(''),
-    'xl/_rels/workbook.xml.rels': rels([['rId1', T.worksheet, 'worksheets/sheet1.xml'], ['rId2', T.styles, 'styles.xml'], ['rId3', T.sharedStrings, 'sharedStrings.xml'], ['rId4', 'http://www.wps.cn/officeDocument/2020/cellImage', 'cellimages.xml']]),
-    'xl/cellimages.xml':
-      `${XML}<etc:cellImages xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:r="${R}" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:etc="http://www.wps.cn/officeDocument/2017/etCustomData">` +
-      `<etc:cellImage><xdr:pic><xdr:nvPicPr><xdr:cNvPr id="2" name="ID_8F5B3C2A" descr="现场照片"/><xdr:cNvPicPr><a:picLocks noChangeAspect="1"/></xdr:cNvPicPr></xdr:nvPicPr><xdr:blipFill><a:blip r:embed="rId1"/><a:stretch><a:fillRect/></a:stretch></xdr:blipFill><xdr:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="304800" cy="304800"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></xdr:spPr></xdr:pic></etc:cellImage></etc:cellImages>`,
-    'xl/_rels/cellimages.xml.rels': rels([['rId1', T.image, 'media/image2.png']]),
-    'xl/media/image2.png': PNG,
-    'xl/worksheets/sheet1.xml': sheet,
-    'xl/worksheets/_rels/sheet1.xml.rels': rels([['rId1', T.vmlDrawing, '../drawings/vmlDrawing1.vml'], ['rId2', T.drawing, '../drawings/drawing1.xml'], ['rId3', T.hyperlink, 'http://www.gov.cn/'], ['rId4', T.comments, '../comments1.xml']]).replace(
-      `Target="http://www.gov.cn/"`,
-      `Target="http://www.gov.cn/" TargetMode="External"`,
-    ),
-    'xl/comments1.xml': commentsXml('WPS用户', '此类别下有三项任务'),
-    'xl/drawings/vmlDrawing1.vml': vmlXml(1025),
-    'xl/drawings/drawing1.xml': drawingXml('rId1'),
-    'xl/drawings/_rels/drawing1.xml.rels': rels([['rId1', T.image, '../media/image1.png']]),
-    'xl/media/image1.png': PNG,
-    'xl/styles.xml': stylesXml(),
-    'xl/sharedStrings.xml': sstXml(list),
-  };
+  files['xl/worksheets/sheet1.xml'] = (files['xl/worksheets/sheet1.xml'] as string).replace(
+    /(<row r="5"[^>]*>[\s\S]*?)(<\/row>)/,
+    `$1<c r="J5" t="str"><f>_xlfn.DISPIMG("ID_8F5B3C2A",1)</f><v>=DISPIMG("ID_8F5B3C2A",1)</v></c>$2`,
+  );
+  return files;
 }
 
-/** Open XML SDK style: the main namespace on an "x:" prefix everywhere, data rows' cells without r, no comments. */
+/** Open XML SDK style: the main namespace on an "x:" prefix everywhere, data rows' cells without r, no notes or pictures. */
 function prefixed(): Files {
-  const cells = ledgerCells();
-  const { list, index } = sharedStrings(cells);
-  const shape: Shape = {
-    p: 'x:',
-    rootAttrs: `xmlns:x="${NS}"`,
-    rowAttrs: () => '',
-    cellRef: (r) => r < 4 || r > 20,
-    formula: (f) => `<x:f>${f}</x:f>`,
-    validation: LIST_RULE('x:'),
-  };
-  return {
-    '[Content_Types].xml': types(
-      [['rels', CTYPE.rels], ['xml', 'application/xml']],
-      [['/xl/workbook.xml', CTYPE.workbook], ['/xl/worksheets/sheet1.xml', CTYPE.worksheet], ['/xl/styles.xml', CTYPE.styles], ['/xl/sharedStrings.xml', CTYPE.sst]],
-    ),
-    '_rels/.rels': rels([['rId1', T.officeDocument, 'xl/workbook.xml']]),
-    'xl/workbook.xml': workbookXml('', 'x:'),
-    'xl/_rels/workbook.xml.rels': rels([['rId1', T.worksheet, 'worksheets/sheet1.xml'], ['rId2', T.styles, 'styles.xml'], ['rId3', T.sharedStrings, 'sharedStrings.xml']]),
-    'xl/worksheets/sheet1.xml': sheetXml(cells, index, shape, ''),
-    'xl/styles.xml': stylesXml('x:'),
-    'xl/sharedStrings.xml': sstXml(list, 'x:'),
-  };
+  return ledgerFiles({
+    shape: { p: 'x:', rootAttrs: `xmlns:x="${NS}"`, rowAttrs: () => '', cellRef: (r) => r < 4 || r > 20, formula: (f) => `<x:f>${f}</x:f>`, validation: LIST_RULE('x:') },
+    tail: '',
+  });
 }
 
 export const PRODUCERS: Record<string, { what: string; files: () => Files }> = {

@@ -146,26 +146,30 @@ function patchWorkbook(bytes: Uint8Array, guarded: Extract<GuardResult, { kind: 
   strings.reuse(values);
   sheets.forEach((s, k) => writeSheet(pkg, s, plans[k]!, styles, strings, date1904));
 
-  const stylesXml = styles.result();
-  if (stylesXml !== null) {
-    const path = stylesPath ?? pkg.freeName((n) => (n === 1 ? 'xl/styles.xml' : `xl/styles${n}.xml`));
-    if (!stylesPath) {
-      pkg.addRel(wbPath, REL_TYPE.styles, path);
-      pkg.declare(path, 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml');
-    }
-    pkg.setText(path, stylesXml);
-  }
-  const sstXml = strings.result();
-  if (sstXml !== null) {
-    const path = sstPath ?? pkg.freeName((n) => (n === 1 ? 'xl/sharedStrings.xml' : `xl/sharedStrings${n}.xml`));
-    if (!sstPath) {
-      pkg.addRel(wbPath, REL_TYPE.sharedStrings, path);
-      pkg.declare(path, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml');
-    }
-    pkg.setText(path, sstXml);
-  }
+  setWorkbookPart(pkg, wbPath, stylesPath, 'styles', styles.result());
+  setWorkbookPart(pkg, wbPath, sstPath, 'sharedStrings', strings.result());
   for (const w of warnings) w.file = file;
   return { ok: true, bytes: pkg.finish(), columns, warnings };
+}
+
+const WORKBOOK_PARTS = {
+  styles: { rel: REL_TYPE.styles, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml' },
+  sharedStrings: { rel: REL_TYPE.sharedStrings, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml' },
+} as const;
+
+/**
+ * Writes the workbook's styles or shared-string part (null: unchanged). A
+ * workbook that had none gets a new part, its relationship and content type.
+ */
+function setWorkbookPart(pkg: PackageEdit, wbPath: string, path: string | null, kind: keyof typeof WORKBOOK_PARTS, xml: string | null): void {
+  if (xml === null) return;
+  let at = path;
+  if (!at) {
+    at = pkg.freeName((n) => (n === 1 ? `xl/${kind}.xml` : `xl/${kind}${n}.xml`));
+    pkg.addRel(wbPath, WORKBOOK_PARTS[kind].rel, at);
+    pkg.declare(at, WORKBOOK_PARTS[kind].contentType);
+  }
+  pkg.setText(at, xml);
 }
 
 const headerText = (c: RawCell, strings: StringTable): string => {

@@ -16,22 +16,12 @@ import { addColumnsReport, readWorkbook, type ColumnEdit } from '../../shared/io
 import { readDocx } from '../../shared/io/docx';
 import { readPlanFile } from '../../shared/plan/read';
 import { PRODUCERS } from '../../scripts/make-producer-fixtures';
-import { bigLedgerXlsx } from '../../scripts/big-ledger';
+import { bigLedgerXlsx, rng } from '../../scripts/big-ledger';
 import { fakeIO } from '../cli/fake-io';
 import { buildDocx } from '../plan/docx';
 
 /** Words that only a library's own error text has (fflate, JSZip, xmldom, mammoth, exceljs, V8). */
 const INTERNALS = /Cannot read|undefined|is not a function|TypeError|RangeError|SyntaxError|Maximum call stack|invalid (distance|block|length|code|zip|signature)|unexpected EOF|end of central|central directory|JSZip|Bug :|xmldom|\bsax\b|exceljs|fflate|out of bounds|Unexpected|ENOENT|stack/i;
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Rand = () => number;
 const pick = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;

@@ -44,6 +44,23 @@ afterAll(async () => {
 
 const port = (): number => Number(new URL(server.url).port);
 
+/** A folder holding one sparse workbook of `size` bytes (no disk or page cache to fill; it reads as zeros). */
+function sparseFolder(name: string, size: number): string {
+  const dir = path.join(tmp, name);
+  mkdirSync(dir);
+  writeFileSync(path.join(dir, '全市汇总.xlsx'), '');
+  truncateSync(path.join(dir, '全市汇总.xlsx'), size);
+  return dir;
+}
+
+/** A raw connection that sends one GET and then never reads what comes back. */
+function stalledGet(s: RunningServer, p: string): net.Socket {
+  const sock = net.connect(Number(new URL(s.url).port), '127.0.0.1', () => sock.write(`GET ${p} HTTP/1.1\r\nHost: localhost\r\n\r\n`));
+  sock.pause();
+  sock.on('error', () => undefined);
+  return sock;
+}
+
 /** A raw request with the Host header as given (or none), the whole answer. */
 function request(p: string, opts: { host?: string | null; method?: string; s?: RunningServer } = {}): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
   const u = new URL((opts.s ?? server).url);
@@ -223,9 +240,7 @@ describe('a listener that stops reading', () => {
     const u = new URL(s.url);
     try {
       // The stalled one: a raw socket that never reads after sending its request.
-      const stalled = net.connect(Number(u.port), '127.0.0.1', () => stalled.write(`GET /api/data/events HTTP/1.1\r\nHost: localhost\r\n\r\n`));
-      stalled.pause();
-      stalled.on('error', () => undefined);
+      const stalled = stalledGet(s, '/api/data/events');
       // (a paused socket reports no close: the server's own count says when it is gone)
       const stalledDropped = (): boolean => s.stats().listeners === 1;
       // The reading one counts its change events.
@@ -258,12 +273,8 @@ describe('a listener that stops reading', () => {
 
 describe('the bundle of a 200 MB file', () => {
   it('streams it whole with the server holding a few MB, not the file', async () => {
-    const dir = path.join(tmp, 'big');
-    mkdirSync(dir);
     const SIZE = 200 * 1024 * 1024;
-    // sparse: no disk or page cache to fill, reads as zeros
-    writeFileSync(path.join(dir, '全市汇总.xlsx'), '');
-    truncateSync(path.join(dir, '全市汇总.xlsx'), SIZE);
+    const dir = sparseFolder('big', SIZE);
     writeFileSync(path.join(dir, '小.xlsx'), LEDGER);
     const s = await startServer({ root, dataDir: dir });
     const u = new URL(s.url);
@@ -294,16 +305,9 @@ describe('the bundle of a 200 MB file', () => {
   }, 60_000);
 
   it('a client that stops reading is dropped after the stall bound, its file closed', async () => {
-    const dir = path.join(tmp, 'big2');
-    mkdirSync(dir);
-    writeFileSync(path.join(dir, '全市汇总.xlsx'), '');
-    truncateSync(path.join(dir, '全市汇总.xlsx'), 64 * 1024 * 1024);
-    const s = await startServer({ root, dataDir: dir, limits: { stallMs: 800 } });
-    const u = new URL(s.url);
+    const s = await startServer({ root, dataDir: sparseFolder('big2', 64 * 1024 * 1024), limits: { stallMs: 800 } });
     try {
-      const sock = net.connect(Number(u.port), '127.0.0.1', () => sock.write(`GET /api/data/bundle HTTP/1.1\r\nHost: localhost\r\n\r\n`));
-      sock.pause();
-      sock.on('error', () => undefined);
+      stalledGet(s, '/api/data/bundle');
       await new Promise((r) => setTimeout(r, 300));
       expect(s.stats().requests).toBe(1);
       const started = Date.now();
@@ -318,17 +322,10 @@ describe('the bundle of a 200 MB file', () => {
 
 describe('bounds on requests', () => {
   it('more bundles at once than allowed get 503 in Chinese; the next one after goes', async () => {
-    const dir = path.join(tmp, 'big3');
-    mkdirSync(dir);
-    writeFileSync(path.join(dir, '全市汇总.xlsx'), '');
-    truncateSync(path.join(dir, '全市汇总.xlsx'), 64 * 1024 * 1024);
-    const s = await startServer({ root, dataDir: dir, limits: { maxBundles: 1, stallMs: 60_000 } });
-    const u = new URL(s.url);
+    const s = await startServer({ root, dataDir: sparseFolder('big3', 64 * 1024 * 1024), limits: { maxBundles: 1, stallMs: 60_000 } });
     try {
       // one bundle held open by a client that does not read
-      const first = net.connect(Number(u.port), '127.0.0.1', () => first.write(`GET /api/data/bundle HTTP/1.1\r\nHost: localhost\r\n\r\n`));
-      first.pause();
-      first.on('error', () => undefined);
+      const first = stalledGet(s, '/api/data/bundle');
       await new Promise((r) => setTimeout(r, 300));
       const second = await request('/api/data/bundle', { s, method: 'HEAD' });
       expect(second.status).toBe(503);
@@ -345,17 +342,11 @@ describe('bounds on requests', () => {
 
   it('more requests at once than allowed get 503', async () => {
     const s = await startServer({ root, dataDir: data, limits: { maxRequests: 2 } });
-    const u = new URL(s.url);
     try {
       // two requests whose answers are never read nor finished: sockets that send a request and stall
       writeFileSync(path.join(root, 'big.bin'), '');
       truncateSync(path.join(root, 'big.bin'), 64 * 1024 * 1024);
-      const held = [0, 1].map(() => {
-        const c = net.connect(Number(u.port), '127.0.0.1', () => c.write(`GET /big.bin HTTP/1.1\r\nHost: localhost\r\n\r\n`));
-        c.pause();
-        c.on('error', () => undefined);
-        return c;
-      });
+      const held = [stalledGet(s, '/big.bin'), stalledGet(s, '/big.bin')];
       await new Promise((r) => setTimeout(r, 300));
       const third = await request('/api/data', { s });
       expect(third.status).toBe(503);
