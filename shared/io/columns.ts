@@ -10,7 +10,7 @@
 // output finds and updates the same columns instead of adding more, and
 // never mistakes a user's own column that happens to share a header (状态,
 // 备注) for ours.
-import type { CellValue, FileProblem } from '../model';
+import type { CellValue, FileProblem, MergeRange } from '../model';
 import { DEFAULT_LIMITS, guardWorkbook, type GuardResult } from './guard';
 import { describeError } from './grid';
 import { columnLetter, problem } from './messages';
@@ -137,7 +137,7 @@ function patchWorkbook(bytes: Uint8Array, guarded: Extract<GuardResult, { kind: 
   const columns: Record<string, number[]> = {};
   const plans: SheetPlan[] = [];
   for (const s of sheets) {
-    const plan = planSheet(pkg, s, strings, warnings, columns, file);
+    const plan = planSheet(pkg, s, guarded.merges.get(s.name) ?? [], strings, warnings, columns, file);
     if ('problem' in plan) return { ok: false, problem: plan.problem };
     plans.push(plan);
   }
@@ -182,6 +182,7 @@ const headerText = (c: RawCell, strings: StringTable): string => {
 function planSheet(
   pkg: PackageEdit,
   s: { name: string; path: string; scan: SheetScan; edits: ColumnEdit[] },
+  merges: readonly MergeRange[],
   strings: StringTable,
   warnings: FileProblem[],
   columns: Record<string, number[]>,
@@ -189,7 +190,8 @@ function planSheet(
 ): SheetPlan | { problem: FileProblem } {
   const ctx: CellWriteContext = { sheet: s.name, warnings, quoted: new Set() };
   const plan: SheetPlan = { writes: new Map(), quoted: ctx.quoted, newHeaders: new Set(), clear: new Set(), clearFrom: Infinity, notes: [], template: new Map() };
-  let maxCol = s.scan.maxCol;
+  // New columns go right of every cell and every merged range: a cell inside a merge is hidden (and read as empty).
+  let maxCol = merges.reduce((m, r) => Math.max(m, r.right + 1), s.scan.maxCol);
   const put = (row: number, col: number, value: Exclude<CellValue, null>): void => {
     let w = plan.writes.get(row);
     if (!w) plan.writes.set(row, (w = { cols: [], values: [] }));

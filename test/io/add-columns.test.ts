@@ -183,3 +183,20 @@ describe('addColumns refuses what it cannot add to without changing the user\'s 
     expect(io.files.has('b.xlsx')).toBe(false);
   });
 });
+
+describe('addColumns never writes into a merged range', () => {
+  it('a merge reaching past the data (B1:C2) pushes the new columns right of it, where they can be seen', async () => {
+    const rows = '<row r="1"><c r="A1" t="inlineStr"><is><t>任务</t></is></c><c r="B1" t="inlineStr"><is><t>说明</t></is></c></row>' + valueRow(2);
+    const wb = bigSheetWorkbook(rows).slice();
+    // the merge goes into the sheet part of the hand-made workbook
+    const files = (await import('fflate')).unzipSync(wb);
+    files['xl/worksheets/sheet1.xml'] = strToU8(new TextDecoder().decode(files['xl/worksheets/sheet1.xml']).replace('</sheetData>', '</sheetData><mergeCells count="1"><mergeCell ref="B1:C2"/></mergeCells>'));
+    const r = await addColumnsReport(zipSync(files), [{ sheet: '台账', headerRow: 1, startCol: 2, headers: ['状态'], rows: [{ row: 2, values: ['正常'] }] }], '台账.xlsx');
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.columns).toEqual({ 台账: [3] });
+    const back = await grids(r.bytes);
+    expect(back[0].rows[0]).toEqual(['任务', '说明', null, '状态']);
+    expect(back[0].rows[1]![3]).toBe('正常');
+  });
+});
