@@ -22,6 +22,7 @@ import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import type { DataFile } from '../shared/io/bundle';
+import type { ServedHook } from './bundle-stream';
 
 export const PARSED_PATH = '/api/data/parsed';
 /** What a page may store: the parse of a national period (3,000 workbooks) is a few hundred MB. */
@@ -35,8 +36,8 @@ interface Stored {
 }
 
 export interface ParseCache {
-  /** The bundle served a file's bytes: remember what they were (the page may store its parse of them). */
-  served(file: DataFile, bytes: Uint8Array): void;
+  /** The bundle serves a file: remember what its bytes were (the page may store its parse of them). */
+  served: ServedHook;
   /** Answers GET and POST of PARSED_PATH; false for any other path. */
   handle(req: IncomingMessage, res: ServerResponse, pathname: string, listing: () => Promise<DataFile[]>, headers: Record<string, string>): boolean;
 }
@@ -49,9 +50,13 @@ export function createParseCache(dataDir: string): ParseCache {
   const seen = new Map<string, string>();
   let stored: Stored | null = null;
 
-  function served(file: DataFile, bytes: Uint8Array): void {
-    seen.set(key(file), sha1(bytes));
-  }
+  const served: ServedHook = (file) => {
+    const h = createHash('sha1');
+    return {
+      update: (piece) => void h.update(piece),
+      end: () => void seen.set(key(file), h.digest('hex')),
+    };
+  };
 
   /** Which stored entries still match the folder: same size and mtime in the listing, same content on disk. */
   function valid(entries: DataFile[], hashes: string[], files: DataFile[]): boolean[] {
