@@ -69,7 +69,10 @@ function readAt(fd: number, length: number, position: number): Buffer {
   return got === length ? buf : buf.subarray(0, got);
 }
 
-export async function sendBundle(req: IncomingMessage, res: ServerResponse, headers: Record<string, string>, dir: string, files: DataFile[], stallMs: number): Promise<void> {
+/** Told of each file the bundle sends, piece by piece, and when all of it went (the parse cache hashes what was served). */
+export type ServedHook = (file: DataFile) => { update(piece: Uint8Array): void; end(): void };
+
+export async function sendBundle(req: IncomingMessage, res: ServerResponse, headers: Record<string, string>, dir: string, files: DataFile[], stallMs: number, served?: ServedHook): Promise<void> {
   res.writeHead(200, { ...headers, 'Content-Type': 'application/octet-stream', 'Cache-Control': 'no-store' });
   if (req.method === 'HEAD') return void res.end();
   let gone = false;
@@ -122,6 +125,9 @@ export async function sendBundle(req: IncomingMessage, res: ServerResponse, head
     try {
       if (size <= SYNC_READ_MAX) {
         const bytes = readAt(fd, size, 0);
+        const seen = served?.({ name: f.name, size: bytes.length, mtime: f.mtime });
+        seen?.update(bytes);
+        seen?.end();
         await add(fileFrameHead(f.name, bytes.length, f.mtime));
         await add(bytes);
         continue;
@@ -129,8 +135,10 @@ export async function sendBundle(req: IncomingMessage, res: ServerResponse, head
       // A large file: its frame says its size now, and exactly that many bytes follow, piece by piece.
       await add(fileFrameHead(f.name, size, f.mtime));
       if (pending.length) await flush();
+      const seen = served?.({ name: f.name, size, mtime: f.mtime });
       for (let at = 0; at < size && !gone; at += READ_CHUNK) {
         const piece = readAt(fd, Math.min(READ_CHUNK, size - at), at);
+        if (piece.length === Math.min(READ_CHUNK, size - at)) seen?.update(piece);
         if (piece.length === 0) {
           // cut short while being sent: the frame cannot be finished; the page sees the stream end early and says so
           res.destroy();
@@ -142,6 +150,7 @@ export async function sendBundle(req: IncomingMessage, res: ServerResponse, head
           return;
         }
       }
+      if (!gone) seen?.end();
     } finally {
       closeSync(fd);
     }

@@ -19,6 +19,7 @@ import { isListedName, listWorkbooks, mimeOf, onceAtATime, openInside, resolveUn
 import { allowedHost } from './host';
 import { EVENT_LIMITS, EventHub, type EventLimits } from './events';
 import { sendBundle } from './bundle-stream';
+import { createParseCache, PARSED_PATH } from './parse-cache';
 import type { DataListing } from '../shared/io/bundle';
 
 export { unreadable } from './bundle-stream';
@@ -70,6 +71,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   const hub = new EventHub(limits);
   let requests = 0;
   let bundles = 0;
+  // What the page parsed, given back on a reload of an unchanged folder (parse-cache.ts).
+  const parsed = dataDir ? createParseCache(dataDir) : null;
 
   // Requests that come together share one look at the folder: a page asks
   // for the listing and the bundle at once, and 1,000 stat calls each time
@@ -97,6 +100,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   timer.unref();
 
   async function handle(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
+    if (parsed?.handle(req, res, pathname, async () => (await listing()).files, securityHeaders(pathname))) return;
     if (pathname === API) return json(res, pathname, await listing());
     if (pathname === API + '/events') {
       if (!hub.hasRoom()) return send(res, pathname, 503, '正在监听数据文件夹的页面过多，请关闭不用的看板页面后刷新');
@@ -115,7 +119,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       if (bundles >= limits.maxBundles) return send(res, pathname, 503, '同时读取数据文件夹的请求过多，请稍后刷新页面');
       bundles++;
       try {
-        return await sendBundle(req, res, securityHeaders(pathname), dataDir, (await listing()).files, limits.stallMs);
+        return await sendBundle(req, res, securityHeaders(pathname), dataDir, (await listing()).files, limits.stallMs, parsed?.served);
       } finally {
         bundles--;
       }
@@ -139,7 +143,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     // that tries to climb out should be refused as such, not served elsewhere.
     const pathname = (req.url ?? '/').split(/[?#]/)[0] || '/';
     if (!allowedHost(req.headers.host, allow)) return send(res, pathname, 421, WRONG_HOST);
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, pathname, 405, '不支持的请求方法');
+    // (POST only for the page to hand back what it parsed: parse-cache.ts)
+    if (req.method !== 'GET' && req.method !== 'HEAD' && !(req.method === 'POST' && parsed && pathname === PARSED_PATH)) return send(res, pathname, 405, '不支持的请求方法');
     const long = pathname === API + '/events';
     if (!long && requests >= limits.maxRequests) return send(res, pathname, 503, '服务器正忙，请稍后刷新页面');
     if (!long) {
