@@ -1,7 +1,7 @@
 // The six filters of the table and charts, plus the chips of what is active.
-import type { FilterKey, TaskFilter } from '../../shared/aggregate';
+import type { ChangeKind, FilterKey, TaskFilter } from '../../shared/aggregate';
 import { FILTER_KEYS } from '../../shared/aggregate';
-import type { Status } from '../../shared/model';
+import type { Light, Status } from '../../shared/model';
 
 const FILTER_LABELS: Record<FilterKey, string> = {
   jurisdiction: '辖区',
@@ -10,6 +10,8 @@ const FILTER_LABELS: Record<FilterKey, string> = {
   project: '工程',
   unit: '牵头单位',
   status: '状态',
+  light: '红黄绿灯',
+  change: '变化',
 };
 
 export function Filters(props: { filter: TaskFilter; options: Record<FilterKey, string[]>; onChange: (f: TaskFilter) => void }) {
@@ -17,6 +19,8 @@ export function Filters(props: { filter: TaskFilter; options: Record<FilterKey, 
     const next = { ...props.filter };
     if (v === '') delete next[k];
     else if (k === 'status') next.status = v as Status;
+    else if (k === 'light') next.light = v as Light;
+    else if (k === 'change') next.change = v as ChangeKind;
     else next[k] = v;
     props.onChange(next);
   };

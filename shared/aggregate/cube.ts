@@ -1,31 +1,41 @@
 // The dashboard's tasks coded once, for filter changes. Every filter change
 // used to group 100,000 tasks by strings (a Map lookup per task and group:
 // about ten per task), which was a third of the time a leader waited for the
-// charts. Here each task's jurisdiction, period, population, project, status
-// and lead units become small numbers when the data is loaded; a filter is a
+// charts. Here each task's jurisdiction, period, population, project, status,
+// light and lead units become small numbers when the data is loaded, with
+// whether its period is its jurisdiction's latest and what changed since the
+// previous period (changes.ts, worked out once per load); a filter is a
 // comparison of numbers and a summary is counting into arrays. The results
 // are the same as filterTasks and dashboardSummary (cube.test.ts checks it
 // filter by filter); the accumulators' own finish() orders them.
-import { STATUSES } from '../model';
-import type { Status } from '../model';
-import { cappedCompletion, countsToList, emptyCounts, GroupAccumulator } from './groups';
+import { LIGHTS, STATUSES } from '../model';
+import type { Light, Status } from '../model';
+import { cappedCompletion, countsToList, emptyCounts, emptyLights, GroupAccumulator, lightsToList, OTHERS } from './groups';
 import { facetsOf } from './filter';
+import { CHANGE_BIT, periodChanges } from './changes';
+import type { PeriodChanges } from './changes';
 import { keyOf, unitKeys } from './keys';
-import type { DashboardSummary } from './summary';
+import { emptyChangeCounts } from './summary';
+import type { ChangeRow, DashboardSummary } from './summary';
 import { TrendAccumulator } from './trend';
-import type { AggTask, FilterKey, StatusCounts, TaskFilter, UnitSummary } from './types';
-import { UNIT_COUNT_OF, UNIT_COUNTS, UnitAccumulator } from './units';
+import type { AggTask, FilterKey, LightCounts, StatusCounts, TaskFilter, UnitSummary } from './types';
+import { CHANGE_KINDS, LATEST, NONE } from './types';
+import { emptyUnit, UNIT_COUNT_OF, UNIT_COUNTS, UNIT_LIGHT_OF, UnitAccumulator } from './units';
 
-type Dim = Exclude<FilterKey, 'unit'>;
-const DIMS: readonly Dim[] = ['jurisdiction', 'period', 'population', 'project', 'status'];
+type Dim = 'jurisdiction' | 'period' | 'population' | 'project' | 'status' | 'light';
+const DIMS: readonly Dim[] = ['jurisdiction', 'period', 'population', 'project', 'status', 'light'];
 const S = STATUSES.length;
+const L = LIGHTS.length;
 const STATUS_CODE = new Map<Status, number>(STATUSES.map((s, i) => [s, i]));
-// Per unit: led, then the UNIT_COUNTS; the column each status code adds to (-1: none).
+const LIGHT_CODE = new Map<Light, number>(LIGHTS.map((l, i) => [l, i]));
+// Per unit: led, then the UNIT_COUNTS; the column each status and light code adds to (-1: none).
 const UNIT_WIDTH = 1 + UNIT_COUNTS.length;
 const UNIT_COLUMN = STATUSES.map((s) => {
   const k = UNIT_COUNT_OF[s];
   return k ? 1 + UNIT_COUNTS.indexOf(k) : -1;
 });
+const UNIT_LIGHT_COLUMN = LIGHTS.map((l) => 1 + UNIT_COUNTS.indexOf(UNIT_LIGHT_OF[l]));
+const UNIT_STALE_COLUMN = 1 + UNIT_COUNTS.indexOf('stale');
 
 export interface TaskCube<T extends AggTask = AggTask> {
   tasks: readonly T[];
@@ -37,11 +47,15 @@ export interface TaskCube<T extends AggTask = AggTask> {
   unitCodes: Uint32Array;
   /** cappedCompletion per task; NaN for none. */
   capped: Float64Array;
+  /** Each task against its jurisdiction's previous period; the periods in time order. */
+  changes: PeriodChanges;
+  /** Per task: 1 when its period is its jurisdiction's latest. */
+  latest: Uint8Array;
 }
 
-export function buildCube<T extends AggTask>(tasks: readonly T[]): TaskCube<T> {
+export function buildCube<T extends AggTask>(tasks: readonly T[], changes: PeriodChanges = periodChanges(tasks)): TaskCube<T> {
   const n = tasks.length;
-  const keys = { jurisdiction: [], period: [], population: [], project: [], status: [...STATUSES], unit: [] } as TaskCube['keys'];
+  const keys = { jurisdiction: [], period: [], population: [], project: [], status: [...STATUSES], light: [...LIGHTS], unit: [] } as TaskCube['keys'];
   const lookup = new Map<string, Map<string, number>>();
   const codeOf = (dim: Dim | 'unit', key: string): number => {
     let m = lookup.get(dim);
@@ -58,16 +72,24 @@ export function buildCube<T extends AggTask>(tasks: readonly T[]): TaskCube<T> {
   const unitStart = new Uint32Array(n + 1);
   const units: number[] = [];
   const capped = new Float64Array(n);
+  const latest = new Uint8Array(n);
+  const { steps, stepOf } = changes.timeline;
   for (let i = 0; i < n; i++) {
     const t = tasks[i]!;
-    for (const d of DIMS) codes[d][i] = d === 'status' ? STATUS_CODE.get(t.status)! : codeOf(d, keyOf(t, d));
+    codes.jurisdiction[i] = codeOf('jurisdiction', keyOf(t, 'jurisdiction'));
+    codes.period[i] = codeOf('period', keyOf(t, 'period'));
+    codes.population[i] = codeOf('population', keyOf(t, 'population'));
+    codes.project[i] = codeOf('project', keyOf(t, 'project'));
+    codes.status[i] = STATUS_CODE.get(t.status)!;
+    codes.light[i] = LIGHT_CODE.get(t.light)!;
     unitStart[i] = units.length;
     for (const u of unitKeys(t)) units.push(codeOf('unit', u));
     const c = cappedCompletion(t);
     capped[i] = c === null ? NaN : c;
+    latest[i] = steps[stepOf[i]!]!.latest ? 1 : 0;
   }
   unitStart[n] = units.length;
-  return { tasks, keys, codes, unitStart, unitCodes: Uint32Array.from(units), capped };
+  return { tasks, keys, codes, unitStart, unitCodes: Uint32Array.from(units), capped, changes, latest };
 }
 
 /** Rows (task indexes, in task order) that pass the filter. */
@@ -76,11 +98,14 @@ export function cubeRows(cube: TaskCube, filter: TaskFilter): Uint32Array {
   const tests: [Uint32Array, number][] = [];
   for (const d of DIMS) {
     const want = filter[d];
-    if (want === undefined) continue;
+    if (want === undefined || (d === 'period' && want === LATEST)) continue;
     const c = cube.keys[d].indexOf(want);
     if (c < 0) return new Uint32Array(0);
     tests.push([cube.codes[d], c]);
   }
+  const latest = filter.period === LATEST ? cube.latest : null;
+  const bit = filter.change === undefined ? 0 : CHANGE_BIT[filter.change];
+  const flags = cube.changes.flags;
   let unit = -1;
   if (filter.unit !== undefined) {
     unit = cube.keys.unit.indexOf(filter.unit);
@@ -89,6 +114,8 @@ export function cubeRows(cube: TaskCube, filter: TaskFilter): Uint32Array {
   const out = new Uint32Array(n);
   let m = 0;
   next: for (let i = 0; i < n; i++) {
+    if (latest && !latest[i]) continue;
+    if (bit && !(flags[i]! & bit)) continue;
     for (const [codes, c] of tests) if (codes[i] !== c) continue next;
     if (unit >= 0) {
       let has = false;
@@ -108,56 +135,68 @@ export function cubeTasks<T extends AggTask>(cube: TaskCube<T>, rows: Uint32Arra
   return out;
 }
 
-/** dashboardSummary of the rows' tasks. */
-export function cubeSummary(cube: TaskCube, rows: Uint32Array): DashboardSummary {
+/**
+ * dashboardSummary of the rows' tasks; the trends over trendRows (the rows
+ * of trendFilter(filter): every period), or over the rows when not given.
+ */
+export function cubeSummary(cube: TaskCube, rows: Uint32Array, trendRows: Uint32Array = rows): DashboardSummary {
   const { codes, capped, keys } = cube;
-  const nPeriod = keys.period.length;
+  const { flags, previous, timeline } = cube.changes;
   const nPop = keys.population.length;
   const nProj = keys.project.length;
-  // per key: counts by status, then quantified, then sum
-  const W = S + 2;
+  const popNone = keys.population.indexOf(NONE);
+  const projNone = keys.project.indexOf(NONE);
+  // per key: counts by status, by light, then quantified, then sum
+  const W = S + L + 2;
   const pop = new Float64Array(nPop * W);
   const proj = new Float64Array(nProj * W);
+  const other = new Float64Array(W);
   const juris = new Float64Array(keys.jurisdiction.length * W);
   const unit = new Float64Array(keys.unit.length * UNIT_WIDTH);
-  const popTrend = new Float64Array(nPeriod * nPop * 2);
-  const projTrend = new Float64Array(nPeriod * nProj * 2);
-  const periodSeen = new Uint8Array(nPeriod);
   const status = new Float64Array(S);
-  const group = (acc: Float64Array, code: number, s: number, c: number): void => {
+  const light = new Float64Array(L);
+  // per step: compared, then the change kinds
+  const K = CHANGE_KINDS.length;
+  const steps = new Float64Array(timeline.steps.length * (K + 1));
+  const stepSeen = new Uint8Array(timeline.steps.length);
+  const group = (acc: Float64Array, code: number, s: number, l: number, c: number): void => {
     const o = code * W;
     acc[o + s]!++;
+    acc[o + S + l]!++;
     if (c === c) {
-      acc[o + S]!++;
-      acc[o + S + 1]! += c;
+      acc[o + S + L]!++;
+      acc[o + S + L + 1]! += c;
     }
   };
   for (let k = 0; k < rows.length; k++) {
     const i = rows[k]!;
     const s = codes.status[i]!;
+    const l = codes.light[i]!;
     const c = capped[i]!;
     const p = codes.population[i]!;
     const q = codes.project[i]!;
-    const per = codes.period[i]!;
     status[s]!++;
-    group(pop, p, s, c);
-    group(proj, q, s, c);
-    group(juris, codes.jurisdiction[i]!, s, c);
-    periodSeen[per] = 1;
-    if (c === c) {
-      const a = (per * nPop + p) * 2;
-      popTrend[a]!++;
-      popTrend[a + 1]! += c;
-      const b = (per * nProj + q) * 2;
-      projTrend[b]!++;
-      projTrend[b + 1]! += c;
-    }
+    light[l]!++;
+    if (p !== popNone) group(pop, p, s, l, c);
+    if (q !== projNone) group(proj, q, s, l, c);
+    if (p === popNone && q === projNone) group(other, 0, s, l, c);
+    group(juris, codes.jurisdiction[i]!, s, l, c);
+    const f = flags[i]!;
     const col = UNIT_COLUMN[s]!;
+    const lightCol = UNIT_LIGHT_COLUMN[l]!;
+    const stale = f & CHANGE_BIT.stale;
     for (let u = cube.unitStart[i]!; u < cube.unitStart[i + 1]!; u++) {
       const o = cube.unitCodes[u]! * UNIT_WIDTH;
       unit[o]!++;
       if (col > 0) unit[o + col]!++;
+      unit[o + lightCol]!++;
+      if (stale) unit[o + UNIT_STALE_COLUMN]!++;
     }
+    const st = timeline.stepOf[i]!;
+    stepSeen[st] = 1;
+    const so = st * (K + 1);
+    if (previous[i]! >= 0) steps[so]!++;
+    if (f) for (let b = 0; b < K; b++) if (f & (1 << b)) steps[so + 1 + b]!++;
   }
 
   const finishGroups = (dim: 'population' | 'project' | 'jurisdiction', acc: Float64Array) => {
@@ -165,12 +204,82 @@ export function cubeSummary(cube: TaskCube, rows: Uint32Array): DashboardSummary
     keys[dim].forEach((key, code) => {
       const o = code * W;
       if (!STATUSES.some((_, s) => acc[o + s])) return;
-      const counts: StatusCounts = emptyCounts();
-      STATUSES.forEach((st, s) => (counts[st] = acc[o + s]!));
-      g.addTotals(key, counts, acc[o + S]!, acc[o + S + 1]!);
+      g.addTotals(key, statusCountsAt(acc, o), lightCountsAt(acc, o + S), acc[o + S + L]!, acc[o + S + L + 1]!);
     });
     return g.finish();
   };
+  const others = new GroupAccumulator('others');
+  others.addTotals(OTHERS, statusCountsAt(other, 0), lightCountsAt(other, S), other[S + L]!, other[S + L + 1]!);
+  const units = new UnitAccumulator();
+  keys.unit.forEach((name, code) => {
+    const o = code * UNIT_WIDTH;
+    if (!unit[o]) return;
+    const row: UnitSummary = emptyUnit(name);
+    row.led = unit[o]!;
+    UNIT_COUNTS.forEach((k, c) => (row[k] = unit[o + 1 + c]!));
+    units.addTotals(row);
+  });
+  const changes: ChangeRow[] = [];
+  timeline.steps.forEach((step, st) => {
+    if (!stepSeen[st] || step.previous === null) return;
+    const so = st * (K + 1);
+    const counts = emptyChangeCounts();
+    CHANGE_KINDS.forEach((kind, b) => (counts[kind] = steps[so + 1 + b]!));
+    changes.push({ jurisdiction: step.jurisdiction, period: step.period, previous: step.previous, compared: steps[so]!, counts });
+  });
+  const statusCounts = emptyCounts();
+  STATUSES.forEach((st, s) => (statusCounts[st] = status[s]!));
+  const lightCounts = emptyLights();
+  LIGHTS.forEach((li, l) => (lightCounts[li] = light[l]!));
+  return {
+    total: rows.length,
+    status: countsToList(statusCounts),
+    lights: lightsToList(lightCounts),
+    populations: finishGroups('population', pop),
+    projects: finishGroups('project', proj),
+    others: others.finish()[0]!,
+    jurisdictions: finishGroups('jurisdiction', juris),
+    units: units.finish(),
+    changes,
+    ...cubeTrends(cube, trendRows),
+  };
+}
+
+function statusCountsAt(acc: Float64Array, o: number): StatusCounts {
+  const counts = emptyCounts();
+  STATUSES.forEach((st, s) => (counts[st] = acc[o + s]!));
+  return counts;
+}
+
+function lightCountsAt(acc: Float64Array, o: number): LightCounts {
+  const counts = emptyLights();
+  LIGHTS.forEach((li, l) => (counts[li] = acc[o + l]!));
+  return counts;
+}
+
+/** Completion per period and population / project over the rows (every period: trendFilter). */
+export function cubeTrends(cube: TaskCube, rows: Uint32Array): Pick<DashboardSummary, 'populationTrend' | 'projectTrend'> {
+  const { codes, capped, keys } = cube;
+  const nPeriod = keys.period.length;
+  const nPop = keys.population.length;
+  const nProj = keys.project.length;
+  const popTrend = new Float64Array(nPeriod * nPop * 2);
+  const projTrend = new Float64Array(nPeriod * nProj * 2);
+  const periodSeen = new Uint8Array(nPeriod);
+  for (let k = 0; k < rows.length; k++) {
+    const i = rows[k]!;
+    const c = capped[i]!;
+    const per = codes.period[i]!;
+    periodSeen[per] = 1;
+    if (c === c) {
+      const a = (per * nPop + codes.population[i]!) * 2;
+      popTrend[a]!++;
+      popTrend[a + 1]! += c;
+      const b = (per * nProj + codes.project[i]!) * 2;
+      projTrend[b]!++;
+      projTrend[b + 1]! += c;
+    }
+  }
   const finishTrend = (dim: 'population' | 'project', acc: Float64Array, width: number) => {
     const tr = new TrendAccumulator(dim);
     keys.period.forEach((period, per) => {
@@ -183,26 +292,7 @@ export function cubeSummary(cube: TaskCube, rows: Uint32Array): DashboardSummary
     });
     return tr.finish();
   };
-  const units = new UnitAccumulator();
-  keys.unit.forEach((name, code) => {
-    const o = code * UNIT_WIDTH;
-    if (!unit[o]) return;
-    const row: UnitSummary = { unit: name, led: unit[o]!, completed: 0, behind: 0, overdue: 0, unreported: 0 };
-    UNIT_COUNTS.forEach((k, c) => (row[k] = unit[o + 1 + c]!));
-    units.addTotals(row);
-  });
-  const statusCounts = emptyCounts();
-  STATUSES.forEach((st, s) => (statusCounts[st] = status[s]!));
-  return {
-    total: rows.length,
-    status: countsToList(statusCounts),
-    populations: finishGroups('population', pop),
-    projects: finishGroups('project', proj),
-    jurisdictions: finishGroups('jurisdiction', juris),
-    units: units.finish(),
-    populationTrend: finishTrend('population', popTrend, nPop),
-    projectTrend: finishTrend('project', projTrend, nProj),
-  };
+  return { populationTrend: finishTrend('population', popTrend, nPop), projectTrend: finishTrend('project', projTrend, nProj) };
 }
 
 /** facets(tasks) from the codes: the values present, in display order, without another pass over the task objects. */
@@ -218,6 +308,8 @@ export function cubeFacets(cube: TaskCube): Record<FilterKey, string[]> {
       order.push(STATUSES[c]!);
     }
   }
+  const lit = new Uint8Array(L);
+  for (const l of cube.codes.light) lit[l] = 1;
   return facetsOf({
     jurisdiction: cube.keys.jurisdiction,
     period: cube.keys.period,
@@ -225,5 +317,7 @@ export function cubeFacets(cube: TaskCube): Record<FilterKey, string[]> {
     project: cube.keys.project,
     unit: cube.keys.unit,
     status: order,
+    light: LIGHTS.filter((_, l) => lit[l]),
+    change: CHANGE_KINDS,
   });
 }

@@ -1,17 +1,37 @@
-// shared/aggregate: pure group-bys over merged tasks for the dashboard.
-// recharts only ever sees what these return, never task rows.
+// shared/aggregate: pure group-bys over merged tasks for the dashboard and
+// the leaders' documents (docs/leaders.md, "Core API"). recharts only ever
+// sees what these return, never task rows.
 export * from './types';
-export { periodSortKey, comparePeriods } from './period';
+export { periodSortKey, comparePeriods, periodOrder } from './period';
 export { unitKeys, keyOf } from './keys';
-export { filterTasks, facets } from './filter';
-export { statusCounts, groupSummaries, byPopulation, byProject, byJurisdiction, emptyCounts, cappedCompletion } from './groups';
-export { byUnit, sortUnits } from './units';
-export type { UnitSortKey } from './units';
+export { filterTasks, filterRows, facets, periodChoices, trendFilter, TaskContext } from './filter';
+export {
+  statusCounts,
+  lightCounts,
+  groupSummaries,
+  byPopulation,
+  byProject,
+  byJurisdiction,
+  othersSummary,
+  isOther,
+  OTHERS,
+  emptyCounts,
+  emptyLights,
+  cappedCompletion,
+} from './groups';
+export { byUnit, sortUnits, UNIT_COUNTS } from './units';
+export type { UnitSortKey, UnitCount } from './units';
 export { trend } from './trend';
 export { formatCount, formatPercent } from './format';
 export { dashboardSummary } from './summary';
-export { buildCube, cubeFacets, cubeRows, cubeSummary, cubeTasks } from './cube';
+export type { DashboardSummary, ChangeRow } from './summary';
+export { periodTimeline, latestPeriods } from './timeline';
+export type { PeriodStep, Timeline } from './timeline';
+export { periodChanges, changeKinds, CHANGE_BIT } from './changes';
+export type { PeriodChanges } from './changes';
+export { buildCube, cubeFacets, cubeRows, cubeSummary, cubeTasks, cubeTrends } from './cube';
 export type { TaskCube } from './cube';
-export type { DashboardSummary } from './summary';
 export { headlines, isHeadlineTask } from './headline';
 export type { Headline, HeadlineTask } from './headline';
+export { leadersReport, taskReason, NOTICE_REASONS, NOTICE_LABEL } from './report';
+export type { LeadersReport, LeaderTask, ChangedTask, NoticeReason, NoticeItem, UnitNotice, PeriodShown } from './report';

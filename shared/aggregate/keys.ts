@@ -26,7 +26,10 @@ export function unitKeys(t: AggTask): string[] {
   return out;
 }
 
-export function keyOf(t: AggTask, dim: Exclude<FilterKey, 'unit'>): string {
+/** The dimensions a task has one key of (a task may have several lead units; change is about two periods). */
+export type KeyDim = Exclude<FilterKey, 'unit' | 'change'>;
+
+export function keyOf(t: AggTask, dim: KeyDim): string {
   switch (dim) {
     case 'jurisdiction':
       return t.meta.jurisdiction ?? NONE;
@@ -38,6 +41,8 @@ export function keyOf(t: AggTask, dim: Exclude<FilterKey, 'unit'>): string {
       return projectKey(t);
     case 'status':
       return t.status;
+    case 'light':
+      return t.light;
   }
 }
 

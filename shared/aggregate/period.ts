@@ -23,3 +23,17 @@ export function periodSortKey(period: string | null): number {
 export function comparePeriods(a: string, b: string): number {
   return periodSortKey(a) - periodSortKey(b) || zhCompare(a, b);
 }
+
+/**
+ * A reporting period's place in time: its label (2023年上半年 → 202306), else
+ * the month of its 截至日期; Number.MAX_SAFE_INTEGER - 1 when neither places it.
+ */
+export function periodOrder(period: string | null, asOf: string | null | undefined): number {
+  const byLabel = periodSortKey(period);
+  if (byLabel < UNPLACED) return byLabel;
+  const d = /^(\d{4})-(\d{2})/.exec(asOf ?? '');
+  return d ? Number(d[1]) * 100 + Number(d[2]) : UNPLACED;
+}
+
+/** periodOrder of a period that neither its label nor a date places. */
+export const UNPLACED = Number.MAX_SAFE_INTEGER - 1;

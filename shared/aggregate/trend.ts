@@ -1,5 +1,6 @@
 // Completion over reporting periods, per population or per project: the mean of
 // min(completion, 1) of the quantified tasks of each group in each period.
+// Every period, whatever the period filter (the dashboard passes trendFilter).
 import { POPULATIONS, PROJECTS } from '../model';
 import { cappedCompletion } from './groups';
 import { keyOf, rankIn } from './keys';
@@ -18,11 +19,14 @@ export class TrendAccumulator {
     this.addTotals(period, key, capped === null ? 0 : 1, capped ?? 0);
   }
 
-  /** A period's quantified tasks of one key added at once (n 0: the period only). */
+  /**
+   * A period's quantified tasks of one key added at once (n 0: the period
+   * only). NONE is no series: a population trend follows population tasks.
+   */
   addTotals(period: string, key: string, n: number, sum: number): void {
     let row = this.periods.get(period);
     if (!row) this.periods.set(period, (row = new Map()));
-    if (n === 0) return;
+    if (n === 0 || key === NONE) return;
     this.keys.add(key);
     const c = row.get(key);
     if (c) {

@@ -18,7 +18,7 @@
 // A file whose title rows name no jurisdiction (or period) takes the batch's
 // only one, when every file that names one names the same; otherwise it is
 // compared only with files that name none either.
-import type { LedgerMeta, Task } from '../model';
+import type { LedgerMeta, OwnerMatch, Task } from '../model';
 import type { DuplicateRule, MergedTask } from './types';
 import { normId, normText } from './normalize';
 
@@ -62,7 +62,7 @@ export function shortHash(s: string): string {
  * own 单位名录), and the same words must still give the same key.
  */
 /** What identity reads of a task: any task of the core (merged or not) has it. */
-export type IdentityTask = Pick<Task, 'id' | 'title' | 'content' | 'leads' | 'leadsText'>;
+export type IdentityTask = Pick<Task, 'id' | 'title' | 'content' | 'leadsText'> & { leads: readonly Pick<OwnerMatch, 'input'>[] };
 
 function leadKey(task: IdentityTask): string {
   const leads = task.leads;

@@ -9,7 +9,7 @@
 import type { LedgerMeta, Task } from '../model';
 import { taskIdentity, type IdentityTask } from '../merge/identity';
 import { normText } from '../merge/normalize';
-import { periodSortKey } from '../aggregate/period';
+import { periodOrder } from '../aggregate/period';
 
 /** What the comparison reads of a task. */
 export type StaleTask = IdentityTask & Pick<Task, 'progressText' | 'status' | 'sheet' | 'row'>;
@@ -23,23 +23,32 @@ export interface StaleMatch<T extends StaleTask = StaleTask> {
   text: string;
 }
 
-/** The previous period's tasks by identity key, to look current tasks up one at a time. */
+/** A task's identity keys, the first rule's first (shared/merge/identity.ts). */
+const identityKeys = (t: IdentityTask): string[] => taskIdentity(t).map((k) => k.key);
+
+/**
+ * The previous period's tasks by identity key, to look current tasks up one
+ * at a time. A caller that holds each task's keys already (the dashboard
+ * matches every task of every period) passes them instead of having them
+ * worked out again.
+ */
 export class StaleIndex<P extends StaleTask = StaleTask> {
   private readonly byKey = new Map<string, P>();
-  constructor(previous: readonly P[]) {
-    for (const p of previous) {
-      if (!p.progressText.trim()) continue;
-      for (const k of taskIdentity(p)) if (!this.byKey.has(k.key)) this.byKey.set(k.key, p);
-    }
+  /** keysOf(p, i): the keys of previous[i]. */
+  constructor(previous: readonly P[], keysOf: (p: P, i: number) => readonly string[] = identityKeys) {
+    previous.forEach((p, i) => {
+      if (!p.progressText.trim()) return;
+      for (const key of keysOf(p, i)) if (!this.byKey.has(key)) this.byKey.set(key, p);
+    });
   }
 
   /** The previous task whose progress text `task` repeats, or null (also for a done task or an empty text). */
-  match(task: StaleTask): P | null {
+  match(task: StaleTask, keys?: readonly string[]): P | null {
     if (task.status === '已完成' || !this.byKey.size) return null;
     const text = normText(task.progressText);
     if (!text) return null;
-    for (const k of taskIdentity(task)) {
-      const p = this.byKey.get(k.key);
+    for (const key of keys ?? identityKeys(task)) {
+      const p = this.byKey.get(key);
       // the first rule that pairs the task decides, as in the merge
       if (p) return normText(p.progressText) === text ? p : null;
     }
@@ -87,7 +96,7 @@ export function periodPairs(metas: readonly LedgerMeta[]): { current: PeriodGrou
     let byPeriod = groups.get(jk);
     if (!byPeriod) groups.set(jk, (byPeriod = new Map()));
     let g = byPeriod.get(periodKey);
-    if (!g) byPeriod.set(periodKey, (g = { jurisdiction: juris, period: m.period, files: [], order: orderOf(m), asOf: m.asOf ?? '' }));
+    if (!g) byPeriod.set(periodKey, (g = { jurisdiction: juris, period: m.period, files: [], order: periodOrder(m.period, m.asOf), asOf: m.asOf ?? '' }));
     g.files.push(i);
   });
   const pairs: { current: PeriodGroup; previous: PeriodGroup }[] = [];
@@ -101,10 +110,3 @@ export function periodPairs(metas: readonly LedgerMeta[]): { current: PeriodGrou
   return pairs;
 }
 
-/** A period's place in time: its label (2023年上半年 → 202306), else its 截至日期's month. */
-function orderOf(m: LedgerMeta): number {
-  const byLabel = periodSortKey(m.period);
-  if (byLabel < Number.MAX_SAFE_INTEGER - 1) return byLabel;
-  const d = /^(\d{4})-(\d{2})/.exec(m.asOf ?? '');
-  return d ? Number(d[1]) * 100 + Number(d[2]) : byLabel;
-}
