@@ -14,7 +14,7 @@ import { displayWidth, table } from '../format';
 import { outputArg, parseAsOf, readFailure, samePath, settingsFromFlags, SETTING_FLAGS, today, writeFailure } from './common';
 import { lightLine, statusLine, summary as taskSummary } from './validate';
 
-const MERGE_EXTENSIONS = ['.xlsx', '.xlsm', '.csv', '.xls', '.et'];
+export const MERGE_EXTENSIONS = ['.xlsx', '.xlsm', '.csv', '.xls', '.et'];
 
 const USAGE = usageOf('merge') + '\n';
 
@@ -24,7 +24,7 @@ const baseName = (p: string): string => p.split(/[\\/]/).pop() ?? p;
  * The inputs in the order given, folders expanded to the files that look like
  * ledgers (Office's ~$ lock files left out). missing: a path that is not there.
  */
-async function expandInputs(paths: string[], io: CliIO, output: string | null): Promise<{ path: string; missing: boolean }[]> {
+export async function expandInputs(paths: string[], io: CliIO, output: string | null): Promise<{ path: string; missing: boolean }[]> {
   const out: { path: string; missing: boolean }[] = [];
   const seen = new Set<string>();
   const add = (p: string, missing = false) => {
@@ -58,7 +58,7 @@ async function expandInputs(paths: string[], io: CliIO, output: string | null): 
  * A name that arrived as non-UTF-8 bytes (a zip unpacked on Chinese Windows)
  * is listed with U+FFFD in it and cannot be opened by that name: say so.
  */
-async function readInput(io: CliIO, file: string): Promise<Uint8Array> {
+export async function readLedger(io: CliIO, file: string): Promise<Uint8Array> {
   try {
     return await io.readFile(file);
   } catch (e) {
@@ -107,7 +107,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
 
   const inputs: MergeInput[] = (await expandInputs(positionals, io, output)).map(({ path, missing }) => ({
     name: path,
-    bytes: missing ? () => Promise.reject(new Error('找不到该文件或文件夹,请检查路径拼写')) : () => readInput(io, path),
+    bytes: missing ? () => Promise.reject(new Error('找不到该文件或文件夹,请检查路径拼写')) : () => readLedger(io, path),
   }));
   if (!inputs.length) {
     const msg = `所给文件夹中没有可合并的台账文件(${MERGE_EXTENSIONS.join(' ')})。`;

@@ -200,8 +200,9 @@ function byCategory(report: LeadersReport<ReportTask>, charts: { n: number }, ch
     groupTable(W.projectFirst, projects, true),
     { kind: 'chart', chart: lightChart(projects.map((r) => r.key), projects.map((r) => r.lights)), caption: W.projectChart(++charts.n) },
     { kind: 'heading', level: 2, text: `（三）${W.byOthers}` },
-    { kind: 'paragraph', text: W.othersText(others.total), indent: true },
-    groupTable(W.othersFirst, [others], false),
+    ...(others.total
+      ? [{ kind: 'paragraph', text: W.othersText(others.total), indent: true } as const, groupTable(W.othersFirst, [others], false)]
+      : [{ kind: 'paragraph', text: W.othersNone, indent: true } as const]),
     { kind: 'heading', level: 2, text: `（四）${W.byUnit}` },
     { kind: 'paragraph', text: W.unitNote, indent: true },
     {

@@ -7,8 +7,8 @@ export type { Block, Cell, CellSpec, ChartSeries, ChartSpec, Column, ReportDocum
 export type { ReportTask } from './task';
 export { buildBulletin, placeOf, periodsOf, asOfOf, unitOrder } from './bulletin';
 export type { BulletinOptions } from './bulletin';
-export { buildNotice, askOf, askText, noticeFileNames, safeFileName } from './notice';
-export type { NoticeOptions } from './notice';
+export { buildNotice, buildNotices, askOf, askText, noticeFileNames, safeFileName } from './notice';
+export type { NoticeDoc, NoticeOptions } from './notice';
 export { toDocx } from './word';
 export type { ChartRaster, WordOptions } from './word';
 export { chartSvg, chartPng, layoutChart, niceScale, CHART_WIDTH } from './chart';

@@ -3,8 +3,9 @@
 // listing its tasks with the due date, the status and light, the evidence,
 // and what is asked of each — in the form supervision offices use (承办单位,
 // 督办事项, 督办要求, 办理时限, 反馈方式).
-import type { LeadersReport, NoticeItem, UnitNotice } from '../aggregate';
-import { keyOf, NONE } from '../aggregate';
+import type { LeadersReport, NoticeItem, NoticeReason, TaskFilter, UnitNotice } from '../aggregate';
+import { keyOf, leadersReport, NONE, TaskContext } from '../aggregate';
+import { zhCompare } from '../aggregate/collate';
 import { basisText } from '../progress/basis';
 import { asOfOf } from './bulletin';
 import type { ReportTask } from './task';
@@ -133,4 +134,34 @@ export function noticeFileNames(notices: readonly { jurisdiction: string | null;
     seen.add(name.toLowerCase());
     return name;
   });
+}
+
+/** One 督办单 ready to write: whose it is, its file name, the document. */
+export interface NoticeDoc {
+  /** The unit's jurisdiction (null: the ledgers name none). */
+  jurisdiction: string | null;
+  unit: string;
+  counts: Record<NoticeReason, number>;
+  /** 督办单-<单位>.docx (noticeFileNames). */
+  fileName: string;
+  document: ReportDocument;
+}
+
+/**
+ * The 督办单 of every lagging unit of the filtered tasks, jurisdiction by
+ * jurisdiction: a supervision office writes to its own units, and 区科协 of
+ * two districts are two units (leadersReport groups by the unit's name, so
+ * each jurisdiction gets its own report).
+ */
+export function buildNotices<T extends ReportTask>(tasks: readonly T[], filter: TaskFilter, opts: NoticeOptions = {}, ctx: TaskContext<T> = new TaskContext(tasks)): NoticeDoc[] {
+  const all = leadersReport(tasks, filter, ctx);
+  const places = [...new Set(all.periods.map((p) => p.jurisdiction))].sort(zhCompare);
+  const found: Omit<NoticeDoc, 'fileName'>[] = [];
+  for (const place of places) {
+    const report = filter.jurisdiction !== undefined ? all : leadersReport(tasks, { ...filter, jurisdiction: place }, ctx);
+    for (const notice of report.notices)
+      found.push({ jurisdiction: place === NONE ? null : place, unit: notice.unit, counts: notice.counts, document: buildNotice(notice, report, opts) });
+  }
+  const names = noticeFileNames(found);
+  return found.map((n, i) => ({ ...n, fileName: names[i]! }));
 }

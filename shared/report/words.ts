@@ -95,6 +95,7 @@ export const W = {
   byProject: '按重点工程',
   byOthers: '其他任务',
   othersText: (n: number) => `既非重点人群也非重点工程的任务（保障措施、组织实施等）共${n}项，单列统计。`,
+  othersNone: '所选范围内没有既非重点人群也非重点工程的任务。',
   othersFirst: '任务类别',
   byUnit: '按牵头单位',
   groupColumns: (first: string) => [first, '任务数', '已完成', '正常推进', '滞后', '逾期', '未启动', '未填报', '红灯', '黄灯', '绿灯'],

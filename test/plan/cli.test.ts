@@ -31,6 +31,7 @@ function fakeIO(files: Record<string, Uint8Array | string>): FakeIO {
     writeFile: async (p, d) => void io.files.set(p, d),
     listFiles: async () => [],
     isDirectory: async () => false,
+    makeDirectory: async () => undefined,
     now: () => new Date(2023, 5, 30),
   };
   return io;
