@@ -51,10 +51,12 @@ export default (env, argv) => {
       taskpane: './addin/taskpane/index.tsx',
       demo: './addin/demo/index.tsx',
       dashboard: './dashboard/index.tsx',
+      // 导出离线看板 inlines this script into the .html it writes (dashboard/snapshot/html.ts): one file, a fixed name.
+      snapshot: './dashboard/snapshot/index.tsx',
     },
     output: {
       path: path.join(here, 'dist'),
-      filename: '[name].[contenthash:8].js',
+      filename: (p) => (p.chunk?.name === 'snapshot' ? 'snapshot.js' : '[name].[contenthash:8].js'),
       clean: true,
     },
     devtool: dev ? 'eval-cheap-module-source-map' : false,

@@ -21,7 +21,7 @@ export const GroupCharts = memo(function GroupCharts(props: { id: 'population' |
   const labelWidth = props.id === 'project' ? 176 : 124;
   const pick = (d: unknown, status?: Status) => props.onPick(status ? { [props.id]: (d as { payload: Row }).payload.key, status } : { [props.id]: (d as { payload: Row }).payload.key });
   return (
-    <ChartCard id={props.id} title={props.title} hint="左：平均完成率（有量化目标的任务）；右：各状态任务数" values={values} wide>
+    <ChartCard id={props.id} title={props.title} hint={`只计${props.id === "population" ? "人群" : "工程"}任务。左：平均完成率（有量化目标的任务）；右：各状态任务数`} values={values} wide>
       <div className="grid" style={{ gridTemplateColumns: 'repeat(auto-fit, minmax(380px, 1fr))' }}>
         <div data-part="completion">
           <Fit height={height}>

@@ -18,7 +18,7 @@ export function TaskTable(props: { tasks: MergedTask[] }) {
   for (let i = first; i < last; i++) {
     const t = props.tasks[i]!;
     rows.push(
-      <div className="row" role="row" key={i} style={{ position: 'absolute', top: i * ROW, left: 0, right: 0 }} data-task-row={i} data-status={t.status}>
+      <div className="row" role="row" key={i} style={{ position: 'absolute', top: i * ROW, left: 0, right: 0 }} data-task-row={i} data-status={t.status} data-light={t.light}>
         <span className="opt" title={t.meta.jurisdiction ?? ''}>{t.meta.jurisdiction ?? '—'}</span>
         <span className="opt">{t.meta.period ?? '—'}</span>
         <span className="opt">{t.id}</span>

@@ -1,6 +1,6 @@
 // Status colours from the Okabe–Ito palette (safe for the common colour-vision
 // deficiencies), always shown with their text label; series colours likewise.
-import type { Status } from '../../shared/model';
+import type { Light, Status } from '../../shared/model';
 
 export const STATUS_COLORS: Record<Status, string> = {
   已完成: '#009E73',
@@ -22,3 +22,6 @@ export const COMPLETION_COLOR = '#0072B2';
  * label in the page, which on a filter change was a forced layout per label.
  */
 export const percentTick = (v: number): string => v + '%';
+
+/** 红黄绿灯 bars: the lights' own hues, dark enough for a white page and always labelled 绿/黄/红. */
+export const LIGHT_COLORS: Record<Light, string> = { 绿: '#009E73', 黄: '#E6B400', 红: '#D55E00' };

@@ -33,5 +33,5 @@ export { buildCube, cubeFacets, cubeRows, cubeSummary, cubeTasks, cubeTrends } f
 export type { TaskCube } from './cube';
 export { headlines, isHeadlineTask } from './headline';
 export type { Headline, HeadlineTask } from './headline';
-export { leadersReport, taskReason, NOTICE_REASONS, NOTICE_LABEL } from './report';
+export { leadersReport, redByUnit, taskReason, NOTICE_REASONS, NOTICE_LABEL } from './report';
 export type { LeadersReport, LeaderTask, ChangedTask, NoticeReason, NoticeItem, UnitNotice, PeriodShown } from './report';

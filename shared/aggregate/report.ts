@@ -14,7 +14,7 @@ import type { Headline, HeadlineTask } from './headline';
 import { unitKeys } from './keys';
 import { dashboardSummary } from './summary';
 import type { DashboardSummary } from './summary';
-import type { ChangeKind, TaskFilter } from './types';
+import type { AggTask, ChangeKind, TaskFilter } from './types';
 import { CHANGE_KINDS, DEFAULT_FILTER, LATEST } from './types';
 
 /** A merged task as the leaders' documents read it (MergedTask satisfies it). */
@@ -75,6 +75,25 @@ export function taskReason(t: Pick<LeaderTask, 'status' | 'basis' | 'evidence'>)
   return `${t.status}（${basisText(t)}）`;
 }
 
+/**
+ * The red tasks by lead unit (a task with two leads under both; only `unit`
+ * when given: a unit filter asks for that unit's list, not its co-leads'),
+ * the unit with most red first, each unit's tasks in the order given.
+ */
+export function redByUnit<T extends AggTask>(tasks: readonly T[], unit?: string): { unit: string; tasks: T[] }[] {
+  const by = new Map<string, T[]>();
+  for (const t of tasks) {
+    if (t.light !== '红') continue;
+    for (const u of unitKeys(t)) {
+      if (unit !== undefined && u !== unit) continue;
+      let list = by.get(u);
+      if (!list) by.set(u, (list = []));
+      list.push(t);
+    }
+  }
+  return [...by].map(([u, list]) => ({ unit: u, tasks: list })).sort((a, b) => b.tasks.length - a.tasks.length || zhCompare(a.unit, b.unit));
+}
+
 export function leadersReport<T extends LeaderTask>(all: readonly T[], filter: TaskFilter = DEFAULT_FILTER, ctx: TaskContext<T> = new TaskContext(all)): LeadersReport<T> {
   const rows = filterRows(ctx, filter);
   const { flags, previous, timeline } = ctx.changes;
@@ -88,7 +107,6 @@ export function leadersReport<T extends LeaderTask>(all: readonly T[], filter: T
   });
 
   const changed = Object.fromEntries(CHANGE_KINDS.map((k) => [k, [] as ChangedTask<T>[]])) as Record<ChangeKind, ChangedTask<T>[]>;
-  const redBy = new Map<string, T[]>();
   const notices = new Map<string, UnitNotice<T>>();
   for (const i of rows) {
     const t = all[i]!;
@@ -98,11 +116,6 @@ export function leadersReport<T extends LeaderTask>(all: readonly T[], filter: T
     for (const unit of unitKeys(t)) {
       // a unit filter asks for that unit's lists, not its co-leads'
       if (filter.unit !== undefined && unit !== filter.unit) continue;
-      if (t.light === '红') {
-        let list = redBy.get(unit);
-        if (!list) redBy.set(unit, (list = []));
-        list.push(t);
-      }
       if (!reasons.length) continue;
       let n = notices.get(unit);
       if (!n) notices.set(unit, (n = { unit, items: [], counts: { red: 0, yellow: 0, overdue: 0, stale: 0 } }));
@@ -114,7 +127,7 @@ export function leadersReport<T extends LeaderTask>(all: readonly T[], filter: T
   const byDue = (a: T, b: T): number => (due(a) < due(b) ? -1 : due(a) > due(b) ? 1 : 0);
   const lightRank = (t: T): number => (t.light === '红' ? 0 : t.light === '黄' ? 1 : 2);
   for (const n of notices.values()) n.items.sort((a, b) => lightRank(a.task) - lightRank(b.task) || byDue(a.task, b.task));
-  const red = [...redBy].map(([unit, list]) => ({ unit, tasks: list })).sort((a, b) => b.tasks.length - a.tasks.length || zhCompare(a.unit, b.unit));
+  const red = redByUnit(tasks, filter.unit);
   const lagging = [...notices.values()].sort((a, b) => b.counts.red - a.counts.red || b.counts.overdue - a.counts.overdue || b.counts.yellow - a.counts.yellow || zhCompare(a.unit, b.unit));
 
   // The headline of each jurisdiction is its latest period's unless a period is chosen.
