@@ -57,6 +57,8 @@ export default (env, argv) => {
     output: {
       path: path.join(here, 'dist'),
       filename: (p) => (p.chunk?.name === 'snapshot' ? 'snapshot.js' : '[name].[contenthash:8].js'),
+      // (a filename function leaves lazy chunks and workers named by id alone: name them as before)
+      chunkFilename: '[name].[contenthash:8].js',
       clean: true,
     },
     devtool: dev ? 'eval-cheap-module-source-map' : false,

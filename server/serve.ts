@@ -12,6 +12,8 @@ import { securityHeaders } from './csp';
 import { isListedName, listWorkbooks, mimeOf, onceAtATime, resolveUnder, signature } from './files';
 import type { DataFile, DataListing } from '../shared/io/bundle';
 import { endFrame, errorFrame, fileFrameHead, startFrame } from '../shared/io/bundle';
+import { createParseCache } from './parse-cache';
+import type { ParseCache } from './parse-cache';
 
 export interface ServerOptions {
   /** 0 or missing: any free port. */
@@ -40,6 +42,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   const dataDir = opts.dataDir ? path.resolve(opts.dataDir) : null;
   const pollMs = opts.pollMs ?? 1000;
   const listeners = new Set<ServerResponse>();
+  // What the page parsed, given back on a reload of an unchanged folder (parse-cache.ts).
+  const parsed = dataDir ? createParseCache(dataDir) : null;
 
   // Requests that come together share one look at the folder: a page asks
   // for the listing and the bundle at once, and 1,000 stat calls each time
@@ -66,6 +70,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     // The raw path, not new URL(): URL parsing folds /../ away, and a request
     // that tries to climb out should be refused as such, not served elsewhere.
     const pathname = (req.url ?? '/').split(/[?#]/)[0] || '/';
+    if (parsed?.handle(req, res, pathname, async () => (await listing()).files, securityHeaders(pathname))) return;
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, pathname, 405, '不支持的请求方法');
 
     if (pathname === API) return json(res, pathname, await listing());
@@ -80,7 +85,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     }
     if (pathname === API + '/bundle') {
       if (!dataDir) return send(res, pathname, 404, '未配置数据文件夹');
-      return bundle(req, res, pathname, dataDir, (await listing()).files);
+      return bundle(req, res, pathname, dataDir, (await listing()).files, parsed);
     }
     if (pathname.startsWith(API + '/file/')) {
       if (!dataDir) return send(res, pathname, 404, '未配置数据文件夹');
@@ -161,7 +166,7 @@ async function file(req: IncomingMessage, res: ServerResponse, page: string, ful
  * trip, took five times the CPU over 1,000 small files), and frames go out
  * in writes of about WRITE_CHUNK bytes rather than two per file.
  */
-async function bundle(req: IncomingMessage, res: ServerResponse, page: string, dir: string, files: DataFile[]): Promise<void> {
+async function bundle(req: IncomingMessage, res: ServerResponse, page: string, dir: string, files: DataFile[], parsed: ParseCache | null): Promise<void> {
   res.writeHead(200, { ...securityHeaders(page), 'Content-Type': 'application/octet-stream', 'Cache-Control': 'no-store' });
   if (req.method === 'HEAD') return void res.end();
   let gone = false;
@@ -196,6 +201,7 @@ async function bundle(req: IncomingMessage, res: ServerResponse, page: string, d
       await add(errorFrame(f.name, unreadable((e as NodeJS.ErrnoException).code)));
       continue;
     }
+    parsed?.served({ name: f.name, size: bytes.length, mtime: f.mtime }, bytes);
     await add(fileFrameHead(f.name, bytes.length, f.mtime));
     await add(bytes);
   }

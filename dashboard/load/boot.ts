@@ -5,7 +5,10 @@
 // second before the first byte was read.
 import { loadWorkbooks, warmWorkers } from './index';
 import type { LoadedFile } from './index';
-import { bundleSource, fetchListing } from './server';
+import { bundleSource, fetchListing, stampOf } from './server';
+import { fetchParsed, storeParsed, withNewFiles } from './parsed';
+import type { RecordedStream } from './parsed';
+import { isoDate, todayDate } from '../../shared/merge/combine';
 import type { DataListing } from './server';
 
 type Progress = (done: number, total: number, current: string) => void;
@@ -20,7 +23,7 @@ export interface Boot {
   viewsMayLoad: Promise<void>;
   listing: Promise<DataListing | null>;
   /** Every file of the folder, read; with the stamp (size, mtime) of each as read. */
-  first: Promise<{ files: LoadedFile[]; stamps: Map<string, string> }>;
+  first: Promise<{ files: LoadedFile[]; stamps: Map<string, string>; stored: Promise<boolean> }>;
   /** Progress of the first read: the latest at once, then each update. Returns the unsubscribe. */
   onProgress(cb: Progress): () => void;
 }
@@ -35,13 +38,48 @@ export function bootLoad(): Boot {
  * Files of the data folder (all of them when names is null) from one bundle,
  * read and joined; with the stamp (size|mtime) of each as read. The first
  * read and every later look at a changed folder go through here.
+ *
+ * The whole folder is first asked of the server's parse cache (parsed.ts):
+ * the files it kept unchanged are not read again, only the others come in
+ * the bundle; what the workers read is then handed back to the server
+ * (stored resolves when it has it: true when kept).
  */
-export async function readServerFiles(names: ReadonlySet<string> | null, onProgress?: Progress): Promise<{ files: LoadedFile[]; stamps: Map<string, string> }> {
+export async function readServerFiles(names: ReadonlySet<string> | null, onProgress?: Progress): Promise<{ files: LoadedFile[]; stamps: Map<string, string>; stored: Promise<boolean> }> {
   performance.mark('kesu:load-start');
-  const source = bundleSource(names);
-  const files = await loadWorkbooks(source.inputs, source.total, 'server', onProgress);
+  const asOf = isoDate(todayDate());
+  const cached = names === null ? await fetchParsed(asOf) : null;
+  const stamps = new Map<string, string>();
+  for (const e of cached?.entries ?? []) stamps.set(e.name, stampOf(e));
+  if (cached && !cached.missing.length) {
+    performance.mark('kesu:parse-cache');
+    if (typeof document !== 'undefined') document.body.dataset.parsedFrom = 'server-cache';
+    const files = await loadWorkbooks([], 0, 'server', onProgress, { known: cached.files });
+    performance.mark('kesu:merged');
+    return { files, stamps, stored: Promise.resolve(true) };
+  }
+  const source = bundleSource(cached ? new Set(cached.missing) : names);
+  let streams: RecordedStream[] | null = null;
+  const files = await loadWorkbooks(source.inputs, source.total, 'server', onProgress, {
+    known: cached?.files,
+    onRecorded: names === null ? (s) => (streams = s) : undefined,
+  });
   performance.mark('kesu:merged');
-  return { files, stamps: source.stamps };
+  for (const [name, stamp] of source.stamps) stamps.set(name, stamp);
+  let stored = Promise.resolve(false);
+  if (streams) {
+    // After the first paint: the page's thread is the leader's first.
+    const read: RecordedStream[] = streams;
+    const entries = [...source.stamps.keys()].map((name) => entryOf(name, source.stamps.get(name)!));
+    const all = withNewFiles(cached?.stored ?? null, entries, read);
+    stored = new Promise((resolve) => setTimeout(resolve, 0)).then(() => storeParsed(asOf, all.entries, all.streams));
+  }
+  return { files, stamps, stored };
+}
+
+/** A file's listing entry back from its stamp (size|mtime). */
+function entryOf(name: string, stamp: string): { name: string; size: number; mtime: string } {
+  const bar = stamp.indexOf('|');
+  return { name, size: Number(stamp.slice(0, bar)), mtime: stamp.slice(bar + 1) };
 }
 
 function start(): Boot {
@@ -54,6 +92,8 @@ function start(): Boot {
     for (const s of subscribers) s(...args);
   };
   const first = readServerFiles(null, progress);
+  // For the benchmark and the tests: whether the server kept this read (parse once).
+  void first.then((f) => f.stored).then((ok) => (document.body.dataset.parseCache = ok ? 'stored' : 'not-stored'));
   return {
     viewsMayLoad: Promise.race([workers, new Promise<void>((resolve) => setTimeout(resolve, 1000))]),
     listing,

@@ -12,6 +12,7 @@ import type { MergedFile } from '../../shared/merge/file';
 import { MERGE_MESSAGES } from '../../shared/merge/messages';
 import type { FileReport, MergedTask, MergeInput } from '../../shared/merge/types';
 import { createPool, readHere } from './pool';
+import type { RecordedStream } from './parsed';
 import type { PoolSession } from './pool';
 
 export type { FileReport, MergedTask } from '../../shared/merge/types';
@@ -33,9 +34,17 @@ export function warmWorkers(): Promise<void> {
 }
 
 /** A session of the page's worker pool, or the page's own thread where there are no workers (Node, tests). */
-function session(): PoolSession {
+function session(record: boolean): PoolSession {
   if (!hasWorkers()) return { read: readHere, end() {} };
-  return (pool ??= createPool()).session();
+  return (pool ??= createPool()).session({ record });
+}
+
+/** Besides the files: files already read (the server's parse cache, parsed.ts), and whether to hand back what the workers sent. */
+export interface LoadExtra {
+  /** Read before (a reload's files the server kept): joined with the others, ahead of them. */
+  known?: readonly MergedFile[];
+  /** Called with the workers' messages of this load (for the server's parse cache); not where there are no workers. */
+  onRecorded?: (streams: RecordedStream[]) => void;
 }
 
 const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
@@ -50,10 +59,11 @@ export async function loadWorkbooks(
   total: number | (() => number),
   origin: LoadedFile['origin'],
   onProgress?: (done: number, total: number, current: string) => void,
+  extra: LoadExtra = {},
 ): Promise<LoadedFile[]> {
   // files that state no 截至日期 are judged as of today, the user's calendar day
   const asOf = todayDate();
-  const batch = session();
+  const batch = session(!!extra.onRecorded);
   const unique = uniqueNamer();
   const reading: Promise<MergedFile>[] = [];
   let done = 0;
@@ -73,7 +83,12 @@ export async function loadWorkbooks(
     reading.push(batch.read(name, bytes, asOf).then(counted));
   }
   // In input order: which of two duplicate rows is kept may depend on it.
-  const files = await Promise.all(reading).finally(() => batch.end());
+  const read = await Promise.all(reading).finally(() => {
+    const streams = batch.recorded?.();
+    if (streams) extra.onRecorded?.(streams);
+    batch.end();
+  });
+  const files = extra.known?.length ? [...extra.known, ...read] : read;
   const result = combineFiles(files, { asOf, asOfPerFile: true });
   const byFile = new Map<string, MergedTask[]>();
   for (const t of result.tasks) {

@@ -10,6 +10,7 @@ import type { MergedFile } from '../../shared/merge/file';
 import { MERGE_MESSAGES } from '../../shared/merge/messages';
 import { Unpacker } from './wire';
 import type { Packed } from './wire';
+import type { RecordedStream } from './parsed';
 
 /** One file to read, in batch `batch` (one load of the page: a folder, a drop). */
 export type PoolJob = { type: 'read'; batch: number; id: number; name: string; bytes: Uint8Array; asOf: string } | { type: 'end'; batch: number };
@@ -22,6 +23,8 @@ type ReadFile = (name: string, bytes: Uint8Array, asOf: Date) => Promise<MergedF
 export interface PoolSession {
   read: ReadFile;
   end(): void;
+  /** With record: each worker's messages of this batch as they came (parsed.ts stores them); null otherwise. */
+  recorded?(): RecordedStream[] | null;
 }
 
 interface Slot {
@@ -30,6 +33,8 @@ interface Slot {
   ready: boolean;
   waiting: Set<number>;
   unpackers: Map<number, Unpacker>;
+  /** Batches being recorded: this worker's messages of each, in order. */
+  records: Map<number, RecordedStream>;
 }
 
 interface Job {
@@ -64,7 +69,7 @@ export async function readHere(name: string, bytes: Uint8Array, asOf: Date): Pro
  * none is left. Until a worker has said it is ready the page keeps a copy
  * of the files it was given, so none is lost that way.
  */
-export function createPool(size = poolSize()): { session(): PoolSession; warm(): Promise<void> } {
+export function createPool(size = poolSize()): { session(opts?: { record?: boolean }): PoolSession; warm(): Promise<void> } {
   // Resolved when the first worker can take a file, or when none can start.
   let markReady = (): void => {};
   const ready = new Promise<void>((resolve) => (markReady = resolve));
@@ -73,6 +78,9 @@ export function createPool(size = poolSize()): { session(): PoolSession; warm():
   let started = false;
   let nextId = 0;
   let nextBatch = 0;
+  const recording = new Set<number>();
+  /** Every stream ever recorded for a batch, also of workers since replaced. */
+  const streams = new Map<number, RecordedStream[]>();
 
   const failed = (name: string, why: string): MergedFile => refusedFile(name, MERGE_MESSAGES.readFailed(name, why));
 
@@ -83,7 +91,8 @@ export function createPool(size = poolSize()): { session(): PoolSession; warm():
     } catch {
       return null;
     }
-    const slot: Slot = { worker, ready: false, waiting: new Set(), unpackers: new Map() };
+    const slot: Slot = { worker, ready: false, waiting: new Set(), unpackers: new Map(), records: new Map() };
+    for (const batch of recording) slot.records.set(batch, []);
     worker.onmessage = (e: MessageEvent<PoolReply>) => {
       const reply = e.data;
       if ('ready' in reply) {
@@ -102,7 +111,11 @@ export function createPool(size = poolSize()): { session(): PoolSession; warm():
       let file: MergedFile;
       try {
         file = unpacker.unpack(reply.packed) as MergedFile;
+        slot.records.get(reply.batch)?.push({ name: job.name, packed: reply.packed });
       } catch (err) {
+        // a stream that failed once fails again on replay: not kept
+        recording.delete(reply.batch);
+        slot.records.delete(reply.batch);
         file = refusedFile(job.name, MERGE_MESSAGES.handBackFailed(job.name, err instanceof Error ? err.message : String(err)));
       }
       job.resolve(file);
@@ -113,6 +126,7 @@ export function createPool(size = poolSize()): { session(): PoolSession; warm():
       const i = slots.indexOf(slot);
       if (slot.ready) {
         if (i >= 0) slots.splice(i, 1);
+        for (const [batch, stream] of slot.records) if (stream.length) streams.get(batch)?.push(stream);
         const next = start();
         if (next) slots.push(next);
         for (const id of slot.waiting) {
@@ -168,9 +182,22 @@ export function createPool(size = poolSize()): { session(): PoolSession; warm():
 
   return {
     warm,
-    session() {
+    session(opts: { record?: boolean } = {}) {
       const batch = nextBatch++;
+      if (opts.record) {
+        recording.add(batch);
+        streams.set(batch, []);
+        for (const slot of slots) slot.records.set(batch, []);
+      }
       return {
+        recorded() {
+          if (!recording.has(batch)) return null;
+          const out = [...(streams.get(batch) ?? []), ...slots.map((s) => s.records.get(batch) ?? [])].filter((s) => s.length);
+          recording.delete(batch);
+          streams.delete(batch);
+          for (const slot of slots) slot.records.delete(batch);
+          return out;
+        },
         read(name, bytes, asOf) {
           void warm();
           return new Promise<MergedFile>((resolve) => dispatch({ name, batch, asOf, bytes, resolve }));

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { launch } from '../support/chromium';
 import { startServer } from '../../server/serve';
@@ -13,7 +14,7 @@ import type { RunningServer } from '../../server/serve';
 import { makeSampleData } from '../../scripts/make-sample-data';
 import { loadWorkbooks } from '../../dashboard/load';
 import type { MergedTask } from '../../dashboard/load';
-import { dashboardSummary, filterTasks } from '../../shared/aggregate';
+import { CHANGE_KINDS, dashboardSummary, DEFAULT_FILTER, filterTasks, LATEST, NONE } from '../../shared/aggregate';
 import type { DashboardSummary } from '../../shared/aggregate';
 import { readWorkbook, writeWorkbook } from '../../shared/io';
 import { EXAMPLE_XLSX } from '../support/paths';
@@ -29,6 +30,8 @@ let tasks: MergedTask[];
 let sampleDir: string;
 let sampleFiles: string[];
 let expected: DashboardSummary;
+/** The default view's tasks: each jurisdiction's latest period. */
+let shown: number;
 const tmp = mkdtempSync(path.join(tmpdir(), 'kesu-e2e-'));
 
 /** The example ledger retitled to another district: a jurisdiction the samples do not have. */
@@ -83,7 +86,8 @@ beforeAll(async () => {
   sampleFiles = sample.files;
   const files = sample.files.map((name) => ({ name, bytes: new Uint8Array(readFileSync(path.join(sample.dir, name))) }));
   tasks = (await loadWorkbooks(files, files.length, 'server')).flatMap((f) => f.tasks);
-  expected = dashboardSummary(tasks);
+  expected = dashboardSummary(tasks, DEFAULT_FILTER);
+  shown = filterTasks(tasks, DEFAULT_FILTER).length;
   server = await startServer({ root: ROOT, dataDir: sample.dir, sample: true });
   browser = await launch();
   page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
@@ -94,8 +98,8 @@ beforeAll(async () => {
   });
   await page.goto(server.url);
   await page.waitForSelector('[data-testid="sample-badge"]', { timeout: 120_000 });
-  await page.waitForFunction((n) => Number(document.querySelector('[data-testid="task-table"]')?.getAttribute('data-count')) === n, tasks.length, { timeout: 120_000 });
-  await chartsShow(page, tasks.length);
+  await page.waitForFunction((n) => Number(document.querySelector('[data-testid="task-table"]')?.getAttribute('data-count')) === n, shown, { timeout: 120_000 });
+  await chartsShow(page, shown);
   expect(errors.filter((e) => /Content Security Policy|Refused/.test(e))).toEqual([]);
 });
 
@@ -138,7 +142,7 @@ describe('dashboard over the sample data', () => {
         }).observe(document, { childList: true, subtree: true });
       })()`);
       await p.goto(server.url);
-      await chartsShow(p, tasks.length);
+      await chartsShow(p, shown);
       const seen = (await p.evaluate('window.__charts')) as Record<string, number>;
       const order = ['status', 'trend', 'population', 'project', 'units'];
       const batches = order.map((id) => seen[id]!);
@@ -193,12 +197,14 @@ describe('dashboard over the sample data', () => {
     const rows = page.locator('[data-testid="unit-table"] tbody tr');
     expect(await rows.count()).toBe(expected.units.length);
     const first = expected.units[0]!;
-    expect(await rows.first().locator('td').allTextContents()).toEqual([first.unit, String(first.led), String(first.completed), String(first.behind), String(first.overdue), String(first.unreported)]);
+    expect(await rows.first().locator('td').allTextContents()).toEqual(
+      [first.unit, first.led, first.completed, first.green, first.yellow, first.red, first.behind, first.overdue, first.unreported, first.stale].map(String),
+    );
     await page.click('[data-testid="unit-table"] th[data-sort="behind"]');
     const topBehind = Math.max(...expected.units.map((u) => u.behind));
-    expect(await rows.first().locator('td').nth(3).textContent()).toBe(String(topBehind));
-    const values = await chartValues<{ key: string; behind: number; overdue: number }[]>('units');
-    expect(await page.locator('[data-chart="units"] .recharts-bar-rectangle path').count()).toBe(values.reduce((n, v) => n + (v.behind > 0 ? 1 : 0) + (v.overdue > 0 ? 1 : 0), 0));
+    expect(await rows.first().locator('td[data-col="behind"]').textContent()).toBe(String(topBehind));
+    const values = await chartValues<{ key: string; red: number; overdue: number }[]>('units');
+    expect(await page.locator('[data-chart="units"] .recharts-bar-rectangle path').count()).toBe(values.reduce((n, v) => n + (v.red > 0 ? 1 : 0) + (v.overdue > 0 ? 1 : 0), 0));
   });
 
   it('the headline indicator shows goal, baseline and the latest value per jurisdiction', async () => {
@@ -212,14 +218,14 @@ describe('dashboard over the sample data', () => {
 describe('filters and drill-down', () => {
   it('a filter narrows the table and the charts', async () => {
     await page.selectOption('select[data-filter="population"]', '青少年');
-    const want = filterTasks(tasks, { population: '青少年' }).length;
+    const want = filterTasks(tasks, { ...DEFAULT_FILTER, population: '青少年' }).length;
     await page.waitForFunction((n) => Number(document.querySelector('[data-testid="task-table"]')?.getAttribute('data-count')) === n, want);
     expect(want).toBeLessThan(tasks.length);
     await chartsShow(page, want);
     const status = await chartValues<{ value: number }[]>('status');
     expect(status.reduce((n, s) => n + s.value, 0)).toBe(want);
     await clearFilters();
-    expect(await tableCount()).toBe(tasks.length);
+    expect(await tableCount()).toBe(shown);
   });
 
   it('clicking a status bar filters the table to its tasks', async () => {
@@ -245,6 +251,139 @@ describe('filters and drill-down', () => {
   });
 });
 
+describe("the leaders' view", () => {
+  it("the default view counts each jurisdiction's latest period only, as the core does; 全部报告期 adds every period up", async () => {
+    expect(shown).toBeLessThan(tasks.length);
+    expect(await page.locator('select[data-filter="period"]').inputValue()).toBe(LATEST);
+    expect(await tableCount()).toBe(shown);
+    expect(await chartValues('status')).toEqual(expected.status.map((s) => ({ key: s.status, value: s.count })));
+    expect(await chartValues('lights')).toEqual(expected.lights.map((l) => ({ key: l.light, value: l.count })));
+    expect(await page.locator('[data-chart="lights"] .recharts-bar-rectangle path').count()).toBe(expected.lights.filter((l) => l.count > 0).length);
+    await page.selectOption('select[data-filter="period"]', '');
+    await chartsShow(page, tasks.length);
+    expect(await tableCount()).toBe(tasks.length);
+    expect(await chartValues('status')).toEqual(dashboardSummary(tasks, {}).status.map((s) => ({ key: s.status, value: s.count })));
+    await clearFilters();
+    expect(await tableCount()).toBe(shown);
+  });
+
+  it('no 未分类 bar: the population chart counts population tasks, the project chart project tasks, the tasks of neither have a row of their own', async () => {
+    const view = filterTasks(tasks, DEFAULT_FILTER);
+    for (const id of ['population', 'project'] as const) {
+      const values = await chartValues<{ key: string; total: number }[]>(id);
+      expect(values.map((v) => v.key)).not.toContain(NONE);
+      const ticks = await page.locator(`[data-chart="${id}"] svg text`).allTextContents();
+      expect(ticks).toContain(values[0]!.key);
+      expect(ticks.some((t) => t.includes(NONE))).toBe(false);
+      const has = view.filter((t) => (id === 'population' ? t.population : t.project)).length;
+      expect(values.reduce((n, v) => n + v.total, 0)).toBe(has);
+    }
+    const others = JSON.parse((await page.getAttribute('[data-testid="others"]', 'data-values'))!) as { total: number };
+    expect(others.total).toBe(view.filter((t) => !t.population && !t.project).length);
+    expect(others.total).toBe(expected.others.total);
+    if (others.total > 0) {
+      await page.click('[data-testid="others"] button');
+      await page.waitForFunction((n) => Number(document.querySelector('[data-testid="task-table"]')?.getAttribute('data-count')) === n, others.total);
+      await clearFilters();
+    }
+  });
+
+  it("a click on a red cell of the scorecard filters the table to that unit's red tasks", async () => {
+    const unit = expected.units.find((u) => u.red > 0)!;
+    expect(unit).toBeDefined();
+    expect(unit.red).toBe(filterTasks(tasks, { ...DEFAULT_FILTER, unit: unit.unit, light: '红' }).length);
+    await page.click(`[data-testid="unit-table"] tr[data-unit=${JSON.stringify(unit.unit)}] td[data-col="red"]`);
+    await page.waitForFunction((n) => Number(document.querySelector('[data-testid="task-table"]')?.getAttribute('data-count')) === n, unit.red);
+    expect(await page.locator('select[data-filter="unit"]').inputValue()).toBe(unit.unit);
+    expect(await page.locator('select[data-filter="light"]').inputValue()).toBe('红');
+    const lights = await page.locator('[data-testid="task-table"] [data-task-row]').evaluateAll((els) => els.map((e) => e.getAttribute('data-light')));
+    expect(new Set(lights)).toEqual(new Set(['红']));
+    await page.screenshot({ path: path.join(SHOTS, 'dashboard-scorecard-red.png'), fullPage: false });
+    await clearFilters();
+  });
+
+  it('the changes panel counts what changed since the previous period as the core does; a kind filters the table', async () => {
+    const values = JSON.parse((await page.getAttribute('[data-testid="changes"]', 'data-values'))!) as { totals: Record<string, number> };
+    const totals = Object.fromEntries(CHANGE_KINDS.map((k) => [k, expected.changes.reduce((n, r) => n + r.counts[k], 0)]));
+    expect(expected.changes.length).toBeGreaterThan(0);
+    expect(values.totals).toEqual(totals);
+    const kind = CHANGE_KINDS.find((k) => totals[k]! > 0)!;
+    expect(kind).toBeDefined();
+    await page.click(`[data-testid="changes"] [data-change="${kind}"]`);
+    await page.waitForFunction((n) => Number(document.querySelector('[data-testid="task-table"]')?.getAttribute('data-count')) === n, totals[kind]!);
+    expect(await page.locator('select[data-filter="change"]').inputValue()).toBe(kind);
+    expect(await tableCount()).toBe(filterTasks(tasks, { ...DEFAULT_FILTER, change: kind }).length);
+    await clearFilters();
+  });
+});
+
+describe('parse once', () => {
+  it('a reload of the unchanged folder takes what the page read from the server, parses nothing and shows the same figures', async () => {
+    await page.waitForFunction(() => document.body.dataset.parseCache === 'stored', undefined, { timeout: 60_000 });
+    const p = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const bundles: string[] = [];
+    p.on('request', (r) => {
+      if (r.url().includes('/api/data/bundle')) bundles.push(r.url());
+    });
+    try {
+      await p.goto(server.url);
+      await chartsShow(p, shown);
+      expect(await p.evaluate(() => document.body.dataset.parsedFrom)).toBe('server-cache');
+      expect(bundles).toEqual([]);
+      expect(Number(await p.getAttribute('[data-testid="task-table"]', 'data-count'))).toBe(shown);
+      const status = JSON.parse((await p.getAttribute('[data-chart="status"]', 'data-values'))!) as { key: string; value: number }[];
+      expect(status).toEqual(expected.status.map((x) => ({ key: x.status, value: x.count })));
+      const changes = JSON.parse((await p.getAttribute('[data-testid="changes"]', 'data-values'))!) as unknown;
+      expect(changes).toEqual(JSON.parse((await page.getAttribute('[data-testid="changes"]', 'data-values'))!));
+      expect(await p.locator('[data-testid="files"] li[data-status="ok"]').count()).toBe(12);
+    } finally {
+      await p.close();
+    }
+  });
+});
+
+describe('offline snapshot', () => {
+  it('导出离线看板 writes one .html that opens from file:// with the network blocked, shows its charts and asks for nothing', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-export-snapshot]')]);
+    expect(download.suggestedFilename()).toMatch(/^离线看板-.*\.html$/);
+    const file = path.join(tmp, 'offline.html');
+    await download.saveAs(file);
+    const context = await browser.newContext({ offline: true, viewport: { width: 1280, height: 900 } });
+    const requests: string[] = [];
+    const errors: string[] = [];
+    context.on('request', (r) => requests.push(r.url()));
+    await context.route('**/*', (r) => (r.request().url().startsWith('file:') ? r.continue() : r.abort()));
+    const p = await context.newPage();
+    p.on('pageerror', (e) => errors.push(String(e)));
+    p.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    try {
+      await p.goto(pathToFileURL(file).href);
+      await p.waitForFunction(() => !!document.querySelector('[data-chart="units"]') && document.querySelectorAll('[data-chart="status"] .recharts-bar-rectangle path').length > 0, undefined, { timeout: 60_000 });
+      const values = async <T,>(id: string): Promise<T> => JSON.parse((await p.getAttribute(`[data-chart="${id}"]`, 'data-values'))!) as T;
+      expect(await values('status')).toEqual(expected.status.map((s) => ({ key: s.status, value: s.count })));
+      expect(await p.locator('[data-chart="status"] .recharts-bar-rectangle path').count()).toBe(expected.status.filter((s) => s.count > 0).length);
+      expect(await values('lights')).toEqual(expected.lights.map((l) => ({ key: l.light, value: l.count })));
+      const pops = await values<{ key: string; total: number }[]>('population');
+      expect(pops.map((g) => [g.key, g.total])).toEqual(expected.populations.map((g) => [g.key, g.total]));
+      expect(await p.locator('[data-chart="population"] [data-part="status"] .recharts-bar-rectangle path').count()).toBe(
+        expected.populations.reduce((n, g) => n + Object.values(g.counts).filter((c) => c > 0).length, 0),
+      );
+      expect(await p.locator('[data-chart="trend"] .recharts-line').count()).toBe(expected.populationTrend.keys.length);
+      expect(await p.locator('[data-testid="unit-table"] tbody tr').count()).toBe(expected.units.length);
+      const redUnits = new Set(expected.units.filter((u) => u.red > 0).map((u) => u.unit));
+      expect(await p.locator('[data-testid="red-list"] [data-unit]').count()).toBe(redUnits.size);
+      expect(await p.textContent('[data-testid="snapshot-scope"]')).toContain(LATEST);
+      await p.screenshot({ path: path.join(SHOTS, 'dashboard-offline.png'), fullPage: false });
+      expect(requests.filter((u) => !/^(file|data|blob):/.test(u))).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 describe('exports', () => {
   it('a chart exports as a PNG image', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-export-png="population"]')]);
@@ -257,7 +396,7 @@ describe('exports', () => {
 
   it('the filtered table exports as .xlsx with one row per task', async () => {
     await page.selectOption('select[data-filter="population"]', '农民');
-    const want = filterTasks(tasks, { population: '农民' });
+    const want = filterTasks(tasks, { ...DEFAULT_FILTER, population: '农民' });
     await page.waitForFunction((n) => Number(document.querySelector('[data-testid="task-table"]')?.getAttribute('data-count')) === n, want.length);
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-export-xlsx]')]);
     const read = await readWorkbook(new Uint8Array(readFileSync((await download.path())!)), download.suggestedFilename());
@@ -317,8 +456,8 @@ describe('a data folder large enough for the Web Workers', () => {
       await p.waitForSelector('[data-testid="files"] li[data-status="ok"]', { timeout: 180_000 });
       await p.waitForFunction((n) => document.querySelectorAll('[data-testid="files"] li[data-status="ok"]').length === n, sampleFiles.length * 3, { timeout: 180_000 });
       expect(await p.locator('[data-testid="sample-badge"]').count()).toBe(0);
-      expect(Number(await p.getAttribute('[data-testid="task-table"]', 'data-count'))).toBe(tasks.length);
-      await chartsShow(p, tasks.length);
+      expect(Number(await p.getAttribute('[data-testid="task-table"]', 'data-count'))).toBe(shown);
+      await chartsShow(p, shown);
       const status = JSON.parse((await p.getAttribute('[data-chart="status"]', 'data-values'))!) as { key: string; value: number }[];
       expect(status).toEqual(expected.status.map((x) => ({ key: x.status, value: x.count })));
       // A ledger saved into the folder while the page is open shows up by itself.
