@@ -68,6 +68,21 @@ describe('kesu report', () => {
     expect(JSON.parse(all.io.stdout).tasks).toBe(26);
   });
 
+  it('judges every ledger as of --as-of, as kesu merge does', async () => {
+    const late = await mergeLedgers(
+      Object.entries(ledgers).map(([name, bytes]) => ({ name, bytes: async () => bytes })),
+      { asOf: new Date('2023-12-31T00:00:00Z'), asOfPerFile: false },
+    );
+    const want = leadersReport(late.tasks);
+    const overdue = (r: LeadersReport<MergedTask>) => r.summary.status.find((s) => s.status === '逾期')!.count;
+    // half a year on, more deadlines have passed
+    expect(overdue(want)).toBeGreaterThan(overdue(core));
+    const { io, code } = await run('report', 'in', '-o', 'late.docx', '--as-of', '2023-12-31');
+    expect(code).toBe(0);
+    const status = (await docOf(io, 'late.docx')).tables[0]!;
+    expect(status.rows.find((r) => r[0] === '逾期')![1]).toBe(String(overdue(want)));
+  });
+
   it.each([
     // argv after the inputs → exit code and what stderr says
     [['-o', 'in/h1.xlsx'], 2, '输出文件应为 .docx'],
