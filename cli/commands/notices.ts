@@ -54,7 +54,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     try {
       await io.makeDirectory(dir);
     } catch (e) {
-      io.err(writeFailure(dir, e) + '\n');
+      // mkdir -p over a file: EEXIST, or ENOTDIR when a file is on the way
+      const code = (e as NodeJS.ErrnoException)?.code;
+      io.err((code === 'EEXIST' || code === 'ENOTDIR' ? `无法写入 ${dir}: 这是一个文件,不是文件夹,请在 -o 后写一个文件夹` : writeFailure(dir, e)) + '\n');
       return 1;
     }
   }

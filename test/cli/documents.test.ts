@@ -134,6 +134,15 @@ describe('kesu notices', () => {
     expect([...io.files.keys()].some((k) => k.startsWith('out/'))).toBe(false);
   });
 
+  it('refuses a folder that is a file, in words', async () => {
+    const io = fakeIO(ledgers);
+    io.makeDirectory = async (p) => {
+      throw Object.assign(new Error(`EEXIST: file already exists, mkdir '${p}'`), { code: 'EEXIST' });
+    };
+    expect(await main(['notices', 'in', '-o', 'notes.txt'], io)).toBe(1);
+    expect(io.stderr).toBe('无法写入 notes.txt: 这是一个文件,不是文件夹,请在 -o 后写一个文件夹\n');
+  });
+
   it.each([
     [['-o', 'in/h1.xlsx'], '输出文件夹不能是输入文件'],
     [[], '缺少输出文件夹 -o <文件夹>'],
