@@ -99,10 +99,12 @@ export async function fetchParsed(asOf: string): Promise<Parsed | null> {
     const res = await fetch(`${PARSED_URL}?asOf=${encodeURIComponent(asOf)}`, { cache: 'no-store' });
     if (res.status !== 200) return null;
     const body = new Uint8Array(await res.arrayBuffer());
+    performance.mark('kesu:parsed-fetched');
     const n = u32(body, 0);
     const meta = JSON.parse(new TextDecoder().decode(body.subarray(4, 4 + n))) as { entries: DataFile[]; valid: boolean[]; missing: string[] };
     const streams = decodeStreams(body.subarray(4 + n), meta.entries);
     const files = replay(streams, (entry) => meta.valid[entry] === true);
+    performance.mark('kesu:parsed-replayed');
     return { files, entries: meta.entries.filter((_, i) => meta.valid[i]), missing: meta.missing, stored: { entries: meta.entries, valid: meta.valid, streams } };
   } catch {
     return null;

@@ -41,9 +41,12 @@ export function combineFiles(outcomes: MergedFile[], opts: Pick<MergeOptions, 'a
   });
 
   // Before the duplicates go: a period's tasks are compared whole with the period before.
+  // (reports by name once: a find per finding grew with files × findings)
+  const reportOf = new Map<string, FileReport>();
+  for (const r of reports) if (!reportOf.has(r.file)) reportOf.set(r.file, r);
   for (const x of staleAcrossPeriods(outcomes)) {
     findings.push(x);
-    const r = reports.find((rep) => rep.file === x.file);
+    const r = x.file ? reportOf.get(x.file) : undefined;
     if (r) r.findings += 1;
   }
 

@@ -15,11 +15,14 @@ export function staleAcrossPeriods(files: readonly MergedFile[]): Finding[] {
   if (ok.length < 2) return [];
   const pairs = periodPairs(ok.map(({ f }) => f.report.meta));
   const out: Finding[] = [];
+  // By name, once: a find per match was 855 million comparisons on a national period (3,000 files, 285,000 stale tasks).
+  const byName = new Map<string, MergedFile>();
+  for (const f of files) if (f.tasks.length && !byName.has(f.report.file)) byName.set(f.report.file, f);
   for (const { current, previous } of pairs) {
     const cur = current.files.flatMap((k) => ok[k]!.f.tasks);
     const prev = previous.files.flatMap((k) => ok[k]!.f.tasks);
     for (const m of findStaleProgress(cur, prev)) {
-      const file = files.find((f) => f.tasks.length && m.task.source.file === f.report.file);
+      const file = byName.get(m.task.source.file);
       const cell = file?.progressCells?.[m.task.sheet];
       out.push(
         finding(
