@@ -20,6 +20,8 @@ export const ALL_PERIODS = '全部';
 
 export interface Leaders {
   tasks: MergedTask[];
+  /** Every file read (folders expanded): no output may be one of them, by any name. */
+  inputs: string[];
   filter: TaskFilter;
   /** The thresholds the tasks were judged with (the 设置 sheets, then the flags). */
   settings: ProgressSettings;
@@ -45,7 +47,8 @@ export async function loadLeaders(positionals: string[], flags: Record<string, s
       io.err(`--${f} 后缺少值\n${usage}`);
       return 2;
     }
-  const inputs: MergeInput[] = (await expandInputs(positionals, io, null)).map(({ path, missing }) => ({
+  const expanded = await expandInputs(positionals, io, null);
+  const inputs: MergeInput[] = expanded.map(({ path, missing }) => ({
     name: path,
     bytes: missing ? () => Promise.reject(new Error('找不到该文件或文件夹,请检查路径拼写')) : () => readLedger(io, path),
   }));
@@ -78,6 +81,7 @@ export async function loadLeaders(positionals: string[], flags: Record<string, s
   }
   return {
     tasks: result.tasks,
+    inputs: expanded.map((f) => f.path),
     filter,
     settings: resolveSettings(result.settings, set.settings),
     issued: isoDate(today(io)),

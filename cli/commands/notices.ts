@@ -62,13 +62,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
   for (const n of notices) {
     const file = path.join(dir, n.fileName);
-    // a file given as input is never written over, whatever the unit is called
-    if (positionals.some((p) => samePath(p, file))) {
-      io.err(`未写入 ${file}:与输入文件同名,kesu 不覆盖原台账\n`);
-      failed++;
-      continue;
-    }
-    if (await writeOutput(file, await toDocx(n.document), io)) written.push({ unit: n.unit, jurisdiction: n.jurisdiction, file, counts: n.counts });
+    // an input is never written over, whatever the unit is called (writeOutput refuses it by any name)
+    if (await writeOutput(file, await toDocx(n.document), io, leaders.inputs)) written.push({ unit: n.unit, jurisdiction: n.jurisdiction, file, counts: n.counts });
     else failed++;
   }
   if (flags.json === true) json(io, { filter: leaders.filter, folder: dir, notices: written, failed });

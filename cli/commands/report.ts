@@ -7,7 +7,7 @@ import { parseArgs } from '../args';
 import { leadersReport } from '../../shared/aggregate';
 import { buildBulletin, toDocx } from '../../shared/report';
 import { usageOf } from '../usage';
-import { json, outputArg, writeOutput } from './common';
+import { json, outputArg, sameOutput, writeOutput } from './common';
 import { filterText, LEADER_FLAGS, loadLeaders } from './leaders';
 
 const USAGE = usageOf('report') + '\n';
@@ -31,11 +31,17 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     io.err('缺少输出文件 -o <通报.docx>。\n' + USAGE);
     return 2;
   }
+  // an input under another name (a link, another spelling): refused before any reading
+  const clash = await sameOutput(o.out, positionals, io);
+  if (clash) {
+    io.err(`${clash}\n${USAGE}`);
+    return 2;
+  }
   const leaders = await loadLeaders(positionals, flags, io, USAGE);
   if (typeof leaders === 'number') return leaders;
   const report = leadersReport(leaders.tasks, leaders.filter);
   const bytes = await toDocx(buildBulletin(report, { issuer: leaders.issuer, issued: leaders.issued, settings: leaders.settings }));
-  if (!(await writeOutput(o.out, bytes, io))) return 1;
+  if (!(await writeOutput(o.out, bytes, io, leaders.inputs))) return 1;
   const count = (l: string) => report.summary.lights.find((x) => x.light === l)?.count ?? 0;
   const figures = {
     output: o.out,
