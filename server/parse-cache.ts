@@ -70,7 +70,8 @@ export function createParseCache(dataDir: string): ParseCache {
   async function get(req: IncomingMessage, res: ServerResponse, listing: () => Promise<DataFile[]>, headers: Record<string, string>): Promise<void> {
     const asOf = new URL(req.url ?? '/', 'http://localhost').searchParams.get('asOf');
     const s = stored;
-    const files = await listing();
+    // nothing kept for this day: answered at once (the page waits for this before it starts its workers)
+    const files = s && s.asOf === asOf ? await listing() : [];
     const ok = s && s.asOf === asOf ? valid(s.entries, s.hashes, files) : [];
     if (!s || !ok.some(Boolean)) {
       res.writeHead(204, { ...headers, 'Cache-Control': 'no-store' });

@@ -7,7 +7,7 @@ import { loadWorkbooks, warmWorkers } from './index';
 import type { LoadedFile } from './index';
 import { bundleSource, fetchListing, stampOf } from './server';
 import { fetchParsed, storeParsed, withNewFiles } from './parsed';
-import type { RecordedStream } from './parsed';
+import type { Parsed, RecordedStream } from './parsed';
 import { isoDate, todayDate } from '../../shared/merge/combine';
 import type { DataListing } from './server';
 
@@ -44,10 +44,10 @@ export function bootLoad(): Boot {
  * the bundle; what the workers read is then handed back to the server
  * (stored resolves when it has it: true when kept).
  */
-export async function readServerFiles(names: ReadonlySet<string> | null, onProgress?: Progress): Promise<{ files: LoadedFile[]; stamps: Map<string, string>; stored: Promise<boolean> }> {
+export async function readServerFiles(names: ReadonlySet<string> | null, onProgress?: Progress, asked?: Promise<Parsed | null>): Promise<{ files: LoadedFile[]; stamps: Map<string, string>; stored: Promise<boolean> }> {
   performance.mark('kesu:load-start');
   const asOf = isoDate(todayDate());
-  const cached = names === null ? await fetchParsed(asOf) : null;
+  const cached = names === null ? await (asked ?? fetchParsed(asOf)) : null;
   const stamps = new Map<string, string>();
   for (const e of cached?.entries ?? []) stamps.set(e.name, stampOf(e));
   if (cached && !cached.missing.length) {
@@ -83,7 +83,11 @@ function entryOf(name: string, stamp: string): { name: string; size: number; mti
 }
 
 function start(): Boot {
-  const workers = warmWorkers();
+  // The server's parse cache first: when it holds the whole folder no worker
+  // is needed, and starting two (each compiles the reader) took the cores the
+  // reload wanted. With nothing kept the server answers at once (204).
+  const cached = fetchParsed(isoDate(todayDate()));
+  const workers = cached.then((c) => (c && !c.missing.length ? undefined : warmWorkers()));
   const listing = fetchListing();
   const subscribers = new Set<Progress>();
   let latest: Parameters<Progress> | null = null;
@@ -91,7 +95,7 @@ function start(): Boot {
     latest = args;
     for (const s of subscribers) s(...args);
   };
-  const first = readServerFiles(null, progress);
+  const first = readServerFiles(null, progress, cached);
   // For the benchmark and the tests: whether the server kept this read (parse once).
   void first.then((f) => f.stored).then((ok) => (document.body.dataset.parseCache = ok ? 'stored' : 'not-stored'));
   return {
