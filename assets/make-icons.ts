@@ -4,46 +4,9 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { zlibSync } from 'fflate';
+import { encodePng } from '../shared/report/png';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-
-const CRC_TABLE = Array.from({ length: 256 }, (_x, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-function crc32(bytes: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-function chunk(type: string, data: Uint8Array): Uint8Array {
-  const out = new Uint8Array(12 + data.length);
-  const v = new DataView(out.buffer);
-  v.setUint32(0, data.length);
-  out.set(new TextEncoder().encode(type), 4);
-  out.set(data, 8);
-  v.setUint32(8 + data.length, crc32(out.subarray(4, 8 + data.length)));
-  return out;
-}
-
-/** RGBA pixels → PNG bytes (colour type 6, no filtering). */
-export function encodePng(size: number, rgba: Uint8Array): Uint8Array {
-  const raw = new Uint8Array(size * (size * 4 + 1));
-  for (let y = 0; y < size; y++) raw.set(rgba.subarray(y * size * 4, (y + 1) * size * 4), y * (size * 4 + 1) + 1);
-  const ihdr = new Uint8Array(13);
-  const v = new DataView(ihdr.buffer);
-  v.setUint32(0, size);
-  v.setUint32(4, size);
-  ihdr.set([8, 6, 0, 0, 0], 8);
-  const parts = [new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', zlibSync(raw)), chunk('IEND', new Uint8Array())];
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) (out.set(p, o), (o += p.length));
-  return out;
-}
 
 const GREEN = [33, 115, 70, 255];
 const WHITE = [255, 255, 255, 255];
@@ -80,7 +43,7 @@ export function drawIcon(size: number): Uint8Array {
   };
   line(8.5, 10, 10.5, 12);
   line(10.5, 12, 13.5, 6);
-  return encodePng(size, px);
+  return encodePng(size, size, px);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {

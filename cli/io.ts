@@ -13,6 +13,8 @@ export interface CliIO {
   /** Files below a folder (recursively), sorted. */
   listFiles(dir: string): Promise<string[]>;
   isDirectory(path: string): Promise<boolean>;
+  /** Creates a folder and its parents (kesu notices -o DIR); nothing when it is there. */
+  makeDirectory(path: string): Promise<void>;
   /** true when stdout is a terminal (progress lines are drawn only then). */
   isTTY: boolean;
   now(): Date;
@@ -49,6 +51,7 @@ export function nodeIO(): CliIO {
         .sort();
     },
     isDirectory: async (p) => (await fs.stat(rawPaths.get(p) ?? p)).isDirectory(),
+    makeDirectory: async (p) => void (await fs.mkdir(p, { recursive: true })),
     isTTY: Boolean(process.stdout.isTTY),
     now: () => new Date(),
   };

@@ -15,6 +15,8 @@ const COMMANDS: Record<CommandName, Command> = {
   enrich: { summary: '补全台账(写入副本)', load: () => import('./commands/enrich') },
   'import-plan': { summary: '由方案生成台账', load: () => import('./commands/import-plan') },
   merge: { summary: '合并多份台账', load: () => import('./commands/merge') },
+  report: { summary: '写工作进展通报(.docx)', load: () => import('./commands/report') },
+  notices: { summary: '给滞后单位写督办单(.docx)', load: () => import('./commands/notices') },
 };
 
 export function usage(): string {

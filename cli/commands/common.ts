@@ -136,15 +136,16 @@ export function samePath(a: string, b: string): boolean {
 
 /**
  * The -o/--output file, trimmed: null when not given, { error } (a usage error,
- * exit 2) when -o has no value, is not .xlsx, or names one of the inputs, for
- * kesu never overwrites a file it reads.
+ * exit 2) when -o has no value, does not end in `ext` (.xlsx; kesu report
+ * writes .docx), or names one of the inputs, for kesu never overwrites a file
+ * it reads.
  */
-export function outputArg(flags: Record<string, string | true>, inputs: string[]): { out: string | null; error?: undefined } | { error: string } {
+export function outputArg(flags: Record<string, string | true>, inputs: string[], ext = '.xlsx'): { out: string | null; error?: undefined } | { error: string } {
   const flag = flags.o ?? flags.output;
   if (flag === undefined) return { out: null };
   const out = typeof flag === 'string' ? flag.trim() : '';
-  if (!out) return { error: '-o 后缺少输出文件名,请写一个以 .xlsx 结尾的文件名' };
-  if (!/\.xlsx$/i.test(out)) return { error: `输出文件应为 .xlsx: ${out}(请在 -o 后写以 .xlsx 结尾的文件名)` };
+  if (!out) return { error: `-o 后缺少输出文件名,请写一个以 ${ext} 结尾的文件名` };
+  if (!out.toLowerCase().endsWith(ext)) return { error: `输出文件应为 ${ext}: ${out}(请在 -o 后写以 ${ext} 结尾的文件名)` };
   const input = inputs.find((f) => samePath(f, out));
   if (input !== undefined) return { error: sameFileMessage(input, out) };
   return { out };

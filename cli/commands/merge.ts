@@ -14,7 +14,7 @@ import { displayWidth, table } from '../format';
 import { json as printJson, outputArg, parseAsOf, readFailure, sameOutput, samePath, settingsFromFlags, SETTING_FLAGS, today, writeOutputFailure } from './common';
 import { lightLine, statusLine, summary as taskSummary } from './validate';
 
-const MERGE_EXTENSIONS = ['.xlsx', '.xlsm', '.csv', '.xls', '.et'];
+export const MERGE_EXTENSIONS = ['.xlsx', '.xlsm', '.csv', '.xls', '.et'];
 
 const USAGE = usageOf('merge') + '\n';
 
@@ -24,7 +24,7 @@ const baseName = (p: string): string => p.split(/[\\/]/).pop() ?? p;
  * The inputs in the order given, folders expanded to the files that look like
  * ledgers (Office's ~$ lock files left out). missing: a path that is not there.
  */
-async function expandInputs(paths: string[], io: CliIO, output: string | null): Promise<{ path: string; missing: boolean }[]> {
+export async function expandInputs(paths: string[], io: CliIO, output: string | null): Promise<{ path: string; missing: boolean }[]> {
   const out: { path: string; missing: boolean }[] = [];
   const seen = new Set<string>();
   // the output's identity (device and inode), to know it under any other name
@@ -60,7 +60,7 @@ async function expandInputs(paths: string[], io: CliIO, output: string | null): 
  * A name that arrived as non-UTF-8 bytes (a zip unpacked on Chinese Windows)
  * is listed with U+FFFD in it and cannot be opened by that name: say so.
  */
-async function readInput(io: CliIO, file: string): Promise<Uint8Array> {
+export async function readLedger(io: CliIO, file: string): Promise<Uint8Array> {
   try {
     return await io.readFile(file);
   } catch (e) {
@@ -115,7 +115,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const expanded = await expandInputs(positionals, io, output);
   const inputs: MergeInput[] = expanded.map(({ path, missing }) => ({
     name: path,
-    bytes: missing ? () => Promise.reject(new Error('找不到该文件或文件夹,请检查路径拼写')) : () => readInput(io, path),
+    bytes: missing ? () => Promise.reject(new Error('找不到该文件或文件夹,请检查路径拼写')) : () => readLedger(io, path),
   }));
   if (!inputs.length) {
     const msg = `所给文件夹中没有可合并的台账文件(${MERGE_EXTENSIONS.join(' ')})。`;

@@ -14,6 +14,7 @@ import { TaskTable } from './TaskTable';
 import { download, exportFailed } from './exportPng';
 import { tasksToXlsx } from './exportXlsx';
 import { exportSnapshot } from './exportSnapshot';
+import { DocumentButtons } from './DocumentButtons';
 import { useLedgerFiles } from './useLedgerFiles';
 
 /** A click's filter merged into the current one; a key given as undefined is cleared. */
@@ -117,6 +118,7 @@ export function App() {
         <button onClick={exportOffline} disabled={!booted || !tasks.length} data-export-snapshot title="把当前筛选下的图表和数据存为一个 .html 文件，断网也能打开，可通过邮件发送">
           导出离线看板
         </button>
+        <DocumentButtons tasks={tasks} filter={filter} disabled={!booted || !tasks.length} />
         <span className="hint">全民科学素质行动 任务进展</span>
       </header>
       <main>

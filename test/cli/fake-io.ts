@@ -4,6 +4,8 @@ import type { CliIO } from '../../cli/io';
 
 export interface FakeIO extends CliIO {
   files: Map<string, Uint8Array | string>;
+  /** Folders made by makeDirectory (a folder holding files is one already). */
+  dirs: Set<string>;
   stdout: string;
   stderr: string;
 }
@@ -11,6 +13,7 @@ export interface FakeIO extends CliIO {
 export function fakeIO(files: Record<string, Uint8Array | string> = {}, now = new Date('2023-06-30T08:00:00Z')): FakeIO {
   const io: FakeIO = {
     files: new Map(Object.entries(files)),
+    dirs: new Set(),
     stdout: '',
     stderr: '',
     out: (t) => void (io.stdout += t),
@@ -24,7 +27,8 @@ export function fakeIO(files: Record<string, Uint8Array | string> = {}, now = ne
     // the in-memory disk has no links: a file is its resolved path
     fileId: async (p) => ([...io.files.keys()].some((k) => path.resolve(k) === path.resolve(p)) ? path.resolve(p) : null),
     listFiles: async (dir) => [...io.files.keys()].filter((k) => k.startsWith(dir + '/')).sort(),
-    isDirectory: async (p) => [...io.files.keys()].some((k) => k.startsWith(p + '/')),
+    isDirectory: async (p) => [...io.files.keys()].some((k) => k.startsWith(p + '/')) || io.dirs.has(p),
+    makeDirectory: async (p) => void io.dirs.add(p),
     isTTY: false,
     now: () => now,
   };

@@ -34,6 +34,7 @@ function fakeIO(files: Record<string, Uint8Array>, isTTY = false): FakeIO {
       if (io.files.has(p)) return false;
       throw new Error(`ENOENT: ${p}`);
     },
+    makeDirectory: async () => undefined,
     now: () => new Date(2023, 5, 30),
   };
   return io;

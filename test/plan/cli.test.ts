@@ -32,6 +32,7 @@ function fakeIO(files: Record<string, Uint8Array | string>): FakeIO {
     fileId: async (p) => (io.files.has(p) ? p : null),
     listFiles: async () => [],
     isDirectory: async () => false,
+    makeDirectory: async () => undefined,
     now: () => new Date(2023, 5, 30),
   };
   return io;
