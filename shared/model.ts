@@ -29,6 +29,8 @@ export interface SheetGrid {
 }
 
 export type Severity = 'error' | 'warning' | 'info';
+/** Worst first: the order findings are listed and counted in. */
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
 /**
  * A check result as data (code + params); wording lives in checks/messages.ts.

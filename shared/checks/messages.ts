@@ -4,6 +4,9 @@ import type { Finding, Severity } from '../model';
 
 export type Params = Record<string, string | number | null>;
 
+/** How each face names a severity (the pane's badges, the CLI's headings). */
+export const SEVERITY_LABEL: Readonly<Record<Severity, string>> = { error: '错误', warning: '警告', info: '提示' };
+
 interface Entry {
   severity: Severity;
   text: (p: Params) => string;

@@ -6,7 +6,7 @@ import { bundledJurisdiction, createDirectory, defaultDirectory } from '../owner
 import type { LedgerRead } from '../ledger/read';
 import { createDetailedBuilder } from '../ledger/tasks';
 import { ledgerYear } from '../ledger/meta';
-import { columnLetter } from '../ledger/text';
+import { columnLetter0 } from '../io/a1';
 import { finding, stamp, type Where } from './messages';
 import { ownerHits, taskHits, type Hit } from './rules';
 
@@ -91,7 +91,7 @@ export function validate(ledger: LedgerRead, ctx: ValidateContext): ValidateResu
     const h = sheet.header;
     const origin = h.colOffset ?? 0;
     const hasActual = h.columns.actual !== undefined;
-    const colName = (c: number | undefined) => (c === undefined ? null : h.headers[c] || columnLetter(c + origin));
+    const colName = (c: number | undefined) => (c === undefined ? null : h.headers[c] || columnLetter0(c + origin));
     // One Where per field, reused for every row: findings are the bulk of validate's allocations.
     const whereByField = new Map<FieldKey | null, Where>();
     const where = (row: number, hit: Hit): Where => {

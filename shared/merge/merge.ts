@@ -18,7 +18,7 @@ import { EMPTY_META, refusedFile, uniqueNames } from './file';
 import type { MergedFile } from './file';
 import { combineFiles, dateOf } from './combine';
 import { JudgeCache } from '../progress';
-import { columnLetter } from '../ledger/text';
+import { columnLetter0 } from '../io/a1';
 
 /**
  * Yields to the event loop at most once a frame (16 ms of work). A yield per
@@ -116,7 +116,7 @@ export async function mergeFile(input: MergeInput, opts: Pick<MergeOptions, 'asO
         ledger.sheets.map((s) => {
           const c = s.header.columns.progress;
           const origin = s.header.colOffset ?? 0;
-          return [s.sheet, { column: c === undefined ? null : s.header.headers[c] || columnLetter(c + origin), col: c === undefined ? null : c + origin }];
+          return [s.sheet, { column: c === undefined ? null : s.header.headers[c] || columnLetter0(c + origin), col: c === undefined ? null : c + origin }];
         }),
       ),
       settings: checked.settings,

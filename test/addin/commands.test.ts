@@ -12,7 +12,7 @@ import { ENRICH_HEADERS, lightFills, removeEnrich, runEnrich } from '../../addin
 import { acceptSuggestions, addOwnerLists, loadSuggestions, openDirectory, replaceName } from '../../addin/commands/directory';
 import { planTextFromFile, runGenerate, uniqueSheetName } from '../../addin/commands/generate';
 import { runExport } from '../../addin/commands/export';
-import { colLetter } from '../../addin/a1';
+import { columnLetter0 } from '../../addin/a1';
 import { READ_ROWS, bandRowsAfter, extraBands, jsonBytes, readSyncs } from '../../addin/batches';
 import { AS_OF, SEED_000, bigLedger, clone, exampleGrids, headerCol, withTypos } from '../fixtures/addin/ledgers';
 
@@ -214,7 +214,7 @@ describe('补全', () => {
     const widest = Math.max(...wb.sheet('任务台账')!.cells.map((r) => r.length));
     expect(widest).toBe(a.block.col + ENRICH_HEADERS.length);
     const removed = must(await removeEnrich(gw));
-    expect(removed.range).toBe(`${colLetter(a.block.col)}:${colLetter(a.block.col + ENRICH_HEADERS.length - 1)}`);
+    expect(removed.range).toBe(`${columnLetter0(a.block.col)}:${columnLetter0(a.block.col + ENRICH_HEADERS.length - 1)}`);
     const strip = (gs: SheetGrid[]) => gs.map((g) => ({ ...g, rows: g.rows.map((r) => { const c = [...r]; while (c.length && c[c.length - 1] == null) c.pop(); return c; }) }));
     expect(JSON.stringify(strip(wb.toGrids()))).toBe(JSON.stringify(strip(JSON.parse(before))));
     expect((await removeEnrich(gw)).ok).toBe(false);

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Badge, Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Finding } from '../../../shared/model';
-import { clearHighlights, runValidate, selectFinding, selectTask, SEVERITY_LABEL, type TaskLine, type ValidateResult } from '../../commands/validate';
+import { clearHighlights, runValidate, selectFinding, selectTask, type TaskLine, type ValidateResult } from '../../commands/validate';
+import { SEVERITY_LABEL } from '../../../shared/checks';
 import type { PanelProps } from '../host';
 import { topicOf } from '../labels';
 import { LightList } from './LightList';
