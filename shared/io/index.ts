@@ -6,7 +6,9 @@ export { guardWorkbook, DEFAULT_LIMITS, type ReadLimits, type GuardResult } from
 export { needsNeutralising, TRUNCATION_MARKER, XLSX_CELL_MAX } from './neutralise';
 // For the add-in, which gets dates from Excel as serial numbers plus a number format.
 export { isDateFormat, serialToDate } from './styles';
-export { ioMessage, type IoCode } from './messages';
+export { ioMessage, problem as ioProblem, type IoCode } from './messages';
+// The data API's stream of files (server → dashboard).
+export { BundleReader, startFrame, fileFrameHead, errorFrame, endFrame, type DataFile, type DataListing, type BundleEntry } from './bundle';
 export { columnLetter0 } from './a1';
 export type { SheetSpec, WorkbookSpec } from './spec';
 export { readDocx, type DocxResult } from './docx';

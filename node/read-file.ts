@@ -1,8 +1,7 @@
-// Node-only helpers (the CLI and server use them; the browser build never imports this file).
+// Node-only: a workbook read from disk, a file name decoded for people.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { readWorkbook, type ReadResult, type ReadOptions } from './read';
-import { problem } from './messages';
+import { ioProblem, readWorkbook, type ReadOptions, type ReadResult } from '../shared/io';
 
 /**
  * A file name as a person should see it. Paths read with { encoding: 'buffer' }
@@ -26,7 +25,7 @@ export async function readWorkbookFile(file: string | Buffer, opts?: ReadOptions
     bytes = new Uint8Array(await readFile(file));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? '';
-    return { ok: false, problem: { ...problem('parse-failed', path.basename(shown), { reason: code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是文件夹' : `无法读取：${code}` }), file: shown } };
+    return { ok: false, problem: { ...ioProblem('parse-failed', path.basename(shown), { reason: code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是文件夹' : `无法读取：${code}` }), file: shown } };
   }
   return readWorkbook(bytes, shown, opts);
 }
