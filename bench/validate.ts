@@ -12,9 +12,9 @@ import vm from 'node:vm';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readWorkbook } from '../shared/io';
-import { readLedger } from '../shared/ledger/read';
-import { validate } from '../shared/checks/validate';
-import { enrichColumns } from '../shared/enrich/columns';
+import { readLedger } from '../shared/ledger';
+import { validate } from '../shared/checks';
+import { enrichColumns } from '../shared/enrich';
 import type { CellValue, SheetGrid } from '../shared/model';
 
 const here = path.dirname(fileURLToPath(import.meta.url));

@@ -2,8 +2,8 @@
 // types, and the listing of a data folder's workbooks.
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { DataFile } from '../shared/io/bundle';
-import { zhCompare } from '../shared/aggregate/collate';
+import type { DataFile } from '../shared/io';
+import { zhCompare } from '../shared/aggregate';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -10,8 +10,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { securityHeaders } from './csp';
 import { isListedName, listWorkbooks, mimeOf, onceAtATime, resolveUnder, signature } from './files';
-import type { DataFile, DataListing } from '../shared/io/bundle';
-import { endFrame, errorFrame, fileFrameHead, startFrame } from '../shared/io/bundle';
+import { endFrame, errorFrame, fileFrameHead, startFrame, type DataFile, type DataListing } from '../shared/io';
 
 export interface ServerOptions {
   /** 0 or missing: any free port. */

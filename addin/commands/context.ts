@@ -2,11 +2,10 @@
 // when there is one) in one call, then let the core find the header, read the
 // rows and check them. Every command starts here.
 import type { Finding, LedgerMeta, SheetGrid, Task } from '../../shared/model';
-import { directoryFor, readLedger, validate, type LedgerSheet } from '../../shared/ledger';
+import { directoryFor, DIRECTORY_SHEET, readLedger, validate, type LedgerSheet } from '../../shared/ledger';
 import type { Directory } from '../../shared/owners';
-import { DIRECTORY_SHEET } from '../../shared/ledger/standard';
 import { SETTINGS_SHEET, type ProgressSettings } from '../../shared/progress';
-import { dateOf, todayDate } from '../../shared/merge/combine';
+import { dateOf, todayDate } from '../../shared/merge';
 import type { ReadBack, SheetRead, WorkbookGateway } from '../gateway';
 import { ADDIN_MESSAGES } from '../messages';
 import { fail, ok, type Outcome } from './result';

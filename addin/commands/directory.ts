@@ -4,7 +4,7 @@
 // original text in a comment; nothing else in the sheet moves.
 import type { CellValue, OwnerMatch, Task } from '../../shared/model';
 import { defaultDirectory, directoryToRows } from '../../shared/owners';
-import { DIRECTORY_COLUMNS, DIRECTORY_SHEET } from '../../shared/ledger/standard';
+import { DIRECTORY_COLUMNS, DIRECTORY_SHEET } from '../../shared/ledger';
 import type { ApplyReport, WorkbookGateway } from '../gateway';
 import type { Op } from '../ops';
 import { cellA1, quoteSheet } from '../a1';

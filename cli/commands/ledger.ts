@@ -1,11 +1,11 @@
 // Loading and checking one ledger file, shared by validate and enrich.
 import type { CliIO } from '../io';
 import type { SheetGrid } from '../../shared/model';
-import { readLedger, type LedgerRead } from '../../shared/ledger/read';
-import { validate, type ValidateContext, type ValidateResult } from '../../shared/checks/validate';
+import { readLedger, type LedgerRead } from '../../shared/ledger';
+import { validate, type ValidateContext, type ValidateResult } from '../../shared/checks';
 import { JudgeCache, type ProgressSettings } from '../../shared/progress';
 import { loadWorkbookBytes, today } from './common';
-import { dateOf } from '../../shared/merge/combine';
+import { dateOf } from '../../shared/merge';
 
 export interface Checked {
   grids: SheetGrid[];

@@ -2,7 +2,7 @@
 // with the core's mergeFile, the same per-file step `kesu merge` runs, and
 // keeps the core's caches warm across the files it is given. Results go back
 // packed (wire.ts), with one string table per batch.
-import { mergeFile } from '../../shared/merge/merge';
+import { mergeFile } from '../../shared/merge';
 import { Packer } from './wire';
 import type { PoolJob, PoolReply } from './pool';
 

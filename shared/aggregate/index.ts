@@ -2,6 +2,7 @@
 // recharts only ever sees what these return, never task rows.
 export * from './types';
 export { periodSortKey, comparePeriods } from './period';
+export { zhCompare } from './collate';
 export { unitKeys, keyOf } from './keys';
 export { filterTasks, facets } from './filter';
 export { statusCounts, groupSummaries, byPopulation, byProject, byJurisdiction, emptyCounts, cappedCompletion } from './groups';
