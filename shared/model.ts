@@ -259,9 +259,11 @@ export interface TaskJudgement {
 export interface Task extends LedgerRow, TaskJudgement {
   population: Label | null;
   project: Label | null;
-  leads: OwnerMatch[];
-  partners: OwnerMatch[];
-  targets: Target[];
+  // Shared: rows with the same cell text get the same array (the TaskCache's
+  // reading), so they are readonly. Sort a copy, never these.
+  leads: readonly OwnerMatch[];
+  partners: readonly OwnerMatch[];
+  targets: readonly Target[];
   /** Reported value as a number, when the 完成值 cell holds one. */
   actual: number | null;
   /** actual / primary target value, 0..n; null when either is missing. */

@@ -39,7 +39,7 @@ export function fieldLabel(f: OwnerSuggestion['field']): string {
 export function collectSuggestions(ctx: Pick<LedgerContext, 'sheet' | 'ledger' | 'tasks'>): OwnerSuggestion[] {
   const out: OwnerSuggestion[] = [];
   const cols = ctx.ledger.header.columns;
-  const add = (t: Task, field: 'leads' | 'partners', matches: OwnerMatch[], text: string) => {
+  const add = (t: Task, field: 'leads' | 'partners', matches: readonly OwnerMatch[], text: string) => {
     const rel = cols[field];
     if (rel == null) return;
     for (const m of matches) {

@@ -2,8 +2,8 @@
 import type { CliIO } from '../io';
 import type { SheetGrid } from '../../shared/model';
 import { readLedger, type LedgerRead } from '../../shared/ledger';
-import { validate, type ValidateContext, type ValidateResult } from '../../shared/checks';
-import { JudgeCache, type ProgressSettings } from '../../shared/progress';
+import { validate, type CheckCache, type ValidateContext, type ValidateResult } from '../../shared/checks';
+import type { ProgressSettings } from '../../shared/progress';
 import { loadWorkbookBytes, today } from './common';
 import { dateOf } from '../../shared/merge';
 
@@ -24,7 +24,7 @@ export interface CheckOptions {
   settings?: Partial<ProgressSettings>;
   /** The previous period's ledger, already checked (--previous). */
   previous?: ValidateContext['previous'];
-  cache?: JudgeCache;
+  cache?: CheckCache;
   /** --json: a refused file is printed as JSON on stdout too. */
   json?: boolean;
 }

@@ -3,9 +3,9 @@
 import type { CliIO } from '../io';
 import type { Finding, Task } from '../../shared/model';
 import { LIGHTS, SEVERITIES, STATUSES } from '../../shared/model';
-import { SEVERITY_LABEL } from '../../shared/checks';
+import { CheckCache, SEVERITY_LABEL } from '../../shared/checks';
 import { columnLetter0 } from '../../shared/io';
-import { basisText, JudgeCache } from '../../shared/progress';
+import { basisText } from '../../shared/progress';
 import { parseArgs } from '../args';
 import { usageOf } from '../usage';
 import { json, parseAsOf, settingsFromFlags, SETTING_FLAGS, usageError } from './common';
@@ -118,7 +118,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   if (!file || args.positionals.length > 1) return usageError(io, USAGE);
   const parsed = checkOptions(args.flags);
   if (parsed.error !== undefined) return usageError(io, `${parsed.error}\n${USAGE}`);
-  const opts = { ...parsed.opts, cache: new JudgeCache(), json: args.flags.json === true };
+  const opts = { ...parsed.opts, cache: new CheckCache(), json: args.flags.json === true };
   const prevFile = args.flags.previous;
   if (prevFile === true || prevFile === '') return usageError(io, `--previous 后缺少上期台账文件名\n${USAGE}`);
   let previousMeta: { file: string; period: string | null; rows: number } | null = null;

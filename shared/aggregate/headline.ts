@@ -11,7 +11,7 @@ import { zhCompare } from './collate';
 export interface HeadlineTask extends AggTask {
   content: string;
   note: string;
-  targets: Target[];
+  targets: readonly Target[];
   actual: number | null;
   deadlineYear: number | null;
 }

@@ -9,7 +9,7 @@ export interface AggTask {
   status: Status;
   population: Label | null;
   project: Label | null;
-  leads: { input: string; name: string | null }[];
+  leads: readonly { input: string; name: string | null }[];
   /** actual / target, 0..n; null when not quantified or not reported. */
   completion: number | null;
   meta: { jurisdiction: string | null; period: string | null };

@@ -12,6 +12,7 @@ import type { FileProblem, MergeRange, SheetGrid } from '../model';
 import { cfbKind, isCfb } from './cfb';
 import { csvToGrid, decodeText, looksLikeText, parseDelimited, sniffDelimiter } from './csv';
 import { EntryChecker, type CheckedEntry, type EntryFault } from './entry-check';
+import type { PartCache } from './part-cache';
 import { parseMergeCells } from './merges';
 import { formatBytes, problem } from './messages';
 import { PartIndex, contentTypeOf, findMainPart, isXmlType, parseContentTypes, parseRelationships, relsPartOf, type ContentTypes } from './opc';
@@ -81,7 +82,8 @@ export function baseName(file: string): string {
   return b.replace(/\.[^.]+$/, '') || b || 'Sheet1';
 }
 
-export function guardWorkbook(bytes: Uint8Array, file: string, limits: ReadLimits = DEFAULT_LIMITS): GuardResult {
+/** `parts`: checked parts of earlier workbooks to reuse (part-cache.ts); null, none. */
+export function guardWorkbook(bytes: Uint8Array, file: string, limits: ReadLimits = DEFAULT_LIMITS, parts: PartCache | null = null): GuardResult {
   if (bytes.length === 0) return refuse(problem('empty-file', file));
   if (isCfb(bytes)) {
     const kind = cfbKind(bytes, file);
@@ -91,7 +93,7 @@ export function guardWorkbook(bytes: Uint8Array, file: string, limits: ReadLimit
     if (kind === 'doc') return refuse(problem('word-document', file));
     return refuse(problem('cfb-other', file));
   }
-  if (startsWithZipSignature(bytes)) return guardZip(bytes, file, limits);
+  if (startsWithZipSignature(bytes)) return guardZip(bytes, file, limits, parts);
   return guardText(bytes, file, limits);
 }
 
@@ -165,7 +167,7 @@ function structureProblem(wb: WorkbookParts, relsName: string, file: string): Fi
   return problem('sheet-parts-missing', file, { sheets: quoteNames(cells) });
 }
 
-function guardZip(bytes: Uint8Array, file: string, limits: ReadLimits): GuardResult {
+function guardZip(bytes: Uint8Array, file: string, limits: ReadLimits, known: PartCache | null): GuardResult {
   const dir = readZipDirectory(bytes);
   if (!dir.ok) {
     if (dir.reason === 'corrupt') return refuse(problem('zip-directory-corrupt', file, { detail: dir.detail }));
@@ -181,7 +183,7 @@ function guardZip(bytes: Uint8Array, file: string, limits: ReadLimits): GuardRes
   if (index.has('xl/workbook.bin')) return refuse(problem('not-xlsx', file, { reason: '二进制工作簿 .xlsb' }));
 
   const byName = new Map(entries.map((e) => [e.name, e]));
-  const checker = new EntryChecker(bytes, limits);
+  const checker = new EntryChecker(bytes, limits, known);
   const checked = new Map<string, CheckedEntry>();
   const failed: { problem: FileProblem | null } = { problem: null };
   /** A structural part, inflated and checked like any other: its text, '' when absent (null name) or failed. */

@@ -1,5 +1,6 @@
 // Public API of the io layer: the only module of the core that knows exceljs and fflate.
 export { readWorkbook, type ReadResult, type ReadOptions } from './read';
+export { PartCache } from './part-cache';
 export { writeWorkbook, writeWorkbookReport, safeSheetName, type WriteReport } from './write';
 export { addColumns, addColumnsReport, ENRICH_NOTE, IoError, type ColumnEdit, type AddColumnsResult } from './columns';
 export { guardWorkbook, DEFAULT_LIMITS, type ReadLimits, type GuardResult } from './guard';

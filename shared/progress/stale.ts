@@ -7,7 +7,7 @@
 // punctuation and case folded away. A current task that is not done and whose
 // text equals the previous period's is stale.
 import type { LedgerMeta, Task } from '../model';
-import { taskIdentity, type IdentityTask } from '../merge/identity';
+import { IdentityCache, taskIdentity, type IdentityTask } from '../merge/identity';
 import { normText } from '../merge/normalize';
 import { periodSortKey } from '../aggregate/period';
 
@@ -26,10 +26,11 @@ export interface StaleMatch<T extends StaleTask = StaleTask> {
 /** The previous period's tasks by identity key, to look current tasks up one at a time. */
 export class StaleIndex<P extends StaleTask = StaleTask> {
   private readonly byKey = new Map<string, P>();
+  private readonly ids = new IdentityCache();
   constructor(previous: readonly P[]) {
     for (const p of previous) {
       if (!p.progressText.trim()) continue;
-      for (const k of taskIdentity(p)) if (!this.byKey.has(k.key)) this.byKey.set(k.key, p);
+      for (const k of taskIdentity(p, this.ids)) if (!this.byKey.has(k.key)) this.byKey.set(k.key, p);
     }
   }
 
@@ -38,7 +39,7 @@ export class StaleIndex<P extends StaleTask = StaleTask> {
     if (task.status === '已完成' || !this.byKey.size) return null;
     const text = normText(task.progressText);
     if (!text) return null;
-    for (const k of taskIdentity(task)) {
+    for (const k of taskIdentity(task, this.ids)) {
       const p = this.byKey.get(k.key);
       // the first rule that pairs the task decides, as in the merge
       if (p) return normText(p.progressText) === text ? p : null;
