@@ -45,7 +45,7 @@ export const SECTIONS: Section[] = [
   {
     bench: 'lookup',
     title: 'Owner lookup',
-    what: 'Generated jurisdictions built from the seeds\' department names; labelled queries (short forms, 与/和 swaps, width and spaces, missing level prefixes, one-character typos), against fuse.js over the same names. See [owners.md](owners.md).',
+    what: 'Generated jurisdictions built from the seeds\' department names; labelled queries (short forms, 与/和 swaps, width and spaces, missing level prefixes, one-character typos), against fuse.js over the same names. See [plans-and-owners.md](plans-and-owners.md).',
     rows: [
       { keys: ['lookup.units'], label: 'units in the directory', format: 'int' },
       { keys: ['lookup.queries'], label: 'labelled queries', format: 'int' },
