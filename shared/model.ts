@@ -1,6 +1,9 @@
 // Types that cross the faces (add-in, dashboard, CLI). They live here once;
 // every other module of the core imports them from this file.
 // Nothing here may import Office.js, React, the DOM or Node built-ins.
+import type { FindingCode } from './checks/messages';
+import type { DirectoryCode } from './owners/messages';
+import type { PlanCode } from './plan/messages';
 
 /** A cell value as the core sees it: already resolved from rich text, formulas and dates. */
 export type CellValue = string | number | boolean | Date | null;
@@ -44,7 +47,8 @@ export interface Finding {
   column: string | null;
   /** 0-based column index in the sheet, when known (lets the add-in select the cell). */
   col?: number | null;
-  code: string;
+  /** A code of a message table (checks, 单位名录, plan import): typed, so a typo is a compile error. */
+  code: FindingCode | DirectoryCode | PlanCode;
   severity: Severity;
   params: Record<string, string | number | null>;
   message: string;

@@ -3,11 +3,11 @@
 // row and column. Owner findings depend only on the cell text, so they are
 // computed once per distinct text.
 import type { FieldKey, OwnerMatch, PlanPeriod, Target, Task } from '../model';
-import { fixFor, message, type Params } from './messages';
+import { fixFor, message, type FindingCode, type Params } from './messages';
 import type { Judgement } from '../progress';
 
 export interface Hit {
-  code: string;
+  code: FindingCode;
   field: FieldKey | null;
   params: Params;
   /** Wording made once, for hits shared by many rows. */

@@ -134,9 +134,9 @@ describe('校验', () => {
     const ctx = { sheet: { name: 'S', rows: [], merges: [], origin: { row: 0, col: 0 }, address: '' }, ledger: { sheet: 'S', rows: [], header: { columns: { leads: 2 } } } } as never;
     const base = { sheet: 'S', row: 5, column: null, col: 3, params: {}, message: '', fix: null };
     const plan = planHighlights(ctx, [
-      { ...base, code: 'a', severity: 'info' },
-      { ...base, code: 'b', severity: 'error' },
-      { ...base, code: 'c', severity: 'warning', row: 6 },
+      { ...base, code: 'owners.variant', severity: 'info' },
+      { ...base, code: 'owners.unknown', severity: 'error' },
+      { ...base, code: 'owners.fuzzy', severity: 'warning', row: 6 },
     ]);
     const hl = plan.ops.filter((o) => o.kind === 'highlight') as { tag: string; cells: unknown[] }[];
     expect(hl.map((o) => [o.tag, o.cells.length])).toEqual([['error', 1], ['warning', 1]]);
