@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const BENCHES = ['lookup', 'validate', 'read', 'addin', 'merge', 'dashboard'];
+const BENCHES = ['lookup', 'validate', 'read', 'addin', 'merge', 'dashboard', 'enrich', 'server'];
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const names = wanted.length ? wanted : BENCHES;

@@ -1,12 +1,15 @@
 // What a command may touch of the outside world. Tests pass an in-memory one.
 import { promises as fs } from 'node:fs';
-import { displayName } from '../node';
+import { displayName, fileIdentity, writeFileAtomic } from '../node';
 
 export interface CliIO {
   out(text: string): void;
   err(text: string): void;
   readFile(path: string): Promise<Uint8Array>;
+  /** Writes a whole file atomically: whoever looks (or a crash) finds the old file or the complete new one. */
   writeFile(path: string, data: Uint8Array | string): Promise<void>;
+  /** Which file a path finally names (after links, other spellings), or null when none: equal ids, same file. */
+  fileId(path: string): Promise<string | null>;
   /** Files below a folder (recursively), sorted. */
   listFiles(dir: string): Promise<string[]>;
   isDirectory(path: string): Promise<boolean>;
@@ -32,7 +35,8 @@ export function nodeIO(): CliIO {
     out: (t) => process.stdout.write(t),
     err: (t) => process.stderr.write(t),
     readFile: async (p) => new Uint8Array(await fs.readFile(rawPaths.get(p) ?? p)),
-    writeFile: (p, d) => fs.writeFile(p, d),
+    writeFile: (p, d) => writeFileAtomic(p, d),
+    fileId: (p) => fileIdentity(rawPaths.get(p) ?? p),
     listFiles: async (dir) => {
       const found: Buffer[] = [];
       await walk(Buffer.from(dir.replace(/\/+$/, '') || '/'), found);

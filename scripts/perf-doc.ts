@@ -127,6 +127,25 @@ export const SECTIONS: Section[] = [
     ],
   },
   {
+    bench: 'enrich',
+    title: 'Enrich a big ledger',
+    what: '`kesu enrich` on a generated 100,000-row ledger (scripts/big-ledger.ts), the real command in a process of its own; peak memory is the process\'s own maxRSS. The copy patches the sheet\'s XML in place. See [reliability.md](reliability.md).',
+    rows: [
+      { keys: ['enrich.peak_mb_100k'], label: 'kesu enrich, peak memory', format: 'mb', goal: '≤ 1,000 MB' },
+      { keys: ['enrich.ms_100k'], label: 'kesu enrich, time', format: 'ms' },
+      { keys: ['enrich.validate_peak_mb_100k'], label: 'kesu validate on the same ledger, peak memory', format: 'mb' },
+    ],
+  },
+  {
+    bench: 'server',
+    title: 'Local server under abuse',
+    what: 'The local server in a process of its own: event listeners that never read, and two requests for the bundle of a folder holding a 200 MB file. See [reliability.md](reliability.md).',
+    rows: [
+      { keys: ['server.stalled_listener_mb'], label: 'growth in 20 s with a listener that never reads', format: 'mb' },
+      { keys: ['server.bundle_200mb_peak_mb'], label: 'peak memory, two bundle requests with a 200 MB file', format: 'mb' },
+    ],
+  },
+  {
     bench: 'dashboard',
     title: 'Dashboard',
     what: '1,000 standard workbooks (100,000 tasks, 13 MB) served by the local server, loaded in headless Chromium; loaded means the status chart\'s bars are drawn. See [dashboard.md](dashboard.md).',

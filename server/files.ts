@@ -1,6 +1,9 @@
 // File-system side of the server: safe path resolution under a root, MIME
-// types, and the listing of a data folder's workbooks.
-import { readdir, stat } from 'node:fs/promises';
+// types, the listing of a data folder's workbooks, and opening a file only
+// when it really is inside its folder (a symbolic link that leads out of the
+// folder is not served, listed or bundled).
+import { constants } from 'node:fs';
+import { open, readdir, realpath, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { DataFile } from '../shared/io';
 import { zhCompare } from '../shared/aggregate';
@@ -49,24 +52,80 @@ export function isListedName(name: string): boolean {
   return /\.xlsx$/i.test(name) && !name.startsWith('~$') && !name.startsWith('.');
 }
 
-/** The .xlsx files directly in dir (no subfolders, no Excel lock files ~$…). */
-export async function listWorkbooks(dir: string): Promise<DataFile[]> {
-  let names: string[];
+/** Whether `full` (a real path) is `base` or inside it. */
+const within = (base: string, full: string): boolean => full === base || full.startsWith(base.endsWith(path.sep) ? base : base + path.sep);
+
+/**
+ * The real path of `full` when it is inside `folder` once every link is
+ * followed (lstat/realpath: a link may point elsewhere in the folder, never
+ * out of it); null when it leads out, or is not there.
+ */
+export async function realInside(folder: string, full: string): Promise<string | null> {
   try {
-    names = await readdir(dir);
+    const [base, real] = await Promise.all([realpath(folder), realpath(full)]);
+    return within(base, real) ? real : null;
+  } catch {
+    return null;
+  }
+}
+
+/** O_NOFOLLOW where the platform has it: the checked path's last step cannot be swapped for a link before it is opened. */
+const NOFOLLOW = (constants as { O_NOFOLLOW?: number }).O_NOFOLLOW ?? 0;
+
+/**
+ * Opens a regular file for reading when it is inside `folder` (see
+ * realInside); null otherwise (missing, a folder, or outside by a link).
+ */
+export async function openInside(folder: string, full: string): Promise<{ handle: FileHandle; size: number; mtime: Date } | null> {
+  const real = await realInside(folder, full);
+  if (!real) return null;
+  let handle: FileHandle;
+  try {
+    handle = await open(real, constants.O_RDONLY | NOFOLLOW);
+  } catch {
+    return null;
+  }
+  try {
+    const s = await handle.stat();
+    if (s.isFile()) return { handle, size: s.size, mtime: s.mtime };
+  } catch {
+    // fall through: closed below
+  }
+  await handle.close().catch(() => undefined);
+  return null;
+}
+
+/**
+ * The .xlsx files directly in dir (no subfolders, no Excel lock files ~$…);
+ * a link is listed only when it leads to a file inside dir.
+ */
+export async function listWorkbooks(dir: string): Promise<DataFile[]> {
+  let entries: import('node:fs').Dirent[];
+  let base: string;
+  try {
+    [entries, base] = await Promise.all([readdir(dir, { withFileTypes: true }), realpath(dir)]);
   } catch {
     return [];
   }
   // The core's shared collator for the sort (localeCompare with a locale
   // builds one per call), and the stats in parallel: a folder of 1,000
   // ledgers is listed every second while a page watches it.
-  const sorted = names.filter(isListedName).sort(zhCompare);
-  const stats = await Promise.all(sorted.map((name) => stat(path.join(dir, name)).catch(() => null)));
+  const sorted = entries.filter((e) => isListedName(e.name)).sort((a, b) => zhCompare(a.name, b.name));
+  const stats = await Promise.all(
+    sorted.map(async (e) => {
+      const full = path.join(dir, e.name);
+      if (e.isSymbolicLink()) {
+        const real = await realpath(full).catch(() => null);
+        if (!real || !within(base, real)) return null;
+      } else if (!e.isFile()) return null;
+      return stat(full).catch(() => null);
+    }),
+  );
   const out: DataFile[] = [];
-  sorted.forEach((name, i) => {
-    // null: vanished between readdir and stat; the next listing settles it
+  sorted.forEach((e, i) => {
+    // null: vanished between readdir and stat, or a link out of the folder
     const s = stats[i];
-    if (s?.isFile()) out.push({ name, size: s.size, mtime: s.mtime.toISOString() });
+    if (s?.isFile()) out.push({ name: e.name, size: s.size, mtime: s.mtime.toISOString() });
   });
   return out;
 }

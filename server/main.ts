@@ -1,19 +1,33 @@
-// Command line of the server (bin/serve.mjs): PORT, --data DIR, --port N.
-// Prints the addresses; keeps running until Ctrl+C.
+// Command line of the server (bin/serve.mjs): PORT, --data DIR, --port N,
+// --allow-host NAME (also KESU_ALLOW_HOSTS). Prints the addresses; keeps
+// running until Ctrl+C.
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { parseAllowedHosts } from './host';
 import { startServer } from './serve';
 
 export async function main(argv: string[], ctx: { repo: string }): Promise<number> {
   let dataDir: string | undefined;
   let port = Number(process.env.PORT || 3000);
+  const allowHosts = parseAllowedHosts(process.env.KESU_ALLOW_HOSTS);
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--data' || a === '-d') dataDir = argv[++i];
     else if (a.startsWith('--data=')) dataDir = a.slice(7);
+    else if (a === '--allow-host' || a.startsWith('--allow-host=')) {
+      const v = a === '--allow-host' ? argv[++i] : a.slice('--allow-host='.length);
+      const names = parseAllowedHosts(v);
+      if (!names.length) {
+        console.error('--allow-host 后缺少地址，例如 --allow-host 192.168.1.20');
+        return 2;
+      }
+      allowHosts.push(...names);
+    }
     else if (a === '--port' || a === '-p') port = Number(argv[++i]);
     else if (a === '--help' || a === '-h') {
-      console.log('用法: npm start [-- --data 文件夹] [--port 端口]\n  不带 --data 时显示内置示例数据。环境变量 PORT 也可设置端口(默认 3000)。');
+      console.log(
+        '用法: npm start [-- --data 文件夹] [--port 端口] [--allow-host 地址]\n  不带 --data 时显示内置示例数据。环境变量 PORT 也可设置端口(默认 3000)。\n  只接受以 localhost、127.0.0.1、[::1] 访问;确需用其他地址(如本机的局域网名)访问时,用 --allow-host 或环境变量 KESU_ALLOW_HOSTS(逗号分隔)加上该地址。',
+      );
       return 0;
     } else {
       console.error(`未知参数: ${a}`);
@@ -50,7 +64,7 @@ export async function main(argv: string[], ctx: { repo: string }): Promise<numbe
   }
   let server;
   try {
-    server = await startServer({ port, root, dataDir, sample });
+    server = await startServer({ port, root, dataDir, sample, allowHosts });
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     console.error(err.code === 'EADDRINUSE' ? `端口 ${port} 已被占用，请用 PORT=其他端口 npm start` : `无法启动: ${err.message}`);

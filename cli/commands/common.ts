@@ -3,7 +3,7 @@
 import path from 'node:path';
 import type { CliIO } from '../io';
 import type { SheetGrid } from '../../shared/model';
-import { readWorkbook } from '../../shared/io';
+import { readWorkbook, XLSX_CELL_MAX } from '../../shared/io';
 import { dateOf, todayDate } from '../../shared/merge';
 import { settingExpects, settingFromText, type ProgressSettings, type SettingKey } from '../../shared/progress';
 
@@ -50,16 +50,48 @@ export function writeFailure(out: string, e: unknown): string {
   return `无法写入 ${out}: ${reasonOf(WRITE_REASONS, e)}`;
 }
 
-/** Writes an output file; on failure writes the reason to stderr and returns false. */
-export async function writeOutput(out: string, data: Uint8Array, io: CliIO): Promise<boolean> {
+/**
+ * The one way a command writes its output: refused when the output is one of
+ * the inputs by another name (sameOutput), else written atomically by
+ * io.writeFile (a temporary file renamed into place), so a kill or a full
+ * disk leaves the old output whole. On failure writes the reason to stderr
+ * and gives false.
+ */
+export async function writeOutput(out: string, data: Uint8Array, io: CliIO, inputs: string[]): Promise<boolean> {
+  const failure = await writeOutputFailure(out, data, io, inputs);
+  if (failure) io.err(failure + '\n');
+  return failure === null;
+}
+
+/** writeOutput for a command that reports in its own summary: the failure's text, or null when written. */
+export async function writeOutputFailure(out: string, data: Uint8Array, io: CliIO, inputs: string[]): Promise<string | null> {
+  const clash = await sameOutput(out, inputs, io);
+  if (clash) return clash;
   try {
     await io.writeFile(out, data);
-    return true;
+    return null;
   } catch (e) {
-    io.err(writeFailure(out, e) + '\n');
-    return false;
+    return writeFailure(out, e);
   }
 }
+
+/**
+ * Why the output may not be written: it is one of the inputs under another
+ * name (a symbolic or hard link, /proc/self/cwd/…, another letter case on a
+ * case-insensitive disk), which path strings cannot tell; null when it is
+ * not. Compared by the file the names finally reach (device and inode).
+ */
+export async function sameOutput(out: string, inputs: string[], io: CliIO): Promise<string | null> {
+  const id = await io.fileId(out);
+  if (id === null) return null;
+  for (const input of inputs) if ((await io.fileId(input)) === id) return sameFileMessage(input, out);
+  return null;
+}
+
+const sameFileMessage = (input: string, out: string): string =>
+  samePath(input, out)
+    ? `输出文件不能与输入文件相同(${input}):kesu 不覆盖原台账,请用 -o 指定另一个文件名`
+    : `输出文件 ${out} 与输入文件 ${input} 是同一个文件(链接或另一种写法):kesu 不覆盖原台账,请用 -o 指定另一个文件名`;
 
 /** Reads and parses a workbook; on failure writes 「无法读取 <file>: <reason>」 to stderr and returns null. */
 export async function loadWorkbook(file: string, io: CliIO): Promise<SheetGrid[] | null> {
@@ -114,7 +146,7 @@ export function outputArg(flags: Record<string, string | true>, inputs: string[]
   if (!out) return { error: '-o 后缺少输出文件名,请写一个以 .xlsx 结尾的文件名' };
   if (!/\.xlsx$/i.test(out)) return { error: `输出文件应为 .xlsx: ${out}(请在 -o 后写以 .xlsx 结尾的文件名)` };
   const input = inputs.find((f) => samePath(f, out));
-  if (input !== undefined) return { error: `输出文件不能与输入文件相同(${input}):kesu 不覆盖原台账,请用 -o 指定另一个文件名` };
+  if (input !== undefined) return { error: sameFileMessage(input, out) };
   return { out };
 }
 
@@ -131,8 +163,25 @@ export function today(io: CliIO): Date {
   return todayDate(io.now());
 }
 
+/**
+ * Longest string printed whole in --json output: Excel's cell limit, so no
+ * real cell is ever cut, while a 20 MB cell in a hostile file (quoted by
+ * several findings) cannot turn into a 100 MB print.
+ */
+export const JSON_FIELD_MAX = XLSX_CELL_MAX;
+
+/** `s` cut to JSON_FIELD_MAX with a marker saying how long it was (a surrogate pair is not split). */
+export function clipField(s: string): string {
+  if (s.length <= JSON_FIELD_MAX) return s;
+  let end = JSON_FIELD_MAX;
+  const c = s.charCodeAt(end - 1);
+  if (c >= 0xd800 && c <= 0xdbff) end--;
+  return `${s.slice(0, end)}…〔已截断，原有 ${s.length.toLocaleString('en-US')} 个字符〕`;
+}
+
+/** A command's machine output: JSON, every long string clipped (clipField). */
 export function json(io: CliIO, value: unknown): void {
-  io.out(JSON.stringify(value, null, 2) + '\n');
+  io.out(JSON.stringify(value, (_k, v: unknown) => (typeof v === 'string' ? clipField(v) : v), 2) + '\n');
 }
 
 export function usageError(io: CliIO, text: string): number {

@@ -3,13 +3,13 @@
 // the input file is never written and the user's own cells are left as they are.
 import type { CliIO } from '../io';
 import type { CellValue, SheetGrid } from '../../shared/model';
-import { addColumns, type ColumnEdit } from '../../shared/io';
+import { addColumnsReport, type ColumnEdit } from '../../shared/io';
 import { enrichColumns, ENRICH_HEADERS, ENRICH_LIGHT_COL } from '../../shared/enrich';
 import { LIGHT_FILL } from '../../shared/progress';
 import { normHeader, type HeaderInfo } from '../../shared/ledger';
 import { parseArgs } from '../args';
 import { usageOf } from '../usage';
-import { json, outputArg, usageError, writeOutput } from './common';
+import { json, outputArg, sameOutput, usageError, writeOutput } from './common';
 import { checkFile, isoDay } from './ledger';
 import { CHECK_FLAGS, checkOptions, findingJson, findingLines, lightLine, statusLine, summary } from './validate';
 
@@ -42,6 +42,8 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   if (output.error !== undefined) return usageError(io, `${output.error}\n${USAGE}`);
   const out = output.out;
   if (out === null) return usageError(io, `请用 -o 指定补全后的副本文件(.xlsx)\n${USAGE}`);
+  const clash = await sameOutput(out, [file], io);
+  if (clash) return usageError(io, `${clash}\n${USAGE}`);
   const parsed = checkOptions(args.flags);
   if (parsed.error !== undefined) return usageError(io, `${parsed.error}\n${USAGE}`);
 
@@ -74,14 +76,15 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     });
   }
   // The bytes checkFile read: the copy is made from exactly what was checked.
-  let bytes: Uint8Array;
-  try {
-    bytes = await addColumns(checked.bytes, edits, file);
-  } catch (e) {
-    io.err(`无法补全 ${file}: ${(e as Error).message}\n`);
+  const made = await addColumnsReport(checked.bytes, edits, file);
+  if (!made.ok) {
+    // the message for the clerk; the internal cause (if any) only in --json's detail, for support
+    io.err(`无法补全 ${file}: ${made.problem.message}\n`);
+    if (args.flags.json) json(io, { file, output: null, error: { code: made.problem.code, message: made.problem.message, ...(made.problem.detail ? { detail: made.problem.detail } : {}) } });
     return 1;
   }
-  if (!(await writeOutput(out, bytes, io))) return 1;
+  for (const w of made.warnings) io.err(`注意 ${file}: ${w.message}\n`);
+  if (!(await writeOutput(out, made.bytes, io, [file]))) return 1;
   if (args.flags.json) {
     json(io, {
       file,

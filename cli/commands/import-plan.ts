@@ -9,7 +9,7 @@ import { writeWorkbook } from '../../shared/io';
 import { importPlan, planToJson, planToWorkbook, readPlanFile, type PlanImport } from '../../shared/plan';
 import { ownerFigures } from '../../shared/owners';
 import { findingLines } from './validate';
-import { json, outputArg, readInput, usageError, writeOutput } from './common';
+import { json, outputArg, readInput, sameOutput, usageError, writeOutput } from './common';
 
 const USAGE = usageOf('import-plan');
 
@@ -55,6 +55,8 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   if (output.error !== undefined) return usageError(io, `${output.error}\n${USAGE}`);
   const out = output.out;
   if (!out && !args.flags.json) return usageError(io, `请用 -o 指定输出的台账文件（.xlsx），或用 --json 输出结果\n${USAGE}`);
+  const clash = out ? await sameOutput(out, [file], io) : null;
+  if (clash) return usageError(io, `${clash}\n${USAGE}`);
 
   const bytes = await readInput(file, io);
   if (!bytes) return 1;
@@ -69,7 +71,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     return 1;
   }
   if (out) {
-    if (!(await writeOutput(out, await writeWorkbook(planToWorkbook(imp)), io))) return 1;
+    if (!(await writeOutput(out, await writeWorkbook(planToWorkbook(imp)), io, [file]))) return 1;
   }
   if (args.flags.json) {
     json(io, { file, output: out, ...planToJson(imp) });

@@ -11,7 +11,7 @@ import { formatSource, sameSource } from '../../shared/merge';
 import { writeWorkbook } from '../../shared/io';
 import { usageOf } from '../usage';
 import { displayWidth, table } from '../format';
-import { outputArg, parseAsOf, readFailure, samePath, settingsFromFlags, SETTING_FLAGS, today, writeFailure } from './common';
+import { json as printJson, outputArg, parseAsOf, readFailure, sameOutput, samePath, settingsFromFlags, SETTING_FLAGS, today, writeOutputFailure } from './common';
 import { lightLine, statusLine, summary as taskSummary } from './validate';
 
 const MERGE_EXTENSIONS = ['.xlsx', '.xlsm', '.csv', '.xls', '.et'];
@@ -27,6 +27,8 @@ const baseName = (p: string): string => p.split(/[\\/]/).pop() ?? p;
 async function expandInputs(paths: string[], io: CliIO, output: string | null): Promise<{ path: string; missing: boolean }[]> {
   const out: { path: string; missing: boolean }[] = [];
   const seen = new Set<string>();
+  // the output's identity (device and inode), to know it under any other name
+  const outputId = output ? await io.fileId(output) : null;
   const add = (p: string, missing = false) => {
     if (seen.has(p)) return;
     seen.add(p);
@@ -47,7 +49,7 @@ async function expandInputs(paths: string[], io: CliIO, output: string | null): 
         if (!MERGE_EXTENSIONS.some((e) => lower.endsWith(e))) continue;
         if (baseName(f).startsWith('~$')) continue;
         // merging into a file inside the folder must not read last run's output back in
-        if (output && samePath(f, output)) continue;
+        if (output && (samePath(f, output) || (outputId !== null && (await io.fileId(f)) === outputId))) continue;
         add(f);
       }
   }
@@ -89,6 +91,11 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     io.err('缺少输出文件 -o <合并.xlsx>。\n' + USAGE);
     return 2;
   }
+  const clash = output ? await sameOutput(output, positionals, io) : null;
+  if (clash) {
+    io.err(`${clash}\n${USAGE}`);
+    return 2;
+  }
   // Dates are UTC calendar days, as kesu validate and the checks count them, so
   // --as-of 2024-01-01 means that day in any time zone. Without --as-of each
   // ledger is judged as of its own 截至日期 (today when it states none).
@@ -105,13 +112,14 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     return 2;
   }
 
-  const inputs: MergeInput[] = (await expandInputs(positionals, io, output)).map(({ path, missing }) => ({
+  const expanded = await expandInputs(positionals, io, output);
+  const inputs: MergeInput[] = expanded.map(({ path, missing }) => ({
     name: path,
     bytes: missing ? () => Promise.reject(new Error('找不到该文件或文件夹,请检查路径拼写')) : () => readInput(io, path),
   }));
   if (!inputs.length) {
     const msg = `所给文件夹中没有可合并的台账文件(${MERGE_EXTENSIONS.join(' ')})。`;
-    if (json) io.out(JSON.stringify({ files: [], tasks: 0, duplicates: [], error: msg }, null, 2) + '\n');
+    if (json) printJson(io, { files: [], tasks: 0, duplicates: [], error: msg });
     else io.err(msg + '\n');
     return 1;
   }
@@ -133,15 +141,11 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   let written: string | null = null;
   let writeError: string | null = null;
   if (output && merged > 0) {
-    try {
-      await io.writeFile(output, await writeWorkbook(mergeToWorkbook(result)));
-      written = output;
-    } catch (e) {
-      writeError = writeFailure(output, e);
-    }
+    writeError = await writeOutputFailure(output, await writeWorkbook(mergeToWorkbook(result)), io, expanded.map((f) => f.path));
+    if (writeError === null) written = output;
   }
 
-  if (json) io.out(JSON.stringify(toJson(result, written, writeError), null, 2) + '\n');
+  if (json) printJson(io, toJson(result, written, writeError));
   else io.out(summary(result, written, writeError));
   if (writeError) return 1;
   return merged > 0 ? 0 : 1;

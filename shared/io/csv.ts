@@ -47,38 +47,119 @@ export function sniffDelimiter(text: string): string {
   return best;
 }
 
-/** RFC 4180 with quoted fields spanning lines; tolerant of stray quotes. */
-export function parseDelimited(text: string, delimiter: string, maxRows: number): { rows: string[][]; truncated: boolean; count: number } {
+/** What a CSV may hold before it is refused: a ledger is tens of columns and short cells. */
+export interface CsvLimits {
+  /** Rows kept (more are counted, not kept). */
+  maxRows: number;
+  /** Fields in one row. */
+  maxCols: number;
+  /** Characters in one field. */
+  maxField: number;
+  /** Cells of the grid the rows make (rows × the widest row's last value). */
+  maxCells: number;
+}
+
+/**
+ * Excel holds 32,767 characters in a cell; a field 32 times that long is no
+ * ledger cell. It is refused rather than read, as its text would be copied
+ * into every finding and every output that quotes it.
+ */
+export const CSV_FIELD_MAX = 1_048_576;
+/** 200,000 rows × 100 columns: the grid (every row padded to the widest) stays under ~160 MB of cells. */
+export const CSV_CELLS_MAX = 20_000_000;
+
+/** Where a CSV went past a limit: the first field, row or grid that did. */
+export type CsvOver =
+  | { kind: 'field'; row: number; col: number; length: number }
+  | { kind: 'cols'; row: number; count: number }
+  | { kind: 'cells'; rows: number; width: number };
+
+/**
+ * RFC 4180 with quoted fields spanning lines; tolerant of stray quotes.
+ * Fields are cut from the text (slices), not built a character at a time: a
+ * 20 MB field costs its own size, not a chain of 20 million pieces. Stops
+ * at the first limit passed (`over`).
+ */
+export function parseDelimited(text: string, delimiter: string, limits: number | Partial<CsvLimits>): { rows: string[][]; truncated: boolean; count: number; over?: CsvOver } {
+  const lim: CsvLimits = { maxRows: Infinity, maxCols: Infinity, maxField: CSV_FIELD_MAX, maxCells: CSV_CELLS_MAX, ...(typeof limits === 'number' ? { maxRows: limits } : limits) };
   const rows: string[][] = [];
   let row: string[] = [];
-  let field = '';
-  let quoted = false;
   let count = 0;
-  let i = 0;
+  let width = 0; // the widest kept row, up to its last non-empty field
   const n = text.length;
+  const d = delimiter.charCodeAt(0);
+  let i = 0;
+  let over: CsvOver | undefined;
   const endRow = (): void => {
-    row.push(field);
-    field = '';
     count++;
-    if (rows.length < maxRows) rows.push(row);
+    if (rows.length < lim.maxRows) {
+      rows.push(row);
+      let w = row.length;
+      while (w > 0 && row[w - 1] === '') w--;
+      if (w > width) width = w;
+      if (rows.length * width > lim.maxCells) over = { kind: 'cells', rows: rows.length, width };
+    }
     row = [];
   };
-  while (i < n) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') (field += '"'), (i += 2);
-        else (quoted = false), i++;
-      } else (field += c), i++;
-    } else if (c === '"' && field === '') (quoted = true), i++;
-    else if (c === delimiter) row.push(field), (field = ''), i++;
-    else if (c === '\r' || c === '\n') {
+  const push = (field: string): void => {
+    if (field.length > lim.maxField) over = { kind: 'field', row: count + 1, col: row.length + 1, length: field.length };
+    else if (row.length >= lim.maxCols) over = { kind: 'cols', row: count + 1, count: row.length + 1 };
+    else row.push(field);
+  };
+  let atStart = true; // nothing read of the current row yet
+  while (i < n && !over) {
+    let field: string;
+    if (text.charCodeAt(i) === 34 /* " */) {
+      // Quoted: up to the closing quote ("" is a quote), then whatever follows up to the delimiter (stray text kept).
+      const parts: string[] = [];
+      let from = i + 1;
+      let size = 0;
+      for (;;) {
+        const q = text.indexOf('"', from);
+        if (q < 0) {
+          parts.push(text.slice(from));
+          i = n;
+          break;
+        }
+        parts.push(text.slice(from, q));
+        size += q - from;
+        if (text.charCodeAt(q + 1) === 34) {
+          parts.push('"');
+          from = q + 2;
+        } else {
+          i = q + 1;
+          break;
+        }
+        if (size > lim.maxField) break;
+      }
+      let end = i;
+      while (end < n && text.charCodeAt(end) !== d && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+      if (end > i) parts.push(text.slice(i, end));
+      i = end;
+      field = parts.length === 1 ? parts[0]! : parts.join('');
+    } else {
+      let end = i;
+      while (end < n && text.charCodeAt(end) !== d && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+      field = text.slice(i, end);
+      i = end;
+    }
+    atStart = false;
+    push(field);
+    if (i >= n) break;
+    const c = text.charCodeAt(i);
+    if (c === d) {
+      i++;
+      // a delimiter at the very end still ends a field: the empty one after it
+      if (i >= n) push('');
+    } else {
+      // a line end: CRLF, CR or LF
+      i += c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
       endRow();
-      i += c === '\r' && text[i + 1] === '\n' ? 2 : 1;
-    } else (field += c), i++;
+      atStart = true;
+    }
   }
-  if (field !== '' || row.length > 0) endRow();
-  return { rows, truncated: count > maxRows, count };
+  if (!over && (!atStart || row.length > 0)) endRow();
+  return { rows, truncated: count > lim.maxRows, count, over };
 }
 
 const NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?$/;

@@ -16,6 +16,109 @@ export type DocxResult = { ok: true; text: string } | { ok: false; problem: File
 const MAX_PART = 64 * 1024 * 1024;
 const MAX_TOTAL = 256 * 1024 * 1024;
 
+/**
+ * What the Word parts may hold before mammoth sees them. mammoth builds an
+ * object for every element (~600 bytes each: a 124 KB file of a million
+ * empty paragraphs took 4 GB) and walks nesting by recursion (2,000 nested
+ * tables overflowed the stack), and our table reader lays out every spanned
+ * column (a gridSpan of 100,000,000 in a 16 KB file took 5.9 GB). A real
+ * plan has a few thousand paragraphs, tables of tens of rows and columns,
+ * and 10,000–100,000 characters; each bound is far above that.
+ */
+export const DOCX_LIMITS = {
+  paragraphs: 100_000,
+  /** Table rows and cells, all tables together. */
+  rows: 20_000,
+  cells: 200_000,
+  /** Columns one cell spans (gridSpan): Word's tables have at most 63 columns. */
+  span: 64,
+  /** Tables inside table cells. */
+  tables: 16,
+  /** Elements inside elements. */
+  depth: 256,
+  /** Bytes of text (w:t content). */
+  text: 4 * 1024 * 1024,
+  /** Elements of every kind, in all of word/*.xml (checked last: the others name the cause better). */
+  elements: 500_000,
+} as const;
+
+type DocxMeasure = keyof typeof DOCX_LIMITS;
+
+/** What each bound counts, in the user's words. */
+const MEASURE: Record<DocxMeasure, string> = {
+  elements: '内部元素数',
+  paragraphs: '段落数',
+  rows: '表格行数',
+  cells: '表格单元格数',
+  depth: '内部嵌套层数',
+  tables: '表格套表格的层数',
+  span: '单元格横向合并的列数',
+  text: '文字字节数',
+};
+
+/**
+ * Counts what DOCX_LIMITS bounds over a part's text as it inflates (chunks
+ * decoded as latin1, one character per byte): start tags by local name, the
+ * nesting, gridSpan values, and the bytes inside <w:t>. A tag cut by a
+ * chunk boundary is carried over to the next chunk.
+ */
+class DocxCounter {
+  readonly seen: Record<DocxMeasure, number> = { elements: 0, paragraphs: 0, rows: 0, cells: 0, depth: 0, tables: 0, span: 0, text: 0 };
+  private tail = '';
+  private depth = 0;
+  private tables = 0;
+  private inText = false;
+
+  /** Starts a new part: nesting starts again. */
+  part(): void {
+    this.tail = '';
+    this.depth = 0;
+    this.tables = 0;
+    this.inText = false;
+  }
+
+  feed(chunk: string): void {
+    let s = this.tail + chunk;
+    const lt = s.lastIndexOf('<');
+    if (lt >= 0 && s.indexOf('>', lt) < 0 && s.length - lt < 65_536) {
+      this.tail = s.slice(lt);
+      s = s.slice(0, lt);
+    } else this.tail = '';
+    const seen = this.seen;
+    let last = 0;
+    for (const m of s.matchAll(TAG)) {
+      if (this.inText) seen.text += m.index - last;
+      last = m.index + m[0].length;
+      const [, close, name, attrs] = m as unknown as [string, string, string, string];
+      if (close) {
+        this.depth--;
+        if (name === 'tbl') this.tables--;
+        if (name === 't') this.inText = false;
+        continue;
+      }
+      const empty = attrs.endsWith('/');
+      seen.elements++;
+      if (!empty && ++this.depth > seen.depth) seen.depth = this.depth;
+      if (name === 'p') seen.paragraphs++;
+      else if (name === 'tr') seen.rows++;
+      else if (name === 'tc') seen.cells++;
+      else if (name === 'tbl' && !empty && ++this.tables > seen.tables) seen.tables = this.tables;
+      else if (name === 't' && !empty) this.inText = true;
+      else if (name === 'gridSpan') seen.span = Math.max(seen.span, Number(/\bval\s*=\s*["']?\s*(\d{1,12})/.exec(attrs)?.[1] ?? 1));
+    }
+    if (this.inText) seen.text += s.length - last;
+  }
+
+  /** The first bound passed, or null. */
+  over(): { measure: DocxMeasure; count: number } | null {
+    for (const k of Object.keys(DOCX_LIMITS) as DocxMeasure[]) if (this.seen[k] > DOCX_LIMITS[k]) return { measure: k, count: this.seen[k] };
+    return null;
+  }
+}
+
+/** A start or end tag with its local name (any namespace prefix); comments and processing instructions do not match. */
+const TAG = /<(\/?)(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
+
 type Params = Record<string, string | number>;
 const MESSAGES: Record<string, (p: Params) => string> = {
   'docx-empty-file': (p) => `「${p.file}」是空文件（0 字节），没有可读的内容。`,
@@ -26,12 +129,14 @@ const MESSAGES: Record<string, (p: Params) => string> = {
   'docx-not-word': (p) => `「${p.file}」是压缩包，但不是 Word 文档（缺少正文部件 word/document.xml）。`,
   'docx-too-large': (p) => `「${p.file}」解压后超过 ${p.limit}，不像正常的 Word 文档，已拒绝读取。`,
   'docx-doctype': (p) => `「${p.file}」的部件 ${p.entry} 含有 DOCTYPE/ENTITY 声明，可能是恶意构造的文件，已拒绝读取。`,
-  'docx-parse-failed': (p) => `「${p.file}」无法作为 Word 文档读取（${p.detail}）。请用 Word 或 WPS 打开后另存为 .docx 再试。`,
+  'docx-parse-failed': (p) => `「${p.file}」无法作为 Word 文档读取（文件内部结构已损坏或不标准）。请用 Word 或 WPS 打开后另存为 .docx 再试。`,
+  'docx-too-complex': (p) =>
+    `「${p.file}」的${p.what}达到 ${p.count}，超过上限 ${p.limit}，不像正常的方案文档（可能已损坏或被恶意构造），已拒绝读取。若确是方案原文，请在 Word 或 WPS 中把正文复制到记事本，另存为 .txt 后导入。`,
   'docx-no-text': (p) => `「${p.file}」是 Word 文档，但其中没有文字。`,
 };
 
-function problem(code: string, file: string, params: Params = {}): { ok: false; problem: FileProblem } {
-  return { ok: false, problem: { file, code, message: MESSAGES[code]!({ file, ...params }) } };
+function problem(code: string, file: string, params: Params = {}, detail?: string): { ok: false; problem: FileProblem } {
+  return { ok: false, problem: { file, code, message: MESSAGES[code]!({ file, ...params }), ...(detail ? { detail } : {}) } };
 }
 
 const DOCTYPE = /<!(DOCTYPE|ENTITY)/i;
@@ -53,21 +158,28 @@ export function guardDocx(bytes: Uint8Array, file: string): { ok: true } | { ok:
     if (e.size > MAX_PART || (total += e.size) > MAX_TOTAL) return problem('docx-too-large', file, { limit: '256 MB' });
   }
   let inflated = 0;
+  const counter = new DocxCounter();
+  const latin1 = new TextDecoder('latin1');
   for (const e of dir.entries) {
     if (!/\.(xml|rels)$/i.test(e.name)) continue;
     const data = entryData(bytes, e);
     if (!data) return problem('docx-broken', file, { detail: `部件 ${e.name} 缺失` });
     let tail = '';
     let bad = false;
-    const latin1 = new TextDecoder('latin1');
+    const counted = /^word\/.*\.xml$/i.test(e.name);
+    counter.part();
     const r = inflateCapped(data, e.method, Math.min(MAX_PART, MAX_TOTAL - inflated), (chunk) => {
-      const s = tail + latin1.decode(chunk);
+      const text = latin1.decode(chunk);
+      const s = tail + text;
       if (DOCTYPE.test(s)) bad = true;
       tail = s.slice(-16);
+      if (counted) counter.feed(text);
     });
-    if (!r.ok) return r.reason === 'limit' ? problem('docx-too-large', file, { limit: '256 MB' }) : problem('docx-broken', file, { detail: `部件 ${e.name} 无法解压` });
+    if (!r.ok) return r.reason === 'limit' ? problem('docx-too-large', file, { limit: '256 MB' }) : problem('docx-broken', file, { detail: `部件 ${e.name} 无法解压` }, r.detail);
     if (bad) return problem('docx-doctype', file, { entry: e.name });
     inflated += r.size;
+    const over = counter.over();
+    if (over) return problem('docx-too-complex', file, { what: MEASURE[over.measure], count: over.count.toLocaleString('en-US'), limit: DOCX_LIMITS[over.measure].toLocaleString('en-US') });
   }
   return { ok: true };
 }
@@ -136,7 +248,8 @@ function tableLines(table: DocElement): string[] {
     for (const cell of row.children ?? []) {
       if (cell.type !== 'tableCell') continue;
       take();
-      const span = Math.max(1, cell.colSpan ?? 1);
+      // bounded by the guard (DOCX_LIMITS.span); the cap here keeps any other caller safe too
+      const span = Math.min(DOCX_LIMITS.span, Math.max(1, cell.colSpan ?? 1));
       const down = Math.max(1, cell.rowSpan ?? 1);
       cells.push(cellText(cell));
       for (let k = 0; k < span; k++) {
@@ -188,7 +301,7 @@ export async function readDocx(bytes: Uint8Array, file: string): Promise<DocxRes
       },
     });
   } catch (e) {
-    return problem('docx-parse-failed', file, { detail: (e as Error)?.message || String(e) });
+    return problem('docx-parse-failed', file, {}, (e as Error)?.message || String(e));
   }
   const text = (lines ?? ([] as string[])).join('\n').replace(/\n{3,}/g, '\n\n').trim();
   if (!text) return problem('docx-no-text', file);

@@ -10,15 +10,16 @@
 // guard vetted is exactly what the reader reads.
 import type { FileProblem, MergeRange, SheetGrid } from '../model';
 import { cfbKind, isCfb } from './cfb';
-import { csvToGrid, decodeText, looksLikeText, parseDelimited, sniffDelimiter } from './csv';
+import { CSV_CELLS_MAX, CSV_FIELD_MAX, csvToGrid, decodeText, looksLikeText, parseDelimited, sniffDelimiter } from './csv';
 import { EntryChecker, type CheckedEntry, type EntryFault } from './entry-check';
 import type { PartCache } from './part-cache';
 import { parseMergeCells } from './merges';
 import { formatBytes, problem } from './messages';
+import { columnLetter0 } from './a1';
 import { PartIndex, contentTypeOf, findMainPart, isXmlType, parseContentTypes, parseRelationships, relsPartOf, type ContentTypes } from './opc';
 import { thinSheetXml } from './thin';
 import { readWorkbookParts, type SheetPart, type WorkbookParts } from './workbook-xml';
-import { decodeXmlBytes } from './xml-encoding';
+import { declaredUtf8, decodeXmlBytes } from './xml-encoding';
 import { readZipDirectory, rewriteZip, startsWithZipSignature, unsafeEntryName, type ZipEntry } from './zip';
 
 export type { SheetPart, WorkbookParts } from './workbook-xml';
@@ -56,14 +57,6 @@ export type GuardResult =
       droppedSheets: string[];
       /** Merged ranges by sheet name, read here because exceljs's own merge handling is quadratic. */
       merges: Map<string, MergeRange[]>;
-      /**
-       * What makes the package unlike what Excel writes, though valid or
-       * readable (Strict, backslash names, names in other cases, UTF-16
-       * parts, prefixed relationships …), in Chinese; empty for a usual one.
-       * We read such packages; exceljs (enrich's writer) does not, so
-       * enrich refuses them instead of writing a wrong copy.
-       */
-      quirks: string[];
       /**
        * The parts the reader needs (worksheets, shared strings, styles),
        * inflated and checked (sheets as rewritten when thinned): as text
@@ -108,7 +101,11 @@ function guardText(bytes: Uint8Array, file: string, limits: ReadLimits): GuardRe
   if (head.startsWith('<') && (head.includes('<html') || head.includes('<table'))) return refuse(problem('html-table', file));
   if (head.startsWith('<?xml') || head.startsWith('<!doctype')) return refuse(problem('not-xlsx', file, { reason: 'XML 文本' }));
   const delimiter = sniffDelimiter(text);
-  const parsed = parseDelimited(text, delimiter, limits.maxRows);
+  const parsed = parseDelimited(text, delimiter, { maxRows: limits.maxRows, maxCols: limits.maxCols });
+  const over = parsed.over;
+  if (over?.kind === 'field') return refuse(problem('csv-field-too-long', file, { length: over.length.toLocaleString('en-US'), limit: CSV_FIELD_MAX.toLocaleString('en-US') }, { row: over.row, column: columnLetter0(over.col - 1) }));
+  if (over?.kind === 'cols') return refuse(problem('csv-too-wide', file, { count: over.count, limit: limits.maxCols }, { row: over.row }));
+  if (over?.kind === 'cells') return refuse(problem('csv-too-many-cells', file, { rows: over.rows.toLocaleString('en-US'), width: over.width, limit: CSV_CELLS_MAX.toLocaleString('en-US') }));
   if (parsed.truncated) return refuse(problem('csv-too-many-rows', file, { count: parsed.count, limit: limits.maxRows }));
   const sheet = csvToGrid(parsed.rows, baseName(file));
   const warnings: FileProblem[] = [];
@@ -244,18 +241,11 @@ function guardZip(bytes: Uint8Array, file: string, limits: ReadLimits, known: Pa
     if (k) parts.set(name, k);
   }
 
-  const quirks: string[] = [];
-  if (workbook.strict) quirks.push('“严格 Open XML”格式');
-  if (entries.some((e) => e.backslashes)) quirks.push('部件名用了反斜杠');
-  if (index.inexact || main.part !== 'xl/workbook.xml') quirks.push('部件的名称或位置与 Excel 的写法不同');
-  if (checker.foreignEncoding) quirks.push('部件不是 UTF-8 编码');
-  if (/<[\w.-]+:Relationships?\b/.test(rootRelsText + wbRelsText)) quirks.push('关系部件带命名空间前缀');
-
   const thinned = thinSheets(workbook.sheets, checked, parts, file, limits, warnings);
   const out = thinned.replaced.size ? rewriteZip(bytes, entries, thinned.replaced) : bytes;
   const merges = new Map<string, MergeRange[]>();
   for (const s of workbook.sheets) merges.set(s.name, thinned.dropped.includes(s.name) ? [] : parseMergeCells(checked.get(s.path)?.mergeText ?? ''));
-  return { kind: 'xlsx', bytes: out, sheets: workbook.sheets, workbook, warnings, droppedSheets: thinned.dropped, merges, quirks, parts };
+  return { kind: 'xlsx', bytes: out, sheets: workbook.sheets, workbook, warnings, droppedSheets: thinned.dropped, merges, parts };
 }
 
 /**
@@ -275,7 +265,7 @@ function thinSheets(
 ): { replaced: Map<string, Uint8Array>; dropped: string[] } {
   const replaced = new Map<string, Uint8Array>();
   const dropped: string[] = [];
-  const asUtf8 = (xml: string): Uint8Array => new TextEncoder().encode(xml.replace(/^(<\?xml[^>]*?encoding\s*=\s*["'])[^"']*/, '$1UTF-8'));
+  const asUtf8 = (xml: string): Uint8Array => new TextEncoder().encode(declaredUtf8(xml));
   for (const s of sheets) {
     const count = checked.get(s.path)?.rows ?? 0;
     if (s.kind !== 'worksheet' || count <= limits.maxRows) continue;

@@ -28,6 +28,9 @@ export type IoCode =
   | 'csv-read'
   | 'csv-gbk'
   | 'csv-too-many-rows'
+  | 'csv-field-too-long'
+  | 'csv-too-wide'
+  | 'csv-too-many-cells'
   | 'part-missing'
   | 'workbook-rels-missing'
   | 'no-sheets'
@@ -52,7 +55,9 @@ export type IoCode =
   | 'write-bad-number'
   | 'columns-sheet-missing'
   | 'columns-sheet-thinned'
-  | 'columns-unusual-package';
+  | 'columns-no-room'
+  | 'columns-sheet-unusual'
+  | 'columns-failed';
 
 type Params = Record<string, string | number | undefined>;
 
@@ -96,6 +101,12 @@ const MESSAGES: Record<IoCode, (p: Params) => string> = {
   'csv-read': (p) => `文件「${p.file}」是 CSV/文本文件，已按 ${p.encoding} 编码、以“${p.delimiter}”分隔读取为一张工作表「${p.sheet}」（CSV 不含合并单元格与格式）。`,
   'csv-gbk': (p) => `文件「${p.file}」不是 UTF-8 编码，已按 GB18030/GBK 读取；如有乱码，请用 Excel 另存为 .xlsx 后再导入。`,
   'csv-too-many-rows': (p) => `文件「${p.file}」有 ${p.count} 行，超过上限 ${p.limit} 行，已拒绝读取。请按年度或单位拆分为多个文件后分别导入。`,
+  'csv-field-too-long': (p) =>
+    `文件「${p.file}」是 CSV/文本文件，第 ${p.row} 行 ${p.column} 列有 ${p.length} 个字符，超过上限 ${p.limit}（Excel 一个单元格最多 32,767 个字符），不像台账，已拒绝读取。请确认选对了文件；若是系统导出的台账，请用 Excel 打开检查该处后另存为 .xlsx 再导入。`,
+  'csv-too-wide': (p) =>
+    `文件「${p.file}」是 CSV/文本文件，第 ${p.row} 行有 ${p.count} 列以上，超过上限 ${p.limit} 列，不像台账，已拒绝读取。请确认选对了文件，或检查分隔符是否正确。`,
+  'csv-too-many-cells': (p) =>
+    `文件「${p.file}」是 CSV/文本文件，${p.rows} 行、最宽处 ${p.width} 列，合计超过 ${p.limit} 个单元格，已拒绝读取。请删去表格右侧零散的内容，或按年度、单位拆分为多个文件后分别导入。`,
   'part-missing': (p) => `文件「${p.file}」缺少${p.what}部件（${p.part}），无法读取。${RESAVE}`,
   'workbook-rels-missing': (p) =>
     `文件「${p.file}」缺少工作簿的关系部件（${p.part}），无法找到各工作表的数据（工作表：${p.sheets}）。${RESAVE}`,
@@ -127,11 +138,15 @@ const MESSAGES: Record<IoCode, (p: Params) => string> = {
   'write-merge-skipped': (p) => `工作表「${p.sheet}」的合并区域 ${p.range} 与其他合并区域重叠，已跳过。`,
   'write-invalid-chars': (p) => `工作表「${p.sheet}」第 ${p.row} 行 ${p.column} 列含有 Excel 不允许的控制字符，已删除。`,
   'write-bad-number': (p) => `工作表「${p.sheet}」第 ${p.row} 行 ${p.column} 列的数值无效（${p.value}），已留空。`,
-  'columns-sheet-missing': (p) => `工作簿中没有工作表「${p.sheet}」，无法添加补全列。`,
+  'columns-sheet-missing': (p) => `文件「${p.file}」中没有工作表「${p.sheet}」（可能在读取之后被改名、删除或损坏），无法添加补全列，没有生成补全后的副本。请确认文件完好后重新补全。`,
+  'columns-no-room': (p) =>
+    `文件「${p.file}」工作表「${p.sheet}」右侧已没有空余的列（Excel 每张表最多 16,384 列，补全需要 ${p.needed} 列），没有生成补全后的副本。请删除表格右侧不用的列或零散内容后保存，再补全。`,
+  'columns-sheet-unusual': (p) =>
+    `文件「${p.file}」工作表「${p.sheet}」的内部结构不标准（${p.reason}），无法在不改动原有内容的前提下添加补全列，没有生成补全后的副本。请用 Excel 或 WPS 打开该文件「另存为」.xlsx 后再补全。`,
+  'columns-failed': (p) =>
+    `文件「${p.file}」补全时出错，没有生成补全后的副本，原文件未改动。请用 Excel 或 WPS 打开该文件「另存为」.xlsx 后再试；如仍不行，请把文件和 --json 输出中的 detail 一并发给技术支持。`,
   'columns-sheet-thinned': (p) =>
     `文件「${p.file}」工作表「${p.sheet}」底部有大量只带格式的空行（常因把格式刷到了表格最底部），读取时已跳过；补全是在原文件上添加列，跳过这些行再保存会丢掉它们的格式，因此没有生成补全后的副本。请在 Excel 中删除表格底部只带格式的空行或零散内容后保存，再补全。`,
-  'columns-unusual-package': (p) =>
-    `文件「${p.file}」是其他程序写出的非常规工作簿（${p.reason}）：可以读取和校验，但补全要在原文件上添加列，这样的文件无法原样写回，因此没有生成补全后的副本。请用 Excel 或 WPS 打开后「另存为」Excel 工作簿 (.xlsx)，再补全。`,
 };
 
 /** Every code of the table (for the tests that check each message). */

@@ -10,6 +10,7 @@
 import { unzipSync, zipSync, type Zippable } from 'fflate';
 import type { MergeRange } from '../model';
 import { columnLetter0 } from './a1';
+import { StyleEditor } from './style-patch';
 
 export const XLSX_CELL_MAX = 32_767;
 export const TRUNCATION_MARKER = '…〔已截断〕';
@@ -75,21 +76,10 @@ export function finishPackage(bytes: Uint8Array, cells: Map<string, Set<string>>
   for (const m of relsXml.matchAll(/<Relationship\b[^>]*\bTarget="([^"]+)"[^>]*\bId="([^"]+)"/g)) targets.set(m[2], m[1]);
   const unescape = (s: string): string => s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
-  let styles = dec.decode(files['xl/styles.xml'] as Uint8Array);
-  const xfsMatch = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles);
-  if (!xfsMatch) return bytes;
-  const xfs = [...xfsMatch[1].matchAll(/<xf\b[^>]*?(?:\/>|>[\s\S]*?<\/xf>)/g)].map((m) => m[0]);
-  const quoted = new Map<number, number>();
-  const quotedIndex = (s: number): number => {
-    let q = quoted.get(s);
-    if (q === undefined) {
-      const base = xfs[s] ?? xfs[0];
-      xfs.push(base.replace(/\s+quotePrefix="[^"]*"/, '').replace(/^<xf\b/, '<xf quotePrefix="1"'));
-      q = xfs.length - 1;
-      quoted.set(s, q);
-    }
-    return q;
-  };
+  const stylesXml = files['xl/styles.xml'] as Uint8Array | undefined;
+  if (!stylesXml) return bytes;
+  // Each affected cell gets a copy of its format with quotePrefix (style-patch.ts), made once per format.
+  const styles = new StyleEditor(dec.decode(stylesXml));
 
   for (const m of wbXml.matchAll(/<sheet\b[^>]*>/g)) {
     const name = unescape(/\bname="([^"]*)"/.exec(m[0])?.[1] ?? '');
@@ -105,12 +95,11 @@ export function finishPackage(bytes: Uint8Array, cells: Map<string, Set<string>>
     if (set.size)
       xml = xml.replace(/<c r="([A-Z]+\d+)"(?: s="(\d+)")?/g, (whole, addr: string, s: string | undefined) => {
         if (!set.has(addr)) return whole;
-        return `<c r="${addr}" s="${quotedIndex(s ? Number(s) : 0)}"`;
+        return `<c r="${addr}" s="${styles.derive(s ? Number(s) : 0, { quotePrefix: true })}"`;
       });
     files[path] = enc.encode(insertMerges(xml, ranges));
   }
-  const cellXfs = `<cellXfs count="${xfs.length}">${xfs.join('')}</cellXfs>`;
-  styles = styles.slice(0, xfsMatch.index) + cellXfs + styles.slice(xfsMatch.index + xfsMatch[0].length);
-  files['xl/styles.xml'] = enc.encode(styles);
+  const patched = styles.result();
+  if (patched !== null) files['xl/styles.xml'] = enc.encode(patched);
   return zipSync(files, { level: 6 });
 }

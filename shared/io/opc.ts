@@ -28,8 +28,6 @@ export function partKey(name: string): string {
 /** The archive's entry names by part key; the first of two equivalent names wins (a package may not hold both, §6.2.2.3). */
 export class PartIndex {
   private readonly byKey = new Map<string, string>();
-  /** Set once a part was found under a name spelled otherwise than asked (case, percent-encoding, a leading slash aside). */
-  inexact = false;
   constructor(names: Iterable<string>) {
     for (const n of names) {
       if (n.endsWith('/')) continue;
@@ -39,9 +37,7 @@ export class PartIndex {
   }
   /** The stored entry name of a part, or null when the archive has no such part. */
   find(part: string): string | null {
-    const found = this.byKey.get(partKey(part)) ?? null;
-    if (found !== null && found !== (part.charCodeAt(0) === 47 ? part.slice(1) : part)) this.inexact = true;
-    return found;
+    return this.byKey.get(partKey(part)) ?? null;
   }
   has(part: string): boolean {
     return this.byKey.has(partKey(part));

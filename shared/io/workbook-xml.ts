@@ -33,7 +33,7 @@ export interface WorkbookParts {
   date1904: boolean;
   /** Whether the workbook part has a Relationships part: without one no sheet's cells can be found. */
   hasRels: boolean;
-  /** Strict Open XML (ISO/IEC 29500-1 strict namespaces): read like transitional; enrich cannot write it back. */
+  /** Strict Open XML (ISO/IEC 29500-1 strict namespaces): read like transitional, and enrich's copy adds its parts in Strict's namespaces. */
   strict: boolean;
 }
 

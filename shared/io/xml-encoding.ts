@@ -77,3 +77,10 @@ export function decodeXmlPart(b: Uint8Array): { text: string; encoding: string }
   const encoding = xmlEncodingOf(b);
   return { text: decoder(encoding)!.decode(b), encoding };
 }
+
+/**
+ * XML text about to be stored as UTF-8, its declaration saying so: a part
+ * read from UTF-16 or a declared single-byte encoding would otherwise keep
+ * a declaration its new bytes contradict (XML 1.0 §4.3.3 makes that an error).
+ */
+export const declaredUtf8 = (xml: string): string => xml.replace(/^(<\?xml[^>]*?encoding\s*=\s*["'])[^"']*/, '$1UTF-8');

@@ -258,51 +258,70 @@ export function crc32(data: Uint8Array, crc = 0): number {
   return ~c >>> 0;
 }
 
+/** 1 January 1980, the earliest DOS date, which Excel itself stamps on every part (0 is no valid date). */
+const DOS_1980 = (1 << 5) | 1;
+
+/** An entry's content already deflated (method 8), with the CRC and length of the inflated bytes. */
+export interface DeflatedPart {
+  deflated: Uint8Array;
+  crc: number;
+  size: number;
+}
+
 /**
- * Writes the archive again with some entries replaced. Unchanged entries are
- * copied compressed, as they were (no second inflate/deflate); replaced ones
- * are deflated here. Entries are those of readZipDirectory on `b`.
+ * Writes the archive again with some entries replaced and others added at the
+ * end. Unchanged entries are copied compressed, as they were (no second
+ * inflate/deflate); new content is deflated here unless it comes deflated
+ * (a part streamed through a Deflate by its writer). Entries are those of
+ * readZipDirectory on `b`.
  */
-export function rewriteZip(b: Uint8Array, entries: ZipEntry[], replaced: Map<string, Uint8Array>): Uint8Array {
+export function rewriteZip(b: Uint8Array, entries: ZipEntry[], replaced: Map<string, Uint8Array | DeflatedPart>, added: [string, Uint8Array | DeflatedPart][] = []): Uint8Array {
   const locals: Uint8Array[] = [];
   const centrals: Uint8Array[] = [];
   let offset = 0;
-  for (const e of entries) {
-    const fresh = replaced.get(e.name);
-    const data = fresh ? deflateSync(fresh, { level: 1 }) : (entryData(b, e) ?? new Uint8Array(0));
-    const method = fresh ? 8 : e.method;
-    const crc = fresh ? crc32(fresh) : e.crc;
-    const size = fresh ? fresh.length : e.size;
-    const flags = e.flags & 0x800;
+  const utf8Name = new TextEncoder();
+  const all: { rawName: Uint8Array; flags: number; fresh: Uint8Array | DeflatedPart | undefined; old?: ZipEntry }[] = [
+    ...entries.map((e) => ({ rawName: e.rawName, flags: e.flags & 0x800, fresh: replaced.get(e.name), old: e })),
+    // general-purpose bit 11: the name is UTF-8
+    ...added.map(([name, data]) => ({ rawName: utf8Name.encode(name), flags: /^[\x20-\x7e]*$/.test(name) ? 0 : 0x800, fresh: data })),
+  ];
+  for (const { rawName, flags, fresh, old } of all) {
+    const ready = fresh && !(fresh instanceof Uint8Array) ? fresh : null;
+    const data = ready ? ready.deflated : fresh ? deflateSync(fresh as Uint8Array, { level: 1 }) : (entryData(b, old!) ?? new Uint8Array(0));
+    const method = fresh ? 8 : old!.method;
+    const crc = ready ? ready.crc : fresh ? crc32(fresh as Uint8Array) : old!.crc;
+    const size = ready ? ready.size : fresh ? (fresh as Uint8Array).length : old!.size;
     const loc = new DataView(new ArrayBuffer(30));
     loc.setUint32(0, SIG_LOC, true);
     loc.setUint16(4, 20, true);
     loc.setUint16(6, flags, true);
     loc.setUint16(8, method, true);
+    loc.setUint16(12, DOS_1980, true);
     loc.setUint32(14, crc, true);
     loc.setUint32(18, data.length, true);
     loc.setUint32(22, size, true);
-    loc.setUint16(26, e.rawName.length, true);
-    locals.push(new Uint8Array(loc.buffer), e.rawName, data);
+    loc.setUint16(26, rawName.length, true);
+    locals.push(new Uint8Array(loc.buffer), rawName, data);
     const cen = new DataView(new ArrayBuffer(46));
     cen.setUint32(0, SIG_CEN, true);
     cen.setUint16(4, 20, true);
     cen.setUint16(6, 20, true);
     cen.setUint16(8, flags, true);
     cen.setUint16(10, method, true);
+    cen.setUint16(14, DOS_1980, true);
     cen.setUint32(16, crc, true);
     cen.setUint32(20, data.length, true);
     cen.setUint32(24, size, true);
-    cen.setUint16(28, e.rawName.length, true);
+    cen.setUint16(28, rawName.length, true);
     cen.setUint32(42, offset, true);
-    centrals.push(new Uint8Array(cen.buffer), e.rawName);
-    offset += 30 + e.rawName.length + data.length;
+    centrals.push(new Uint8Array(cen.buffer), rawName);
+    offset += 30 + rawName.length + data.length;
   }
   const cdSize = centrals.reduce((n, c) => n + c.length, 0);
   const end = new DataView(new ArrayBuffer(22));
   end.setUint32(0, SIG_EOCD, true);
-  end.setUint16(8, entries.length, true);
-  end.setUint16(10, entries.length, true);
+  end.setUint16(8, all.length, true);
+  end.setUint16(10, all.length, true);
   end.setUint32(12, cdSize, true);
   end.setUint32(16, offset, true);
   const parts = [...locals, ...centrals, new Uint8Array(end.buffer)];

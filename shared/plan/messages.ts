@@ -16,6 +16,8 @@ const MESSAGES = {
   'plan.no-jurisdiction': () => '没有从标题中读出方案所属的地区。',
   'plan.owner-unknown': (p) => `任务 ${p.id} 的单位「${p.name}」在单位名录中没有找到${p.suggestion ? `，是否为「${p.suggestion}」？` : '。'}`,
   'plan.pdf': (p) => `「${p.file}」是 PDF 文件，无法直接读取。请复制其中的文字另存为 .txt，或用 Word/WPS 转为 .docx 后再导入。`,
+  'plan.too-long': (p) =>
+    `「${p.file}」有 ${p.count} ${p.unit}，超过上限 ${p.limit} 个字符（一份实施方案通常只有几万字），不像一份方案，已拒绝读取。请确认选对了文件；如是多份文件合在一起，请分开导入。`,
   'plan.binary': (p) => `「${p.file}」不是文本文件，也不是 Word 文档（.docx），无法读取。请导入 .txt、.md 或 .docx 格式的方案。`,
 } satisfies Record<string, (p: Params) => string>;
 

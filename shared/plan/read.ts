@@ -11,7 +11,24 @@ import { planProblem } from './messages';
 
 export type PlanText = { ok: true; text: string; encoding: string } | { ok: false; problem: FileProblem };
 
+/**
+ * Characters a plan may have. The seeds have 10,000–15,000; the importer's
+ * memory grows with the text (a 32 MB text took 2.7 GB and printed 380 MB of
+ * JSON), so a text many times any real plan is refused, not read.
+ */
+export const PLAN_TEXT_MAX = 1_000_000;
+
+const tooLong = (file: string, count: number, unit = '个字符'): PlanText => ({
+  ok: false,
+  problem: planProblem('plan.too-long', file, { count: count.toLocaleString('en-US'), unit, limit: PLAN_TEXT_MAX.toLocaleString('en-US') }),
+});
+
 export async function readPlanFile(bytes: Uint8Array, file: string): Promise<PlanText> {
+  const read = await readPlanText(bytes, file);
+  return read.ok && read.text.length > PLAN_TEXT_MAX ? tooLong(file, read.text.length) : read;
+}
+
+async function readPlanText(bytes: Uint8Array, file: string): Promise<PlanText> {
   if (bytes.length === 0) return { ok: false, problem: planProblem('plan.empty', file) };
   const isPdf = bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46;
   if (isPdf) return { ok: false, problem: planProblem('plan.pdf', file) };
@@ -20,6 +37,8 @@ export async function readPlanFile(bytes: Uint8Array, file: string): Promise<Pla
     return r.ok ? { ok: true, text: r.text, encoding: 'docx' } : r;
   }
   if (!looksLikeText(bytes)) return { ok: false, problem: planProblem('plan.binary', file) };
+  // Every character takes at most 4 bytes: a text this long is over the bound before it is decoded.
+  if (bytes.length > 4 * PLAN_TEXT_MAX) return tooLong(file, bytes.length, '字节');
   const { text, encoding } = decodeText(bytes);
   if (/\.html?$/i.test(file) || looksLikeHtml(text)) return { ok: true, text: htmlToText(text), encoding: `${encoding} (HTML)` };
   return { ok: true, text, encoding };

@@ -1,4 +1,5 @@
 // An in-memory CliIO for running kesu commands in-process.
+import path from 'node:path';
 import type { CliIO } from '../../cli/io';
 
 export interface FakeIO extends CliIO {
@@ -20,6 +21,8 @@ export function fakeIO(files: Record<string, Uint8Array | string> = {}, now = ne
       return typeof f === 'string' ? new TextEncoder().encode(f) : f;
     },
     writeFile: async (p, d) => void io.files.set(p, d),
+    // the in-memory disk has no links: a file is its resolved path
+    fileId: async (p) => ([...io.files.keys()].some((k) => path.resolve(k) === path.resolve(p)) ? path.resolve(p) : null),
     listFiles: async (dir) => [...io.files.keys()].filter((k) => k.startsWith(dir + '/')).sort(),
     isDirectory: async (p) => [...io.files.keys()].some((k) => k.startsWith(p + '/')),
     isTTY: false,

@@ -156,3 +156,47 @@ describe('addColumns refuses a sheet the guard had to rewrite, saying no copy wa
     for (const w of words) expect(r.problem.message).toContain(w);
   }, 60_000);
 });
+
+describe('addColumns refuses what it cannot add to without changing the user\'s cells', () => {
+  const header = '<row r="1"><c r="A1" t="inlineStr"><is><t>序号</t></is></c></row>';
+  it.each([
+    ['rows out of order', header + valueRow(5) + valueRow(4), 'columns-sheet-unusual', ['行的顺序错乱', '另存为']],
+    ['a cell in the last column (XFD)', '<row r="1"><c r="A1"><v>1</v></c><c r="XFD1"><v>2</v></c></row>' + valueRow(2), 'columns-no-room', ['16,384', '补全需要 1 列']],
+  ])('%s → %s', async (_n, rows, code, words) => {
+    const r = await addColumnsReport(bigSheetWorkbook(rows), [{ sheet: '台账', headerRow: 1, startCol: 1, headers: ['状态'], rows: [{ row: 2, values: ['正常'] }] }], '台账.xlsx');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problem).toMatchObject({ code, file: '台账.xlsx', sheet: '台账' });
+    expect(r.problem.message).toContain('「台账.xlsx」');
+    for (const w of words) expect(r.problem.message).toContain(w);
+  });
+
+  it('kesu enrich says so, and --json gives the code (the internal cause, when there is one, only in detail)', async () => {
+    const { main } = await import('../../cli/main');
+    const { fakeIO } = await import('../cli/fake-io');
+    const ledger = ['序号', '重点任务', '任务内容', '牵头单位', '完成时限'].map((h, i) => `<c r="${String.fromCharCode(65 + i)}1" t="inlineStr"><is><t>${h}</t></is></c>`).join('');
+    const task = (r: number) => `<row r="${r}"><c r="A${r}"><v>${r - 1}</v></c><c r="B${r}" t="inlineStr"><is><t>开展活动</t></is></c><c r="C${r}" t="inlineStr"><is><t>每年开展活动不少于${r}场</t></is></c><c r="D${r}" t="inlineStr"><is><t>区科协</t></is></c><c r="E${r}" t="inlineStr"><is><t>每年</t></is></c></row>`;
+    const io = fakeIO({ 'a.xlsx': bigSheetWorkbook(`<row r="1">${ledger}</row>` + task(3) + task(2)) });
+    expect(await main(['enrich', 'a.xlsx', '-o', 'b.xlsx', '--json'], io)).toBe(1);
+    expect(io.stderr).toContain('无法补全 a.xlsx: 文件「a.xlsx」工作表「台账」的内部结构不标准');
+    expect(JSON.parse(io.stdout).error).toMatchObject({ code: 'columns-sheet-unusual' });
+    expect(io.files.has('b.xlsx')).toBe(false);
+  });
+});
+
+describe('addColumns never writes into a merged range', () => {
+  it('a merge reaching past the data (B1:C2) pushes the new columns right of it, where they can be seen', async () => {
+    const rows = '<row r="1"><c r="A1" t="inlineStr"><is><t>任务</t></is></c><c r="B1" t="inlineStr"><is><t>说明</t></is></c></row>' + valueRow(2);
+    const wb = bigSheetWorkbook(rows).slice();
+    // the merge goes into the sheet part of the hand-made workbook
+    const files = (await import('fflate')).unzipSync(wb);
+    files['xl/worksheets/sheet1.xml'] = strToU8(new TextDecoder().decode(files['xl/worksheets/sheet1.xml']).replace('</sheetData>', '</sheetData><mergeCells count="1"><mergeCell ref="B1:C2"/></mergeCells>'));
+    const r = await addColumnsReport(zipSync(files), [{ sheet: '台账', headerRow: 1, startCol: 2, headers: ['状态'], rows: [{ row: 2, values: ['正常'] }] }], '台账.xlsx');
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.columns).toEqual({ 台账: [3] });
+    const back = await grids(r.bytes);
+    expect(back[0].rows[0]).toEqual(['任务', '说明', null, '状态']);
+    expect(back[0].rows[1]![3]).toBe('正常');
+  });
+});

@@ -27,10 +27,12 @@ const PARAMS = {
   to: '表_1',
   range: 'A1:B2',
   marker: '（已截断）',
+  width: 120,
+  needed: 3,
 };
 const DETAIL = 'invalid distance too far back';
 // Messages about a sheet being written name the sheet, not a file.
-const WRITING = new Set(['write-cell-truncated', 'write-sheet-renamed', 'write-merge-skipped', 'write-invalid-chars', 'write-bad-number', 'columns-sheet-missing']);
+const WRITING = new Set(['write-cell-truncated', 'write-sheet-renamed', 'write-merge-skipped', 'write-invalid-chars', 'write-bad-number']);
 
 describe('io messages', () => {
   it.each(IO_CODES.map((c) => [c]))('%s', (code) => {

@@ -2,7 +2,8 @@
 // are valid but unusual (names in other cases or with backslashes, prefixed
 // relationships in single quotes, UTF-16 parts, Strict Open XML, no package
 // relationships), cells as other writers put them, and a named reason for
-// each way a workbook can have nothing to read.
+// each way a workbook can have nothing to read; enrich copies them as they are.
+import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { addColumnsReport, readWorkbook, writeWorkbook, type ReadResult } from '../../shared/io';
 import type { SheetGrid } from '../../shared/model';
@@ -199,28 +200,57 @@ describe('what stays refused', () => {
   });
 });
 
-describe('enrich writes no copy of a package exceljs cannot read back', () => {
-  const edit = [{ sheet: 'Sheet1', headerRow: 1, startCol: 2, headers: ['状态'], rows: [{ row: 2, values: ['正常'] }] }];
+describe('enrich copies a package other programs write as it is', () => {
+  // The copy patches the sheet's XML in place and copies every other part (columns.ts): a quirk of the
+  // package is kept, the parts we add follow it (Strict's namespaces, UTF-8 declared as UTF-8), and the
+  // copy reads back with the user's cells, our columns and the light's fill.
+  const edit = [{ sheet: 'Sheet1', headerRow: 1, startCol: 2, headers: ['状态', '红黄绿灯'], rows: [{ row: 2, values: ['正常', '绿'], fills: [null, '#00B050'] }] }];
   const p = baseParts();
-  it.each([
-    ['Strict', { 'xl/workbook.xml': (p['xl/workbook.xml'] as string).replace(NS, STRICT_NS) }, '严格 Open XML'],
-    ['backslash names', Object.fromEntries(Object.entries(p).map(([k, v]) => [k.replace(/\//g, '\\'), v])), '反斜杠'],
-    ['names in another case', { 'xl/workbook.xml': null, 'xl/WORKBOOK.xml': p['xl/workbook.xml'] }, '名称或位置'],
-    ['a UTF-16 part', { 'xl/worksheets/sheet1.xml': utf16(p['xl/worksheets/sheet1.xml'] as string) }, 'UTF-8'],
-    ['prefixed relationships', { '_rels/.rels': `<a:Relationships xmlns:a="${PKG_RELS}"><a:Relationship Id="rId1" Type="${R}/officeDocument" Target="xl/workbook.xml"/></a:Relationships>` }, '前缀'],
-  ])('%s: read, but no enriched copy', async (_what, over, why) => {
-    const bytes = zipParts({ ...(_what === 'backslash names' ? {} : p), ...over } as Record<string, string | Uint8Array | null>);
-    expect((await readWorkbook(bytes, FILE)).ok).toBe(true);
+  const sheet = p['xl/worksheets/sheet1.xml'] as string;
+  const strictParts = {
+    '_rels/.rels': rels(rel('rId1', 'officeDocument', 'xl/workbook.xml', STRICT_R)),
+    'xl/workbook.xml': (p['xl/workbook.xml'] as string).replace(NS, STRICT_NS).replace(R, STRICT_R),
+    'xl/_rels/workbook.xml.rels': rels(rel('rId1', 'worksheet', 'worksheets/sheet1.xml', STRICT_R)),
+    'xl/worksheets/sheet1.xml': sheet.replace(NS, STRICT_NS),
+  };
+  const cases: [string, Record<string, string | Uint8Array | null>][] = [
+    ['Strict', { ...p, ...strictParts }],
+    ['backslash names', Object.fromEntries(Object.entries(p).map(([k, v]) => [k.replace(/\//g, '\\'), v]))],
+    ['names in another case', { ...p, 'xl/workbook.xml': null, 'xl/WORKBOOK.xml': p['xl/workbook.xml'] }],
+    ['a UTF-16 sheet', { ...p, 'xl/worksheets/sheet1.xml': utf16(sheet.replace('UTF-8', 'UTF-16')) }],
+    ['prefixed relationships', { ...p, '_rels/.rels': `<a:Relationships xmlns:a="${PKG_RELS}"><a:Relationship Id="rId1" Type="${R}/officeDocument" Target="xl/workbook.xml"/></a:Relationships>` }],
+  ];
+  it.each(cases)('%s: enriched, and read back with the user\'s cells and ours', async (what, parts) => {
+    const bytes = zipParts(parts);
     const r = await addColumnsReport(bytes, edit, FILE);
-    expect(r.ok).toBe(false);
-    if (r.ok) return;
-    expect(r.problem.code).toBe('columns-unusual-package');
-    expect(r.problem.message).toContain(why);
-    expect(messageFaults(r.problem.message, FILE)).toEqual([]);
+    if (!r.ok) throw new Error(r.problem.message);
+    const [s] = await grids(r.bytes);
+    expect(s.rows).toEqual([['台账', 7, '状态', '红黄绿灯'], [null, null, '正常', '绿']]);
+    const before = unzipSync(bytes);
+    const after = unzipSync(r.bytes);
+    // every part but the sheet and the package's own lists comes back byte for byte, under its own name
+    for (const [name, data] of Object.entries(before)) {
+      expect(after[name], name).toBeDefined();
+      if (!/sheet1\.xml$|Content_Types|\.rels$/.test(name)) expect(after[name], name).toEqual(data);
+    }
+    const sheetName = Object.keys(after).find((n) => /sheet1\.xml$/i.test(n))!;
+    const written = strFromU8(after[sheetName]!);
+    // the sheet is now UTF-8, and says so
+    expect(written.startsWith('<?xml version="1.0" encoding="UTF-8"?>'), what).toBe(true);
+    const styles = strFromU8(after['xl/styles.xml']!);
+    expect(styles).toContain('<fgColor rgb="FF00B050"/>');
+    if (what === 'Strict') {
+      expect(styles).toContain(`xmlns="${STRICT_NS}"`);
+      expect(strFromU8(after['xl/worksheets/_rels/sheet1.xml.rels']!)).toContain(`${STRICT_R}/comments`);
+      expect(strFromU8(after['xl/_rels/workbook.xml.rels']!)).toContain(`${STRICT_R}/styles`);
+    }
   });
 
-  it('a workbook as Excel writes it is enriched', async () => {
-    const bytes = await writeWorkbook({ sheets: [{ name: 'Sheet1', rows: [['序号', '任务'], [1, '开展活动']] }] });
-    expect((await addColumnsReport(bytes, edit, FILE)).ok).toBe(true);
+  it('enriching the copy again updates the same columns', async () => {
+    const first = await addColumnsReport(zipParts(cases[0]![1]), edit, FILE);
+    if (!first.ok) throw new Error(first.problem.message);
+    const again = await addColumnsReport(first.bytes, edit, FILE);
+    if (!again.ok) throw new Error(again.problem.message);
+    expect((await grids(again.bytes))[0].rows).toEqual([['台账', 7, '状态', '红黄绿灯'], [null, null, '正常', '绿']]);
   });
 });

@@ -27,6 +27,7 @@ function fakeIO(files: Record<string, Uint8Array>, isTTY = false): FakeIO {
       return typeof f === 'string' ? new TextEncoder().encode(f) : f;
     },
     writeFile: async (p, d) => void io.files.set(p, d),
+    fileId: async (p) => (io.files.has(p) ? p : null),
     listFiles: async (dir) => [...io.files.keys()].filter((k) => k.startsWith(dir + '/')).sort(),
     isDirectory: async (p) => {
       if ([...io.files.keys()].some((k) => k.startsWith(p + '/'))) return true;

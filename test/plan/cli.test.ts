@@ -29,6 +29,7 @@ function fakeIO(files: Record<string, Uint8Array | string>): FakeIO {
       return typeof f === 'string' ? new TextEncoder().encode(f) : f;
     },
     writeFile: async (p, d) => void io.files.set(p, d),
+    fileId: async (p) => (io.files.has(p) ? p : null),
     listFiles: async () => [],
     isDirectory: async () => false,
     now: () => new Date(2023, 5, 30),

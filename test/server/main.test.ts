@@ -16,6 +16,8 @@ describe('server main', () => {
   it.each([
     [['--bogus'], repo, 2, '未知参数'],
     [['--port', 'abc'], repo, 2, '端口无效'],
+    [['--allow-host'], repo, 2, '--allow-host 后缺少地址'],
+    [['--allow-host='], repo, 2, '--allow-host 后缺少地址'],
     [['--data', path.join(repo, 'no-such-folder')], repo, 1, '数据文件夹不存在'],
     [[], empty, 1, 'npm run build'],
   ])('%j → exit %i', async (argv, root, code, message) => {
@@ -38,5 +40,7 @@ describe('server main', () => {
       spy.mockRestore();
     }
     expect(out.join('\n')).toContain('--data');
+    expect(out.join('\n')).toContain('--allow-host');
+    expect(out.join('\n')).toContain('KESU_ALLOW_HOSTS');
   });
 });
