@@ -1,9 +1,8 @@
 // A1 addresses for 0-based positions. Sheet names are always quoted so
 // Chinese names and spaces are safe.
-import { columnLetter } from '../shared/ledger/text';
+import { columnLetter0 } from '../shared/io';
 
-/** 0-based column → letters: the core's columnLetter, named as the add-in's A1 helpers are. */
-export const colLetter = columnLetter;
+export { columnLetter0 };
 
 export function colIndex(letters: string): number {
   let n = 0;
@@ -16,7 +15,7 @@ export function quoteSheet(name: string): string {
 }
 
 export function cellA1(row: number, col: number): string {
-  return `${colLetter(col)}${row + 1}`;
+  return `${columnLetter0(col)}${row + 1}`;
 }
 
 export function rangeA1(row: number, col: number, rows: number, cols: number): string {
@@ -25,7 +24,7 @@ export function rangeA1(row: number, col: number, rows: number, cols: number): s
 }
 
 export function columnsA1(col: number, count: number): string {
-  return `${colLetter(col)}:${colLetter(col + count - 1)}`;
+  return `${columnLetter0(col)}:${columnLetter0(col + count - 1)}`;
 }
 
 /** Parse 'A1', 'B3:D9' or "'Sheet'!B3:D9" into 0-based bounds. */

@@ -16,7 +16,7 @@ import Fuse from 'fuse.js';
 import type { Unit, UnitKind } from '../shared/model';
 import { createDirectory, resolveOwners, type Directory } from '../shared/owners';
 import { NATIONAL } from '../shared/data';
-import { seededRandom } from '../shared/sample/random';
+import { seededRandom } from '../shared/sample';
 
 type Template = { full: string; short: string[]; kind: UnitKind; party?: boolean; league?: boolean };
 

@@ -12,8 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CellValue } from '../shared/model';
-import { writeWorkbook } from '../shared/io/write';
-import type { WorkbookSpec } from '../shared/io/spec';
+import { writeWorkbook, type WorkbookSpec } from '../shared/io';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const FILES = Number(process.env.KESU_BENCH_MERGE_FILES ?? 1000);

@@ -19,8 +19,6 @@ export function table(rows: string[][], gap = '  '): string[] {
   return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : pad(c, widths[i]!))).join(gap).trimEnd());
 }
 
-export const SEVERITY_LABEL = { error: '错误', warning: '警告', info: '提示' } as const;
-
 export const MATCH_LABEL: Record<string, string> = {
   exact: '精确',
   alias: '别名',

@@ -1,6 +1,6 @@
 // What a command may touch of the outside world. Tests pass an in-memory one.
 import { promises as fs } from 'node:fs';
-import { displayName, fileIdentity, writeFileAtomic } from '../shared/io/node';
+import { displayName, fileIdentity, writeFileAtomic } from '../node';
 
 export interface CliIO {
   out(text: string): void;

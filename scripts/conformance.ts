@@ -13,7 +13,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_LIMITS } from '../shared/io/guard';
+import { DEFAULT_LIMITS } from '../shared/io';
 import type { SheetGrid } from '../shared/model';
 import { compareReading, sameValue, show, type Expected, type ExpectedValue } from './conformance/compare';
 import { JUDGED, adjustExpected } from './conformance/judged';

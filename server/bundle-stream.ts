@@ -16,8 +16,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
-import type { DataFile } from '../shared/io/bundle';
-import { endFrame, errorFrame, fileFrameHead, startFrame } from '../shared/io/bundle';
+import { endFrame, errorFrame, fileFrameHead, startFrame, type DataFile } from '../shared/io';
 
 /** Files up to this size (by the listing) are read in one blocking call: a few milliseconds at most. */
 export const SYNC_READ_MAX = 2 * 1024 * 1024;

@@ -5,8 +5,8 @@
 import { constants } from 'node:fs';
 import { open, readdir, realpath, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import type { DataFile } from '../shared/io/bundle';
-import { zhCompare } from '../shared/aggregate/collate';
+import type { DataFile } from '../shared/io';
+import { zhCompare } from '../shared/aggregate';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -21,7 +21,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
-import type { DataFile } from '../shared/io/bundle';
+import type { DataFile } from '../shared/io';
 import type { ServedHook } from './bundle-stream';
 
 export const PARSED_PATH = '/api/data/parsed';

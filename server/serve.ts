@@ -20,7 +20,7 @@ import { allowedHost } from './host';
 import { EVENT_LIMITS, EventHub, type EventLimits } from './events';
 import { sendBundle } from './bundle-stream';
 import { createParseCache, PARSED_PATH } from './parse-cache';
-import type { DataListing } from '../shared/io/bundle';
+import type { DataListing } from '../shared/io';
 
 export { unreadable } from './bundle-stream';
 

@@ -1,6 +1,9 @@
 // Types that cross the faces (add-in, dashboard, CLI). They live here once;
 // every other module of the core imports them from this file.
 // Nothing here may import Office.js, React, the DOM or Node built-ins.
+import type { FindingCode } from './checks/messages';
+import type { DirectoryCode } from './owners/messages';
+import type { PlanCode } from './plan/messages';
 
 /** A cell value as the core sees it: already resolved from rich text, formulas and dates. */
 export type CellValue = string | number | boolean | Date | null;
@@ -29,6 +32,8 @@ export interface SheetGrid {
 }
 
 export type Severity = 'error' | 'warning' | 'info';
+/** Worst first: the order findings are listed and counted in. */
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
 /**
  * A check result as data (code + params); wording lives in checks/messages.ts.
@@ -42,7 +47,8 @@ export interface Finding {
   column: string | null;
   /** 0-based column index in the sheet, when known (lets the add-in select the cell). */
   col?: number | null;
-  code: string;
+  /** A code of a message table (checks, 单位名录, plan import): typed, so a typo is a compile error. */
+  code: FindingCode | DirectoryCode | PlanCode;
   severity: Severity;
   params: Record<string, string | number | null>;
   message: string;
@@ -257,9 +263,11 @@ export interface TaskJudgement {
 export interface Task extends LedgerRow, TaskJudgement {
   population: Label | null;
   project: Label | null;
-  leads: OwnerMatch[];
-  partners: OwnerMatch[];
-  targets: Target[];
+  // Shared: rows with the same cell text get the same array (the TaskCache's
+  // reading), so they are readonly. Sort a copy, never these.
+  leads: readonly OwnerMatch[];
+  partners: readonly OwnerMatch[];
+  targets: readonly Target[];
   /** Reported value as a number, when the 完成值 cell holds one. */
   actual: number | null;
   /** actual / primary target value, 0..n; null when either is missing. */

@@ -2,11 +2,11 @@
 // when there is one) in one call, then let the core find the header, read the
 // rows and check them. Every command starts here.
 import type { Finding, LedgerMeta, SheetGrid, Task } from '../../shared/model';
-import { directoryFor, readLedger, validate, type LedgerSheet } from '../../shared/ledger';
+import { directoryFor, DIRECTORY_SHEET, readLedger, validate, type LedgerSheet } from '../../shared/ledger';
+import { CheckCache } from '../../shared/checks';
 import type { Directory } from '../../shared/owners';
-import { DIRECTORY_SHEET } from '../../shared/ledger/standard';
 import { SETTINGS_SHEET, type ProgressSettings } from '../../shared/progress';
-import { dateOf, todayDate } from '../../shared/merge/combine';
+import { dateOf, todayDate } from '../../shared/merge';
 import type { ReadBack, SheetRead, WorkbookGateway } from '../gateway';
 import { ADDIN_MESSAGES } from '../messages';
 import { fail, ok, type Outcome } from './result';
@@ -45,6 +45,12 @@ export interface RunOptions {
   asOf?: Date;
   /** 辖区 picked in the pane (e.g. 成都市锦江区): its bundled directory completes the workbook's 单位名录 (or stands in for it), and owner matching uses it. */
   jurisdiction?: string;
+  /**
+   * The pane's, kept for its life: the 单位名录's Directory and the owner
+   * readings keyed on it survive from one click to the next. Absent: each
+   * command builds its own.
+   */
+  cache?: CheckCache;
 }
 
 /** Pure part: from what was read to the checked ledger. */
@@ -64,11 +70,12 @@ export function ledgerFrom(read: ReadBack, opts: RunOptions): Outcome<LedgerCont
   // The 辖区 picked in the pane wins over the one the title rows state; validate
   // gets it too, so owner matching (上级/本级 rules) uses the same one.
   const jurisdiction = opts.jurisdiction || ledger.meta.jurisdiction || null;
-  // The core's directoryFor keeps one Directory per 单位名录 content, so the
-  // owner caches keyed on that object survive from one click to the next.
-  const directory = directoryFor(ledger, jurisdiction);
+  // The pane's cache keeps one Directory per 单位名录 content, so the owner
+  // readings keyed on that object survive from one click to the next.
+  const cache = opts.cache ?? new CheckCache();
+  const directory = directoryFor(ledger, jurisdiction, cache.directories);
   const when = asOfFor(opts.asOf, ledger.meta);
-  const checked = validate({ ...ledger, sheets: [own] }, { directory, jurisdiction, asOf: when.asOf, plan: ledger.meta.planPeriod });
+  const checked = validate({ ...ledger, sheets: [own] }, { directory, jurisdiction, asOf: when.asOf, plan: ledger.meta.planPeriod, cache });
   // validate already returns readLedger's structural findings (this sheet's and
   // the 单位名录's) ahead of the row findings: each once.
   return ok({

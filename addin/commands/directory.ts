@@ -4,7 +4,7 @@
 // original text in a comment; nothing else in the sheet moves.
 import type { CellValue, OwnerMatch, Task } from '../../shared/model';
 import { defaultDirectory, directoryToRows } from '../../shared/owners';
-import { DIRECTORY_COLUMNS, DIRECTORY_SHEET } from '../../shared/ledger/standard';
+import { DIRECTORY_COLUMNS, DIRECTORY_SHEET } from '../../shared/ledger';
 import type { ApplyReport, WorkbookGateway } from '../gateway';
 import type { Op } from '../ops';
 import { cellA1, quoteSheet } from '../a1';
@@ -39,7 +39,7 @@ export function fieldLabel(f: OwnerSuggestion['field']): string {
 export function collectSuggestions(ctx: Pick<LedgerContext, 'sheet' | 'ledger' | 'tasks'>): OwnerSuggestion[] {
   const out: OwnerSuggestion[] = [];
   const cols = ctx.ledger.header.columns;
-  const add = (t: Task, field: 'leads' | 'partners', matches: OwnerMatch[], text: string) => {
+  const add = (t: Task, field: 'leads' | 'partners', matches: readonly OwnerMatch[], text: string) => {
     const rel = cols[field];
     if (rel == null) return;
     for (const m of matches) {

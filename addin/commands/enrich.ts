@@ -7,7 +7,7 @@ import { ENRICH_HEADERS, ENRICH_LIGHT_COL, enrichColumns } from '../../shared/en
 import { LIGHT_FILL } from '../../shared/progress';
 import type { ApplyReport, SheetRead, WorkbookGateway } from '../gateway';
 import type { Op } from '../ops';
-import { colLetter } from '../a1';
+import { columnLetter0 } from '../a1';
 import { ADDIN_MESSAGES } from '../messages';
 import { loadLedger, type LedgerContext, type RunOptions } from './context';
 import { fail, ok, type Outcome } from './result';
@@ -127,7 +127,7 @@ export async function runEnrich(gateway: WorkbookGateway, opts: RunOptions): Pro
   const plan = planEnrich(ctx);
   const report = await gateway.apply(plan.ops);
   const b = plan.block;
-  return ok({ sheet: ctx.sheet.name, block: b, range: `${colLetter(b.col)}:${colLetter(b.col + b.headers.length - 1)}`, tasks: plan.rows, report });
+  return ok({ sheet: ctx.sheet.name, block: b, range: `${columnLetter0(b.col)}:${columnLetter0(b.col + b.headers.length - 1)}`, tasks: plan.rows, report });
 }
 
 /** One click removes the columns a previous run wrote (and nothing else). */
@@ -138,5 +138,5 @@ export async function removeEnrich(gateway: WorkbookGateway): Promise<Outcome<{ 
   const b = findBlock(sheet, ENRICH_HEADERS);
   if (!b) return fail(ADDIN_MESSAGES.noEnrichBlock);
   const report = await gateway.apply([{ kind: 'deleteColumns', sheet: sheet.name, col: b.col, count: b.headers.length }]);
-  return ok({ sheet: sheet.name, range: `${colLetter(b.col)}:${colLetter(b.col + b.headers.length - 1)}`, report });
+  return ok({ sheet: sheet.name, range: `${columnLetter0(b.col)}:${columnLetter0(b.col + b.headers.length - 1)}`, report });
 }

@@ -5,15 +5,13 @@
 // 设置 sheets, and one per further band of 3,000 rows), then one apply that
 // swaps the highlights: three for a ledger up to 3,000 rows.
 import type { Basis, Finding, Light, Severity, Status, Task } from '../../shared/model';
-import { LIGHTS } from '../../shared/model';
+import { LIGHTS, SEVERITIES } from '../../shared/model';
 import { basisText, LIGHT_FILL } from '../../shared/progress';
 import type { ApplyReport, WorkbookGateway } from '../gateway';
 import type { Op } from '../ops';
 import { loadLedger, type AsOfSource, type LedgerContext, type RunOptions } from './context';
 import { ok, type Outcome } from './result';
 
-export const SEVERITY_ORDER: Severity[] = ['error', 'warning', 'info'];
-export const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
 /** Highlight fills: light enough to read the text through. */
 // Only errors and warnings are painted: 提示 (a group word such as 各街道, a
 // variant spelling the rules resolved) asks nothing of the official, and a
@@ -79,7 +77,7 @@ export function groupFindings(findings: Finding[]): FindingGroup[] {
     g.findings.push(f);
   }
   return [...by.values()].sort(
-    (a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) || b.count - a.count || a.code.localeCompare(b.code),
+    (a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || b.count - a.count || a.code.localeCompare(b.code),
   );
 }
 
@@ -125,7 +123,7 @@ export function planHighlights(ctx: Pick<LedgerContext, 'sheet' | 'ledger'> & { 
     if (!c) continue;
     const k = `${c.row},${c.col}`;
     const prev = worst.get(k);
-    if (!prev || SEVERITY_ORDER.indexOf(f.severity) < SEVERITY_ORDER.indexOf(prev.severity)) worst.set(k, { ...c, severity: f.severity });
+    if (!prev || SEVERITIES.indexOf(f.severity) < SEVERITIES.indexOf(prev.severity)) worst.set(k, { ...c, severity: f.severity });
   }
   const ops: Op[] = [{ kind: 'clearHighlights', sheet: ctx.sheet.name, ids: ctx.sheet.highlightIds }];
   for (const sev of PAINTED) {

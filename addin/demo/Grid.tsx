@@ -6,7 +6,7 @@
 // colour too, and the grid scrolls to the first highlight a command adds:
 // the 进展 column of a ledger is often off screen to the right.
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import { colLetter } from '../a1';
+import { columnLetter0 } from '../a1';
 import { key, type MemorySheet, type MemoryWorkbook } from '../memory/workbook';
 import type { CellValue } from '../../shared/model';
 
@@ -85,7 +85,7 @@ export function Grid({ workbook }: { workbook: MemoryWorkbook }) {
         ))}
         {sheet && (highlights.size > 0 || notes > 0) && (
           <span className="legend" data-testid="grid-legend">
-            {highlights.size > 0 && <>高亮 {highlights.size} 个单元格（{[...colMark.keys()].sort((a, b) => a - b).map(colLetter).join('、')} 列）</>}
+            {highlights.size > 0 && <>高亮 {highlights.size} 个单元格（{[...colMark.keys()].sort((a, b) => a - b).map(columnLetter0).join('、')} 列）</>}
             {highlights.size > 0 && notes > 0 && ' · '}
             {notes > 0 && <>备注/批注 {notes} 个（悬停查看）</>}
           </span>
@@ -99,7 +99,7 @@ export function Grid({ workbook }: { workbook: MemoryWorkbook }) {
                 <th className="corner" />
                 {Array.from({ length: cols }, (_x, c) => (
                   <th key={c} style={{ width: (sheet.colWidths.get(c) ?? 12) * 8, boxShadow: colMark.has(c) ? `inset 0 -3px 0 ${colMark.get(c)}` : undefined }} data-lit={colMark.has(c) || undefined}>
-                    {colLetter(c)}{listCols.has(c) ? ' ▾' : ''}
+                    {columnLetter0(c)}{listCols.has(c) ? ' ▾' : ''}
                   </th>
                 ))}
               </tr>
@@ -125,7 +125,7 @@ export function Grid({ workbook }: { workbook: MemoryWorkbook }) {
                         colSpan={span?.cols}
                         className={[isSel ? 'sel' : '', note ? 'noted' : ''].join(' ').trim() || undefined}
                         style={{ background: hl?.color ?? fmt?.fill, fontWeight: fmt?.bold ? 600 : undefined, color: fmt?.fontColor, whiteSpace: fmt?.wrap ? 'normal' : undefined }}
-                        data-cell={`${colLetter(c)}${r + 1}`}
+                        data-cell={`${columnLetter0(c)}${r + 1}`}
                         data-fill={hl?.color ?? fmt?.fill ?? undefined}
                         data-note={note ? '' : undefined}
                         onMouseEnter={note ? (e) => { const b = e.currentTarget.getBoundingClientRect(); setTip({ text: note, x: b.right + 4, y: b.top }); } : undefined}

@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readWorkbookFile } from '../../shared/io/node';
+import { readWorkbookFile } from '../../node';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const src = process.argv[2] ?? path.resolve(here, '../../test/fixtures/example/jinjiang-2023H1.xlsx');

@@ -12,7 +12,7 @@ import type { ApplyReport, Capabilities, ReadBack, ReadRequest, SheetInfo, SyncS
 import type { Op } from '../ops';
 import { DEFAULT_LIMITS, type Limits } from '../batches';
 import { Counters, runApply, runRead, type BandGot, type ReadReply, type ReadRound, type RoundHost, type WriteOp, type WriteReply, type WriteRound } from '../rounds';
-import { areaLists, cellA1, colLetter, columnsA1, parseA1, quoteSheet, rangeA1 } from '../a1';
+import { areaLists, cellA1, columnLetter0, columnsA1, parseA1, quoteSheet, rangeA1 } from '../a1';
 import { highlightFormula, highlightTag } from '../highlights';
 import type { MergeRange } from '../../shared/model';
 
@@ -146,7 +146,7 @@ export class ExcelRounds implements RoundHost {
       const range = ws.getUsedRange(true).getIntersectionOrNullObject(ws.getRange(`${ask.from + 1}:${ask.to}`));
       range.load(ask.formats === 'all' ? 'values,numberFormat,rowIndex,columnIndex' : 'values,rowIndex,columnIndex');
       const columns = ask.formats === 'all' ? [] : ask.formats.map((c) => {
-        const r = ws.getRange(`${colLetter(c)}${ask.from + 1}:${colLetter(c)}${ask.to}`);
+        const r = ws.getRange(`${columnLetter0(c)}${ask.from + 1}:${columnLetter0(c)}${ask.to}`);
         r.load('numberFormat');
         return [c, r] as const;
       });

@@ -5,6 +5,7 @@
 import { useState } from 'react';
 import { Field, FluentProvider, Input, Select, Spinner, Tab, TabList, Text, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
 import type { PaneHost } from './host';
+import { CheckCache } from '../../shared/checks';
 import { ADDIN_MESSAGES } from '../messages';
 import { useRunner } from './useRunner';
 import { ValidatePanel } from './components/ValidatePanel';
@@ -43,6 +44,8 @@ const TABS: [TabKey, string][] = [
 export function App({ host, initialAsOf }: { host: PaneHost; initialAsOf?: Date }) {
   const s = useStyles();
   const runner = useRunner(host.gateway, host.busyHint);
+  // One for the pane's life: a click reuses the directory and readings of the last.
+  const [cache] = useState(() => new CheckCache());
   const [tab, setTab] = useState<TabKey>('validate');
   // Empty by default: each ledger is judged as of its own 截至日期 (its title
   // rows or 说明 sheet), today when it states none; a date picked here wins.
@@ -51,7 +54,7 @@ export function App({ host, initialAsOf }: { host: PaneHost; initialAsOf?: Date 
   // The checks count UTC calendar days (shared/merge/combine.ts): the date picked is that day at 00:00 UTC.
   const parsed = /^\d{4}-\d{2}-\d{2}$/.test(asOfText) ? dateOf(asOfText) : null;
   const asOf = asOfText ? parsed ?? todayDate() : undefined;
-  const common = { gateway: host.gateway, runner, asOf, jurisdiction };
+  const common = { gateway: host.gateway, runner, asOf, jurisdiction, cache };
 
   return (
     <FluentProvider theme={webLightTheme} className={s.root} lang="zh-CN">

@@ -2,6 +2,7 @@
 // to hand the user a file. Components never import Office.js.
 import type { WorkbookGateway } from '../gateway';
 import type { Runner } from './useRunner';
+import type { CheckCache } from '../../shared/checks';
 
 /** How an exported file reached the user: a download (and a link to it), or opened in a new Excel window. */
 export type Handed = { kind: 'link'; url: string } | { kind: 'opened' };
@@ -26,6 +27,8 @@ export interface PanelProps {
   asOf?: Date;
   /** '' = 按台账识别 (the ledger's own title rows decide). */
   jurisdiction: string;
+  /** The pane's readings and directories, kept for its life (RunOptions.cache). */
+  cache: CheckCache;
 }
 
 /** A blob download; works in browsers and in Excel's web view where downloads are allowed. */

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { CliIO } from '../io';
 import type { SheetGrid } from '../../shared/model';
 import { readWorkbook, XLSX_CELL_MAX } from '../../shared/io';
-import { dateOf, todayDate } from '../../shared/merge/combine';
+import { dateOf, todayDate } from '../../shared/merge';
 import { settingExpects, settingFromText, type ProgressSettings, type SettingKey } from '../../shared/progress';
 
 /** Reads a file's bytes; on failure writes 「无法读取 <file>: <reason>」 to stderr and returns null. */

@@ -4,10 +4,9 @@
 import type { CliIO } from '../io';
 import type { CellValue, SheetGrid } from '../../shared/model';
 import { addColumnsReport, type ColumnEdit } from '../../shared/io';
-import { enrichColumns, ENRICH_HEADERS, ENRICH_LIGHT_COL } from '../../shared/enrich/columns';
+import { enrichColumns, ENRICH_HEADERS, ENRICH_LIGHT_COL } from '../../shared/enrich';
 import { LIGHT_FILL } from '../../shared/progress';
-import { normHeader } from '../../shared/ledger/text';
-import type { HeaderInfo } from '../../shared/ledger/headers';
+import { normHeader, type HeaderInfo } from '../../shared/ledger';
 import { parseArgs } from '../args';
 import { usageOf } from '../usage';
 import { json, outputArg, sameOutput, usageError, writeOutput } from './common';

@@ -1,11 +1,11 @@
 // Loading and checking one ledger file, shared by validate and enrich.
 import type { CliIO } from '../io';
 import type { SheetGrid } from '../../shared/model';
-import { readLedger, type LedgerRead } from '../../shared/ledger/read';
-import { validate, type ValidateContext, type ValidateResult } from '../../shared/checks/validate';
-import { JudgeCache, type ProgressSettings } from '../../shared/progress';
+import { readLedger, type LedgerRead } from '../../shared/ledger';
+import { validate, type CheckCache, type ValidateContext, type ValidateResult } from '../../shared/checks';
+import type { ProgressSettings } from '../../shared/progress';
 import { loadWorkbookBytes, today } from './common';
-import { dateOf } from '../../shared/merge/combine';
+import { dateOf } from '../../shared/merge';
 
 export interface Checked {
   grids: SheetGrid[];
@@ -24,7 +24,7 @@ export interface CheckOptions {
   settings?: Partial<ProgressSettings>;
   /** The previous period's ledger, already checked (--previous). */
   previous?: ValidateContext['previous'];
-  cache?: JudgeCache;
+  cache?: CheckCache;
   /** --json: a refused file is printed as JSON on stdout too. */
   json?: boolean;
 }

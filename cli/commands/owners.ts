@@ -5,7 +5,7 @@ import type { CliIO } from '../io';
 import { parseArgs } from '../args';
 import { usageOf } from '../usage';
 import { createDirectory, defaultDirectory, directoryFromGrid, OWNER_RULE_LABEL, resolveOwners, type Directory } from '../../shared/owners';
-import { DIRECTORY_SHEET } from '../../shared/ledger/standard';
+import { DIRECTORY_SHEET } from '../../shared/ledger';
 import { json, loadWorkbook, usageError } from './common';
 import { MATCH_LABEL, table } from '../format';
 

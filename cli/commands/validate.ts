@@ -2,14 +2,15 @@
 //               [--red-gap 30] [--yellow-gap 0] [--due-soon 30] [--unreported-light 黄] [--json]
 import type { CliIO } from '../io';
 import type { Finding, Task } from '../../shared/model';
-import { LIGHTS, STATUSES } from '../../shared/model';
-import { columnLetter } from '../../shared/ledger/text';
-import { basisText, JudgeCache } from '../../shared/progress';
+import { LIGHTS, SEVERITIES, STATUSES } from '../../shared/model';
+import { CheckCache, SEVERITY_LABEL } from '../../shared/checks';
+import { columnLetter0 } from '../../shared/io';
+import { basisText } from '../../shared/progress';
 import { parseArgs } from '../args';
 import { usageOf } from '../usage';
 import { json, parseAsOf, settingsFromFlags, SETTING_FLAGS, usageError } from './common';
 import { checkFile, isoDay, type CheckOptions } from './ledger';
-import { SEVERITY_LABEL, percent, table } from '../format';
+import { percent, table } from '../format';
 
 const USAGE = usageOf('validate');
 
@@ -52,13 +53,13 @@ export function findingJson(f: Finding) {
 
 function where(f: Finding): string {
   if (f.row === null) return f.sheet;
-  return typeof f.col === 'number' ? `${f.sheet}!${columnLetter(f.col)}${f.row}` : `${f.sheet} 第${f.row}行`;
+  return typeof f.col === 'number' ? `${f.sheet}!${columnLetter0(f.col)}${f.row}` : `${f.sheet} 第${f.row}行`;
 }
 
 /** Findings grouped by severity; the same message repeated on many rows (各街道 …) is shown once with its places. */
 export function findingLines(findings: Finding[]): string[] {
   const lines: string[] = [];
-  for (const sev of ['error', 'warning', 'info'] as const) {
+  for (const sev of SEVERITIES) {
     const group = findings.filter((f) => f.severity === sev);
     if (!group.length) continue;
     lines.push('', `${SEVERITY_LABEL[sev]} (${group.length})`);
@@ -75,7 +76,7 @@ export function findingLines(findings: Finding[]): string[] {
       const text = f.message + (f.fix ? ` → ${f.fix}` : '');
       if (list.length <= 2) for (const g of list) rows.push([where(g), g.column ?? '', text]);
       else {
-        const places = list.slice(0, 6).map((g) => (typeof g.col === 'number' ? `${columnLetter(g.col)}${g.row}` : `第${g.row}行`));
+        const places = list.slice(0, 6).map((g) => (typeof g.col === 'number' ? `${columnLetter0(g.col)}${g.row}` : `第${g.row}行`));
         rows.push([where(f), f.column ?? '', `${text}(共 ${list.length} 处:${places.join('、')}${list.length > 6 ? ' …' : ''})`]);
       }
     }
@@ -117,7 +118,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   if (!file || args.positionals.length > 1) return usageError(io, USAGE);
   const parsed = checkOptions(args.flags);
   if (parsed.error !== undefined) return usageError(io, `${parsed.error}\n${USAGE}`);
-  const opts = { ...parsed.opts, cache: new JudgeCache(), json: args.flags.json === true };
+  const opts = { ...parsed.opts, cache: new CheckCache(), json: args.flags.json === true };
   const prevFile = args.flags.previous;
   if (prevFile === true || prevFile === '') return usageError(io, `--previous 后缺少上期台账文件名\n${USAGE}`);
   let previousMeta: { file: string; period: string | null; rows: number } | null = null;

@@ -8,7 +8,7 @@ import type { LoadedFile } from './index';
 import { bundleSource, fetchListing, stampOf } from './server';
 import { askParsed, fetchParsed, readParsed, storeParsed, withNewFiles } from './parsed';
 import type { Parsed, RecordedStream } from './parsed';
-import { isoDate, todayDate } from '../../shared/merge/combine';
+import { isoDate, todayDate } from '../../shared/merge';
 import type { DataListing } from './server';
 
 type Progress = (done: number, total: number, current: string) => void;

@@ -6,16 +6,15 @@
 // The page imports the join and the messages, not the reader: reading runs in
 // the workers, and the reader's code (and the bundled 单位名录) stays out of
 // the page's first download.
-import { combineFiles, todayDate } from '../../shared/merge/combine';
-import { refusedFile, uniqueNamer } from '../../shared/merge/file';
-import type { MergedFile } from '../../shared/merge/file';
-import { MERGE_MESSAGES } from '../../shared/merge/messages';
-import type { FileReport, MergedTask, MergeInput } from '../../shared/merge/types';
+// (package.json's sideEffects marks shared/ free of side effects, so webpack
+// keeps only what the page uses of shared/merge's index.)
+import { combineFiles, MERGE_MESSAGES, refusedFile, todayDate, uniqueNamer } from '../../shared/merge';
+import type { FileReport, MergedFile, MergedTask, MergeInput } from '../../shared/merge';
 import { createPool, readHere } from './pool';
 import type { RecordedStream } from './parsed';
 import type { PoolSession } from './pool';
 
-export type { FileReport, MergedTask } from '../../shared/merge/types';
+export type { FileReport, MergedTask } from '../../shared/merge';
 
 export interface LoadedFile {
   report: FileReport;

@@ -8,8 +8,8 @@
 // a reload replays each stream whole through one Unpacker, then keeps the
 // files the server still vouches for (same size, mtime and content). Nothing
 // is packed twice, and the page does no work for the cache while it loads.
-import type { DataFile } from '../../shared/io/bundle';
-import type { MergedFile } from '../../shared/merge/file';
+import type { DataFile } from '../../shared/io';
+import type { MergedFile } from '../../shared/merge';
 import { Unpacker } from './wire';
 import type { Packed } from './wire';
 

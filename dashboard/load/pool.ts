@@ -5,9 +5,7 @@
 // joins the files once (combineFiles: duplicates across all of them).
 // Results come back packed (wire.ts): structured clone of 100,000 tasks
 // took the page's thread longer than reading them.
-import { refusedFile } from '../../shared/merge/file';
-import type { MergedFile } from '../../shared/merge/file';
-import { MERGE_MESSAGES } from '../../shared/merge/messages';
+import { MERGE_MESSAGES, refusedFile, type MergedFile } from '../../shared/merge';
 import { Unpacker } from './wire';
 import type { Packed } from './wire';
 import type { RecordedStream } from './parsed';
@@ -54,7 +52,7 @@ function poolSize(): number {
 
 /** A file read on the page's own thread: where no worker can start (and in Node, where there are none). */
 export async function readHere(name: string, bytes: Uint8Array, asOf: Date): Promise<MergedFile> {
-  const { mergeFile } = await import('../../shared/merge/merge');
+  const { mergeFile } = await import('../../shared/merge');
   return mergeFile({ name, bytes }, { asOf, asOfPerFile: true });
 }
 

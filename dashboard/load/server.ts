@@ -1,10 +1,10 @@
 // The local server's data API (server/serve.ts): the listing of the data
 // folder, its files in one bundle, and change events. Same origin only (CSP).
-import { BundleReader } from '../../shared/io/bundle';
-import type { DataListing } from '../../shared/io/bundle';
-import type { MergeInput } from '../../shared/merge/types';
+import { BundleReader } from '../../shared/io';
+import type { DataListing } from '../../shared/io';
+import type { MergeInput } from '../../shared/merge';
 
-export type { DataFile, DataListing } from '../../shared/io/bundle';
+export type { DataFile, DataListing } from '../../shared/io';
 
 export async function fetchListing(): Promise<DataListing | null> {
   try {

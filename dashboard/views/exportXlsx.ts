@@ -30,7 +30,7 @@ export async function tasksToXlsx(tasks: MergedTask[]): Promise<Uint8Array> {
     ]);
   }
   // The writer (exceljs) loads on first export, not with the page.
-  const { writeWorkbook } = await import('../../shared/io/write');
+  const { writeWorkbook } = await import('../../shared/io');
   return writeWorkbook({
     title: '任务明细（看板导出）',
     creator: '科素台账',

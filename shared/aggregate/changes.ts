@@ -9,7 +9,7 @@
 // and stale (进展未更新): the core's own progress.stale test (StaleIndex,
 // shared/progress/stale.ts), so the dashboard counts what `kesu merge` reports.
 // A task the previous period does not have is compared with nothing.
-import { taskIdentity } from '../merge/identity';
+import { IdentityCache, taskIdentity } from '../merge/identity';
 import { StaleIndex } from '../progress/stale';
 import { periodTimeline } from './timeline';
 import type { PeriodStep, Timeline } from './timeline';
@@ -32,14 +32,16 @@ export interface PeriodChanges {
  * only the latest). Each task's identity keys are worked out once (or given:
  * keysOf, e.g. the keys the dashboard's workers computed while reading).
  */
-export function periodChanges<T extends AggTask>(tasks: readonly T[], timeline: Timeline = periodTimeline(tasks), keysOf: (i: number) => readonly string[] = (i) => identityKeys(tasks[i]!)): PeriodChanges {
+export function periodChanges<T extends AggTask>(tasks: readonly T[], timeline: Timeline = periodTimeline(tasks), keysOf?: (i: number) => readonly string[]): PeriodChanges {
+  const ids = new IdentityCache();
+  const keysFor = keysOf ?? ((i: number) => taskIdentity(tasks[i]!, ids).map((k) => k.key));
   const n = tasks.length;
   const flags = new Uint8Array(n);
   const previous = new Int32Array(n).fill(-1);
   const byStep: number[][] = timeline.steps.map(() => []);
   for (let i = 0; i < n; i++) byStep[timeline.stepOf[i]!]!.push(i);
   const keys: (readonly string[] | undefined)[] = new Array(n);
-  const keysAt = (i: number): readonly string[] => (keys[i] ??= keysOf(i));
+  const keysAt = (i: number): readonly string[] => (keys[i] ??= keysFor(i));
   timeline.steps.forEach((step: PeriodStep, s) => {
     if (step.prev < 0) return;
     const before = byStep[step.prev]!;
@@ -70,8 +72,6 @@ export function periodChanges<T extends AggTask>(tasks: readonly T[], timeline: 
   });
   return { timeline, flags, previous };
 }
-
-const identityKeys = (t: AggTask): string[] => taskIdentity(t).map((k) => k.key);
 
 /** The change kinds of one task's flags, in CHANGE_KINDS order. */
 export function changeKinds(flags: number): ChangeKind[] {

@@ -13,7 +13,7 @@ import { zhCompare } from './collate';
 export interface HeadlineTask extends AggTask {
   content: string;
   note: string;
-  targets: Target[];
+  targets: readonly Target[];
   actual: number | null;
   deadlineYear: number | null;
 }

@@ -3,6 +3,7 @@
 // sees what these return, never task rows.
 export * from './types';
 export { periodSortKey, comparePeriods, periodOrder } from './period';
+export { zhCompare } from './collate';
 export { unitKeys, keyOf } from './keys';
 export { filterTasks, filterRows, facets, periodChoices, trendFilter, TaskContext } from './filter';
 export {

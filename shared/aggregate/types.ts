@@ -1,16 +1,16 @@
 // What the dashboard aggregates: the few fields of a merged task it groups by.
 // MergedTask (shared/merge) satisfies this structurally, so the aggregates work
 // on the merge result as is and on any lighter row built for tests or benches.
-import type { Light, Status } from '../model';
+import type { Label, Light, Status } from '../model';
 
 export interface AggTask {
   id: string;
   title: string;
   status: Status;
   light: Light;
-  population: { canonical: string } | null;
-  project: { canonical: string } | null;
-  leads: { input: string; name: string | null }[];
+  population: Label | null;
+  project: Label | null;
+  leads: readonly { input: string; name: string | null }[];
   /** actual / target, 0..n; null when not quantified or not reported. */
   completion: number | null;
   meta: { jurisdiction: string | null; period: string | null; asOf?: string | null };

@@ -1,4 +1,5 @@
-export { MESSAGES, message, fixFor, finding, severityOf, type Params, type Where } from './messages';
+export { MESSAGES, SEVERITY_LABEL, message, fixFor, finding, severityOf, type Params, type Where } from './messages';
 export { meets, completionOf } from '../progress';
+export { CheckCache, DirectoryCache } from './cache';
 export { validate, directoryFor, type ValidateContext, type ValidateResult } from './validate';
 export { PLAUSIBLE_UNITS, unitSuffix } from './rules';

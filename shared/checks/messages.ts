@@ -4,6 +4,9 @@ import type { Finding, Severity } from '../model';
 
 export type Params = Record<string, string | number | null>;
 
+/** How each face names a severity (the pane's badges, the CLI's headings). */
+export const SEVERITY_LABEL: Readonly<Record<Severity, string>> = { error: '错误', warning: '警告', info: '提示' };
+
 interface Entry {
   severity: Severity;
   text: (p: Params) => string;
@@ -16,7 +19,7 @@ const pct = (v: string | number | null | undefined): string =>
 /** A gap between two shares in percentage points: 0.036 → 3.6. */
 const points = (v: number): string => String(+(v * 100).toFixed(1));
 
-export const MESSAGES: Record<string, Entry> = {
+export const MESSAGES = {
   // 结构
   'structure.no-header': {
     severity: 'error',
@@ -175,19 +178,31 @@ export const MESSAGES: Record<string, Entry> = {
     text: (p) => `设置项「${s(p.key)}」无法识别,已忽略`,
     fix: (p) => `可用的设置项:${s(p.known)}`,
   },
-};
+} satisfies Record<string, Entry>;
 
-export function severityOf(code: string): Severity {
-  return MESSAGES[code]?.severity ?? 'warning';
+/**
+ * Every finding code, typed from the table: a check cannot produce, and a face
+ * cannot test for, a code that has no wording.
+ */
+export type FindingCode = keyof typeof MESSAGES;
+
+const entryOf = (code: FindingCode): Entry => MESSAGES[code];
+
+/** A code read back from data (JSON, an older report): the table's, or null. */
+export function findingCode(code: string): FindingCode | null {
+  return Object.hasOwn(MESSAGES, code) ? (code as FindingCode) : null;
 }
 
-export function message(code: string, params: Params = {}): string {
-  const e = MESSAGES[code];
-  return e ? e.text(params) : code;
+export function severityOf(code: FindingCode): Severity {
+  return entryOf(code).severity;
 }
 
-export function fixFor(code: string, params: Params = {}): string | null {
-  return MESSAGES[code]?.fix?.(params) ?? null;
+export function message(code: FindingCode, params: Params = {}): string {
+  return entryOf(code).text(params);
+}
+
+export function fixFor(code: FindingCode, params: Params = {}): string | null {
+  return entryOf(code).fix?.(params) ?? null;
 }
 
 export interface Where {
@@ -199,12 +214,12 @@ export interface Where {
 }
 
 /** A finding with its severity, message and fix from the table. */
-export function finding(code: string, where: Where, params: Params = {}): Finding {
+export function finding(code: FindingCode, where: Where, params: Params = {}): Finding {
   return stamp(where, code, params, message(code, params), fixFor(code, params));
 }
 
 /** A finding whose wording was made already (the same owner text on many rows shares one). */
-export function stamp(where: Where, code: string, params: Params, msg: string, fix: string | null): Finding {
+export function stamp(where: Where, code: FindingCode, params: Params, msg: string, fix: string | null): Finding {
   const f: Finding = {
     sheet: where.sheet,
     row: where.row,

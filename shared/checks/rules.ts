@@ -3,11 +3,11 @@
 // row and column. Owner findings depend only on the cell text, so they are
 // computed once per distinct text.
 import type { FieldKey, OwnerMatch, PlanPeriod, Target, Task } from '../model';
-import { fixFor, message, type Params } from './messages';
+import { fixFor, message, type FindingCode, type Params } from './messages';
 import type { Judgement } from '../progress';
 
 export interface Hit {
-  code: string;
+  code: FindingCode;
   field: FieldKey | null;
   params: Params;
   /** Wording made once, for hits shared by many rows. */
@@ -30,7 +30,7 @@ const MISSING_LEAD = worded({ code: 'owners.missing-lead', field: 'leads', param
 const UNREPORTED = worded({ code: 'status.unreported', field: 'progress', params: NO_PARAMS });
 
 /** Owner hits come worded: validate caches them per cell text. */
-export function ownerHits(matches: OwnerMatch[], field: 'leads' | 'partners'): Hit[] {
+export function ownerHits(matches: readonly OwnerMatch[], field: 'leads' | 'partners'): Hit[] {
   const hits: Hit[] = [];
   for (const m of matches) {
     const best = m.suggestions[0];
@@ -96,8 +96,8 @@ export function taskHits(task: Task, detail: Judgement, plan: PlanPeriod | null,
 }
 
 /** Units named both as lead and as partner (by canonical name; groups excluded). Memoised per owner-array pair. */
-const bothMemo = new WeakMap<OwnerMatch[], WeakMap<OwnerMatch[], string[]>>();
-function bothLeadAndPartner(leads: OwnerMatch[], partners: OwnerMatch[]): string[] {
+const bothMemo = new WeakMap<readonly OwnerMatch[], WeakMap<readonly OwnerMatch[], string[]>>();
+function bothLeadAndPartner(leads: readonly OwnerMatch[], partners: readonly OwnerMatch[]): string[] {
   if (!leads.length || !partners.length) return [];
   let inner = bothMemo.get(leads);
   if (!inner) bothMemo.set(leads, (inner = new WeakMap()));

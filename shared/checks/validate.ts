@@ -1,13 +1,14 @@
 // validate: a read ledger → tasks judged as of a date, and every finding as data.
 import type { FieldKey, Finding, LedgerMeta, PlanPeriod, Task, Unit, UnitGroup } from '../model';
-import { JudgeCache, resolveSettings, StaleIndex, type ProgressSettings, type StaleTask } from '../progress';
+import { resolveSettings, StaleIndex, type ProgressSettings, type StaleTask } from '../progress';
 import type { Directory } from '../owners';
 import { bundledJurisdiction, createDirectory, defaultDirectory } from '../owners';
 import type { LedgerRead } from '../ledger/read';
 import { createDetailedBuilder } from '../ledger/tasks';
 import { ledgerYear } from '../ledger/meta';
-import { columnLetter } from '../ledger/text';
+import { columnLetter0 } from '../io/a1';
 import { finding, stamp, type Where } from './messages';
+import { CheckCache, type DirectoryCache } from './cache';
 import { ownerHits, taskHits, type Hit } from './rules';
 
 export interface ValidateContext {
@@ -25,8 +26,8 @@ export interface ValidateContext {
    * that ledger in the finding (a file name or a period).
    */
   previous?: { tasks: readonly StaleTask[]; label?: string | null };
-  /** Readings per distinct text; pass one to share it across the ledgers of a batch. Default: a new one. */
-  cache?: JudgeCache;
+  /** Readings per distinct text and built directories; pass one to share it across the ledgers of a batch. Default: a new one. */
+  cache?: CheckCache;
 }
 
 export interface ValidateResult {
@@ -44,26 +45,20 @@ export interface ValidateResult {
  * the bundled directory of the ledger's jurisdiction, so a short 单位名录 listing
  * only contacts does not turn every other unit into 「不在名录中」.
  */
-export function directoryFor(ledger: LedgerRead, jurisdiction?: string | null): Directory {
+export function directoryFor(ledger: LedgerRead, jurisdiction?: string | null, cache?: DirectoryCache): Directory {
   const own = ledger.directory;
   const base = jurisdiction && bundledJurisdiction(jurisdiction) ? defaultDirectory(jurisdiction) : null;
   if (!own || !own.units.length) return base ?? defaultDirectory(jurisdiction ?? undefined);
-  // Files of one batch usually carry the same 单位名录: build its index once.
-  const key = `${jurisdiction ?? ''}\u0001${signature(own.units, own.groups)}`;
-  const hit = directories.get(key);
-  if (hit) return hit;
   // The workbook's rows come first and win; createDirectory folds a bundled row
   // of the same name into it (its aliases and contact), so 区新经济与科技局 stays
   // an alias of the bundled unit even when the workbook lists that unit itself.
-  const dir = !base
-    ? createDirectory(own.units, own.groups)
-    : createDirectory([...own.units, ...base.units], [...own.groups, ...base.groups.filter((g) => !own.groups.some((o) => o.name === g.name))]);
-  if (directories.size >= 32) directories.delete(directories.keys().next().value!);
-  directories.set(key, dir);
-  return dir;
+  const build = (): Directory =>
+    !base
+      ? createDirectory(own.units, own.groups)
+      : createDirectory([...own.units, ...base.units], [...own.groups, ...base.groups.filter((g) => !own.groups.some((o) => o.name === g.name))]);
+  // Files of one batch usually carry the same 单位名录: the cache builds its index once.
+  return cache ? cache.get(`${jurisdiction ?? ''}\u0001${signature(own.units, own.groups)}`, build) : build();
 }
-
-const directories = new Map<string, Directory>();
 
 function signature(units: Unit[], groups: UnitGroup[]): string {
   const u = units.map((x) => `${x.name}|${x.aliases.join('、')}|${x.kind}|${x.jurisdiction}|${x.contact?.person ?? ''}|${x.contact?.phone ?? ''}`);
@@ -74,11 +69,12 @@ function signature(units: Unit[], groups: UnitGroup[]): string {
 export function validate(ledger: LedgerRead, ctx: ValidateContext): ValidateResult {
   const meta = ledger.meta;
   const jurisdiction = ctx.jurisdiction ?? meta.jurisdiction;
-  const directory = ctx.directory === undefined ? directoryFor(ledger, jurisdiction) : ctx.directory;
+  const cache = ctx.cache ?? new CheckCache();
+  const directory = ctx.directory === undefined ? directoryFor(ledger, jurisdiction, cache.directories) : ctx.directory;
   const plan = ctx.plan ?? meta.planPeriod ?? null;
   const year = ledgerYear(meta);
   const settings = resolveSettings(ledger.settings?.values, ctx.settings);
-  const build = createDetailedBuilder({ directory, asOf: ctx.asOf, plan, jurisdiction, ledgerYear: year, settings, cache: ctx.cache ?? new JudgeCache() });
+  const build = createDetailedBuilder({ directory, asOf: ctx.asOf, plan, jurisdiction, ledgerYear: year, settings, cache: cache.judge, tasks: cache.tasks });
   const stale = ctx.previous?.tasks.length ? new StaleIndex(ctx.previous.tasks) : null;
   const previousLabel = ctx.previous?.label ?? null;
   // Structural findings (sheets, headers, numbering) first, then each sheet's rows in order.
@@ -91,7 +87,7 @@ export function validate(ledger: LedgerRead, ctx: ValidateContext): ValidateResu
     const h = sheet.header;
     const origin = h.colOffset ?? 0;
     const hasActual = h.columns.actual !== undefined;
-    const colName = (c: number | undefined) => (c === undefined ? null : h.headers[c] || columnLetter(c + origin));
+    const colName = (c: number | undefined) => (c === undefined ? null : h.headers[c] || columnLetter0(c + origin));
     // One Where per field, reused for every row: findings are the bulk of validate's allocations.
     const whereByField = new Map<FieldKey | null, Where>();
     const where = (row: number, hit: Hit): Where => {

@@ -10,16 +10,16 @@ export const ENRICH_HEADERS = ['规范牵头单位', '规范责任单位', '人�
 export const ENRICH_LIGHT_COL = ENRICH_HEADERS.indexOf('红黄绿灯');
 
 /** A resolved owner list as clerks should write it: canonical names, unresolved ones marked. */
-const ownerTextMemo = new WeakMap<OwnerMatch[], string>();
+const ownerTextMemo = new WeakMap<readonly OwnerMatch[], string>();
 
 /** ownerText memoised by array: the core shares one OwnerMatch[] per distinct cell text. */
-function ownerTextOf(matches: OwnerMatch[]): string {
+function ownerTextOf(matches: readonly OwnerMatch[]): string {
   let s = ownerTextMemo.get(matches);
   if (s === undefined) ownerTextMemo.set(matches, (s = ownerText(matches)));
   return s;
 }
 
-export function ownerText(matches: OwnerMatch[]): string {
+export function ownerText(matches: readonly OwnerMatch[]): string {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const m of matches) {
@@ -37,7 +37,7 @@ export function roundRate(v: number | null): number | null {
   return v === null || !Number.isFinite(v) ? null : Math.round(v * 10_000) / 10_000;
 }
 
-const contactMemo = new WeakMap<Directory, WeakMap<OwnerMatch[], string>>();
+const contactMemo = new WeakMap<Directory, WeakMap<readonly OwnerMatch[], string>>();
 
 function contactOf(task: Task, directory: Directory | null): string {
   if (!directory) return '';

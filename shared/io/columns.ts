@@ -13,7 +13,8 @@
 import type { CellValue, FileProblem, MergeRange } from '../model';
 import { DEFAULT_LIMITS, guardWorkbook, type GuardResult } from './guard';
 import { describeError } from './grid';
-import { columnLetter, problem } from './messages';
+import { problem } from './messages';
+import { columnLetter0 } from './a1';
 import { addNotes, notesInRow } from './notes';
 import { DeflateSink, PackageEdit } from './package-edit';
 import { MAX_COLUMN, scanSheetXml, writeSheetXml, type ExistingCell, type RawCell, type SheetScan } from './sheet-patch';
@@ -268,7 +269,7 @@ function writeSheet(pkg: PackageEdit, s: { path: string; xml: string; scan: Shee
     const at = w.cols.indexOf(col);
     const v = w.values[at]!;
     const fill = w.fills[at];
-    const ref = `${columnLetter(col)}${row}`;
+    const ref = `${columnLetter0(col - 1)}${row}`;
     let style = existing ? existing.style : (rowStyle ?? colStyle(col));
     if (plan.template.has(row) && plan.newHeaders.has(`${row}:${col}`)) style = styles.derive(plan.template.get(row) ?? style ?? 0, { bold: true });
     if (typeof fill === 'string' || (fill === null && style !== null)) style = styles.derive(style ?? 0, { fill });
@@ -315,7 +316,7 @@ function withDimension(head: string, lastCol: number, lastRow: number): string {
     if (!m) return `${lead}${ref}"`;
     const right = m[3] ? columnNumber(m[3]) : columnNumber(m[1]!);
     const bottom = m[4] ? Number(m[4]) : Number(m[2]);
-    return `${lead}${m[1]!.toUpperCase()}${m[2]}:${columnLetter(Math.max(right, lastCol))}${Math.max(bottom, lastRow)}"`;
+    return `${lead}${m[1]!.toUpperCase()}${m[2]}:${columnLetter0(Math.max(right, lastCol) - 1)}${Math.max(bottom, lastRow)}"`;
   });
 }
 

@@ -5,7 +5,7 @@
 // XML parts are kept (as text when decoded here, else as bytes) so the reader
 // inflates nothing twice.
 import type { ReadLimits } from './guard';
-import { PartCache } from './part-cache';
+import type { PartCache } from './part-cache';
 import { DOCTYPE, Matcher, MergeCollector, ROW, countRowTags, hasDoctype, mergeElement } from './part-scan';
 import { decodeXmlBytes, decodeXmlPart, isUtf16, xmlEncodingOf } from './xml-encoding';
 import { ONE_SHOT_MAX, crc32, entryData, inflateCapped, inflateWhole, type InflateOutcome, type ZipEntry } from './zip';
@@ -43,9 +43,6 @@ interface StreamScan {
   mergeText: string;
 }
 
-/** Checked parts of earlier workbooks in this process (a page's worker, a kesu run). */
-const PARTS = new PartCache();
-
 /**
  * Inflates and checks entries one by one, keeping the running total of
  * inflated bytes (the limit on all entries together).
@@ -58,6 +55,8 @@ export class EntryChecker {
   constructor(
     private readonly bytes: Uint8Array,
     private readonly limits: ReadLimits,
+    /** Checked parts of earlier workbooks, from the caller (a merge's batch, a page's worker); none: no reuse. */
+    private readonly parts: PartCache | null = null,
   ) {}
 
   check(e: ZipEntry, role: EntryRole): { ok: true; entry: CheckedEntry } | { ok: false; fault: EntryFault } {
@@ -74,8 +73,8 @@ export class EntryChecker {
     // A part this process has already inflated and checked, from another
     // workbook of the same template (part-cache.ts). Worksheets are each
     // workbook's own and are not looked up.
-    const cacheable = small && role.xml && !role.sheet;
-    const known = cacheable ? PARTS.get(e, data) : null;
+    const cacheable = this.parts !== null && small && role.xml && !role.sheet;
+    const known = cacheable ? this.parts!.get(e, data) : null;
     const whole = known === null && small ? inflateWhole(data, e.method, e.size) : null;
     let text: string | null = null;
     let rows = 0;
@@ -128,7 +127,7 @@ export class EntryChecker {
     if (!r.ok) return { ok: false, fault: r.reason === 'limit' ? { code: 'zip-bomb-actual', limit: cap === limits.maxEntryBytes ? 'entry' : 'total' } : { code: 'zip-corrupt', detail: r.detail } };
     const out = this.done(e, r, crc, wantKeep ? text : null, rows, mergeText);
     // Only UTF-8 parts are cached, so a part found in the cache is known to be UTF-8.
-    if (out.ok && text !== null && known === null && cacheable && !this.foreignEncoding) PARTS.put(e, data, text);
+    if (out.ok && text !== null && known === null && cacheable && !this.foreignEncoding) this.parts!.put(e, data, text);
     return out;
   }
 

@@ -4,7 +4,8 @@
 // reader (read-exceljs.ts) so both answer identically.
 import type { CellValue, FileProblem, MergeRange, SheetGrid } from '../model';
 import type { ReadLimits } from './guard';
-import { columnLetter, problem } from './messages';
+import { problem } from './messages';
+import { columnLetter0 } from './a1';
 import { XLSX_CELL_MAX } from './neutralise';
 
 export type ReadResult = { ok: true; sheets: SheetGrid[]; warnings: FileProblem[] } | { ok: false; problem: FileProblem };
@@ -77,7 +78,7 @@ export class GridBuilder {
   /** A formula error or a formula without a cached result (1-based row and column). */
   warnCell(code: 'formula-error' | 'formula-no-result', row: number, col: number, value?: string): void {
     if (this.budget.left-- <= 0) return;
-    const column = columnLetter(col);
+    const column = columnLetter0(col - 1);
     this.warnings.push(problem(code, this.file, { value, cell: `${column}${row}` }, { sheet: this.sheet, row, column }));
   }
 
@@ -86,7 +87,7 @@ export class GridBuilder {
     if (v === null || v === '') return;
     const { limits, budget, warnings, file, sheet } = this;
     if (typeof v === 'string' && v.length > XLSX_CELL_MAX && budget.left-- > 0) {
-      const column = columnLetter(colNumber);
+      const column = columnLetter0(colNumber - 1);
       warnings.push(problem('cell-over-limit', file, { length: v.length }, { sheet, row: rowNumber, column }));
     }
     if (rowNumber > limits.maxRows) {
@@ -110,7 +111,7 @@ export class GridBuilder {
       warnings.push(problem('rows-beyond-cap', file, { count: this.stray, limit: limits.maxRows.toLocaleString('en-US') }, { sheet, row: this.firstStray }));
     const w = this.main.width === 0 && this.far ? this.far : this.main;
     if (w === this.main && this.firstFar)
-      warnings.push(problem('columns-beyond-cap', file, { limit: limits.maxCols }, { sheet, row: this.firstFar.row, column: columnLetter(this.firstFar.col) }));
+      warnings.push(problem('columns-beyond-cap', file, { limit: limits.maxCols }, { sheet, row: this.firstFar.row, column: columnLetter0(this.firstFar.col - 1) }));
     const colOrigin = w.left - 1;
     // Rectangular grid trimmed to the last row and column that hold a value.
     const rows = w.rows;

@@ -12,8 +12,10 @@ import type { FileProblem, MergeRange, SheetGrid } from '../model';
 import { cfbKind, isCfb } from './cfb';
 import { CSV_CELLS_MAX, CSV_FIELD_MAX, csvToGrid, decodeText, looksLikeText, parseDelimited, sniffDelimiter } from './csv';
 import { EntryChecker, type CheckedEntry, type EntryFault } from './entry-check';
+import type { PartCache } from './part-cache';
 import { parseMergeCells } from './merges';
-import { columnLetter, formatBytes, problem } from './messages';
+import { formatBytes, problem } from './messages';
+import { columnLetter0 } from './a1';
 import { PartIndex, contentTypeOf, findMainPart, isXmlType, parseContentTypes, parseRelationships, relsPartOf, type ContentTypes } from './opc';
 import { thinSheetXml } from './thin';
 import { readWorkbookParts, type SheetPart, type WorkbookParts } from './workbook-xml';
@@ -73,7 +75,8 @@ export function baseName(file: string): string {
   return b.replace(/\.[^.]+$/, '') || b || 'Sheet1';
 }
 
-export function guardWorkbook(bytes: Uint8Array, file: string, limits: ReadLimits = DEFAULT_LIMITS): GuardResult {
+/** `parts`: checked parts of earlier workbooks to reuse (part-cache.ts); null, none. */
+export function guardWorkbook(bytes: Uint8Array, file: string, limits: ReadLimits = DEFAULT_LIMITS, parts: PartCache | null = null): GuardResult {
   if (bytes.length === 0) return refuse(problem('empty-file', file));
   if (isCfb(bytes)) {
     const kind = cfbKind(bytes, file);
@@ -83,7 +86,7 @@ export function guardWorkbook(bytes: Uint8Array, file: string, limits: ReadLimit
     if (kind === 'doc') return refuse(problem('word-document', file));
     return refuse(problem('cfb-other', file));
   }
-  if (startsWithZipSignature(bytes)) return guardZip(bytes, file, limits);
+  if (startsWithZipSignature(bytes)) return guardZip(bytes, file, limits, parts);
   return guardText(bytes, file, limits);
 }
 
@@ -100,7 +103,7 @@ function guardText(bytes: Uint8Array, file: string, limits: ReadLimits): GuardRe
   const delimiter = sniffDelimiter(text);
   const parsed = parseDelimited(text, delimiter, { maxRows: limits.maxRows, maxCols: limits.maxCols });
   const over = parsed.over;
-  if (over?.kind === 'field') return refuse(problem('csv-field-too-long', file, { length: over.length.toLocaleString('en-US'), limit: CSV_FIELD_MAX.toLocaleString('en-US') }, { row: over.row, column: columnLetter(over.col) }));
+  if (over?.kind === 'field') return refuse(problem('csv-field-too-long', file, { length: over.length.toLocaleString('en-US'), limit: CSV_FIELD_MAX.toLocaleString('en-US') }, { row: over.row, column: columnLetter0(over.col - 1) }));
   if (over?.kind === 'cols') return refuse(problem('csv-too-wide', file, { count: over.count, limit: limits.maxCols }, { row: over.row }));
   if (over?.kind === 'cells') return refuse(problem('csv-too-many-cells', file, { rows: over.rows.toLocaleString('en-US'), width: over.width, limit: CSV_CELLS_MAX.toLocaleString('en-US') }));
   if (parsed.truncated) return refuse(problem('csv-too-many-rows', file, { count: parsed.count, limit: limits.maxRows }));
@@ -161,7 +164,7 @@ function structureProblem(wb: WorkbookParts, relsName: string, file: string): Fi
   return problem('sheet-parts-missing', file, { sheets: quoteNames(cells) });
 }
 
-function guardZip(bytes: Uint8Array, file: string, limits: ReadLimits): GuardResult {
+function guardZip(bytes: Uint8Array, file: string, limits: ReadLimits, known: PartCache | null): GuardResult {
   const dir = readZipDirectory(bytes);
   if (!dir.ok) {
     if (dir.reason === 'corrupt') return refuse(problem('zip-directory-corrupt', file, { detail: dir.detail }));
@@ -177,7 +180,7 @@ function guardZip(bytes: Uint8Array, file: string, limits: ReadLimits): GuardRes
   if (index.has('xl/workbook.bin')) return refuse(problem('not-xlsx', file, { reason: '二进制工作簿 .xlsb' }));
 
   const byName = new Map(entries.map((e) => [e.name, e]));
-  const checker = new EntryChecker(bytes, limits);
+  const checker = new EntryChecker(bytes, limits, known);
   const checked = new Map<string, CheckedEntry>();
   const failed: { problem: FileProblem | null } = { problem: null };
   /** A structural part, inflated and checked like any other: its text, '' when absent (null name) or failed. */

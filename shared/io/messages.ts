@@ -176,18 +176,6 @@ export function problem(
   return p;
 }
 
-/** 1-based column number → Excel letters (1 → A, 27 → AA). */
-export function columnLetter(col1: number): string {
-  let s = '';
-  let n = col1;
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
 export function formatBytes(n: number): string {
   if (n >= 1 << 30) return `${(n / (1 << 30)).toFixed(1)} GB`;
   if (n >= 1 << 20) return `${(n / (1 << 20)).toFixed(1)} MB`;

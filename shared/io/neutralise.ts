@@ -9,7 +9,7 @@
 // gets a copy of its style with quotePrefix="1".
 import { unzipSync, zipSync, type Zippable } from 'fflate';
 import type { MergeRange } from '../model';
-import { columnLetter } from './messages';
+import { columnLetter0 } from './a1';
 import { StyleEditor } from './style-patch';
 
 export const XLSX_CELL_MAX = 32_767;
@@ -46,7 +46,7 @@ const AFTER_MERGES = ['phoneticPr', 'conditionalFormatting', 'dataValidations', 
 
 function insertMerges(xml: string, merges: MergeRange[]): string {
   if (merges.length === 0) return xml;
-  const block = `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${columnLetter(m.left + 1)}${m.top + 1}:${columnLetter(m.right + 1)}${m.bottom + 1}"/>`).join('')}</mergeCells>`;
+  const block = `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${columnLetter0(m.left)}${m.top + 1}:${columnLetter0(m.right)}${m.bottom + 1}"/>`).join('')}</mergeCells>`;
   const cleaned = xml.replace(/<mergeCells\b[\s\S]*?<\/mergeCells>|<mergeCells\b[^>]*\/>/, '');
   const dataEnd = Math.max(cleaned.indexOf('</sheetData>'), cleaned.indexOf('<sheetData/>'));
   let at = -1;

@@ -4,7 +4,7 @@
 // holds the yellow box Excel draws for it. Notes the sheet already has are
 // kept as they are; ours are appended to the same parts, or to new parts
 // when the sheet has none.
-import { columnLetter } from './messages';
+import { columnLetter0 } from './a1';
 import { escapeXml, rootPrefix, type PackageEdit } from './package-edit';
 import { columnOf } from './sheet-xml';
 import { newTag, nextTag, prefixedAttr, readAttrs, readText } from './xml-text';
@@ -162,7 +162,7 @@ function addComments(pkg: PackageEdit, sheetPath: string, cells: NoteCell[], tex
     else xml = xml.replace(/<\/([\w.-]+:)?authors>/, (m) => el + m);
   }
   // One run, as Excel writes a note (some readers take a note's text from its runs only).
-  const body = cells.map((c) => `<${p}comment ref="${columnLetter(c.col)}${c.row}" authorId="${authorId}"><${p}text><${p}r><${p}rPr><${p}sz val="9"/><${p}rFont val="宋体"/><${p}charset val="134"/></${p}rPr><${p}t xml:space="preserve">${escapeXml(text)}</${p}t></${p}r></${p}text></${p}comment>`).join('');
+  const body = cells.map((c) => `<${p}comment ref="${columnLetter0(c.col - 1)}${c.row}" authorId="${authorId}"><${p}text><${p}r><${p}rPr><${p}sz val="9"/><${p}rFont val="宋体"/><${p}charset val="134"/></${p}rPr><${p}t xml:space="preserve">${escapeXml(text)}</${p}t></${p}r></${p}text></${p}comment>`).join('');
   if (/<([\w.-]+:)?commentList\b[^>]*\/>/.test(xml)) xml = xml.replace(/<([\w.-]+:)?commentList\b[^>]*\/>/, `<${p}commentList>${body}</${p}commentList>`);
   else if (/<\/([\w.-]+:)?commentList>/.test(xml)) xml = xml.replace(/<\/([\w.-]+:)?commentList>/, (m) => body + m);
   else xml = xml.replace(/<\/([\w.-]+:)?comments>\s*$/, (m) => `<${p}commentList>${body}</${p}commentList>` + m);

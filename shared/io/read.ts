@@ -11,6 +11,7 @@
 import type { SheetGrid } from '../model';
 import { GridBuilder, MAX_CELL_WARNINGS, describeError, errorReason, finishRead, type ReadResult } from './grid';
 import { DEFAULT_LIMITS, guardWorkbook, type GuardResult, type ReadLimits } from './guard';
+import type { PartCache } from './part-cache';
 import { problem } from './messages';
 import { parseSharedStrings } from './shared-strings';
 import { scanSheet, type SheetContext } from './sheet-xml';
@@ -21,16 +22,18 @@ export type { ReadResult } from './grid';
 
 export interface ReadOptions {
   limits?: Partial<ReadLimits>;
+  /** Checked parts of earlier workbooks of a batch to reuse (part-cache.ts); pass one per batch. Default: none. */
+  parts?: PartCache;
 }
 
 /**
  * The guard's verdict as a reader needs it: a finished ReadResult (refused, or a
  * CSV read whole), or the vetted package to parse. Both readers start here.
  */
-export function guardForRead(bytes: Uint8Array, file: string, limits: ReadLimits): { done: ReadResult } | { guarded: Extract<GuardResult, { kind: 'xlsx' }> } {
+export function guardForRead(bytes: Uint8Array, file: string, limits: ReadLimits, parts: PartCache | null = null): { done: ReadResult } | { guarded: Extract<GuardResult, { kind: 'xlsx' }> } {
   let guarded: GuardResult;
   try {
-    guarded = guardWorkbook(bytes, file, limits);
+    guarded = guardWorkbook(bytes, file, limits, parts);
   } catch (e) {
     return { done: { ok: false, problem: problem('parse-failed', file, { reason: errorReason(e), detail: describeError(e) }) } };
   }
@@ -41,7 +44,7 @@ export function guardForRead(bytes: Uint8Array, file: string, limits: ReadLimits
 
 export async function readWorkbook(bytes: Uint8Array, file: string, opts: ReadOptions = {}): Promise<ReadResult> {
   const limits: ReadLimits = { ...DEFAULT_LIMITS, ...opts.limits };
-  const verdict = guardForRead(bytes, file, limits);
+  const verdict = guardForRead(bytes, file, limits, opts.parts ?? null);
   if ('done' in verdict) return verdict.done;
   const { guarded } = verdict;
 

@@ -6,7 +6,7 @@
 // order among theirs, and rows that did not exist are created in row order.
 // Nothing else in the sheet (formulas, formats, validations, conditional
 // formats, drawings, extensions) is read or rewritten.
-import { columnLetter } from './messages';
+import { columnLetter0 } from './a1';
 import { setAttr } from './package-edit';
 import { skipElement } from './shared-strings';
 import { cellTag, columnOf } from './sheet-xml';
@@ -304,13 +304,13 @@ function rewriteRow(xml: string, start: number, close: number, end: number, row:
       parts.push(w.cell(row, cols[k++]!, { col: c.col, style: c.style }, rowStyle));
     } else if (cleared.includes(c)) {
       // the old value goes, the format stays (as clearing a cell's contents in Excel does)
-      if (c.style !== null) parts.push(`<${p}c r="${columnLetter(c.col)}${row}" s="${w.cleared(c.style)}"/>`);
+      if (c.style !== null) parts.push(`<${p}c r="${columnLetter0(c.col - 1)}${row}" s="${w.cleared(c.style)}"/>`);
     } else if (!c.hasR) {
-      parts.push(`${xml.slice(c.start, c.nameEnd)} r="${columnLetter(c.col)}${row}"${xml.slice(c.nameEnd, c.end)}`);
+      parts.push(`${xml.slice(c.start, c.nameEnd)} r="${columnLetter0(c.col - 1)}${row}"${xml.slice(c.nameEnd, c.end)}`);
     } else if (!c.rOk) {
       // an r that names no column: replaced by the one the cell's place gives it
       const gt = xml.indexOf('>', c.start) + 1;
-      parts.push(setAttr(xml.slice(c.start, gt), 'r', `${columnLetter(c.col)}${row}`) + xml.slice(gt, c.end));
+      parts.push(setAttr(xml.slice(c.start, gt), 'r', `${columnLetter0(c.col - 1)}${row}`) + xml.slice(gt, c.end));
     } else parts.push(xml.slice(c.start, c.end));
     pos = c.end;
   }

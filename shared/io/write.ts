@@ -4,7 +4,8 @@
 // a file Excel refuses to open.
 import type { CellValue, FileProblem, MergeRange } from '../model';
 import { newWorkbook, saveWorkbook, type Worksheet } from './excel';
-import { columnLetter, problem } from './messages';
+import { problem } from './messages';
+import { columnLetter0 } from './a1';
 import { finishPackage, needsNeutralising, stripInvalidXml, truncateCell, TRUNCATION_MARKER, XLSX_CELL_MAX } from './neutralise';
 import type { SheetSpec, WorkbookSpec } from './spec';
 
@@ -42,7 +43,7 @@ export interface CellWriteContext {
 /** Turns a CellValue into what exceljs should store, recording neutralisation and repairs. */
 export function prepareValue(v: CellValue, row1: number, col1: number, ctx: CellWriteContext): CellValue {
   if (v === null || v === undefined) return null;
-  const column = columnLetter(col1);
+  const column = columnLetter0(col1 - 1);
   if (typeof v === 'number') {
     if (Number.isFinite(v)) return v;
     ctx.warnings.push(problem('write-bad-number', '', { value: String(v) }, { sheet: ctx.sheet, row: row1, column }));
@@ -94,7 +95,7 @@ function writeSheet(ws: Worksheet, spec: SheetSpec, ctx: CellWriteContext): Merg
   }
   const taken: MergeRange[] = [];
   for (const m of spec.merges ?? []) {
-    const range = `${columnLetter(m.left + 1)}${m.top + 1}:${columnLetter(m.right + 1)}${m.bottom + 1}`;
+    const range = `${columnLetter0(m.left)}${m.top + 1}:${columnLetter0(m.right)}${m.bottom + 1}`;
     const overlaps = taken.some((t) => m.top <= t.bottom && m.bottom >= t.top && m.left <= t.right && m.right >= t.left);
     if (overlaps || m.bottom < m.top || m.right < m.left || (m.top === m.bottom && m.left === m.right)) {
       ctx.warnings.push(problem('write-merge-skipped', '', { range }, { sheet: ctx.sheet }));
@@ -103,7 +104,7 @@ function writeSheet(ws: Worksheet, spec: SheetSpec, ctx: CellWriteContext): Merg
     taken.push(m);
   }
   for (const l of spec.lists ?? []) {
-    const col = columnLetter(l.col + 1);
+    const col = columnLetter0(l.col);
     const formula = l.formula.startsWith('=') ? l.formula.slice(1) : l.formula;
     // exceljs has dataValidations at runtime (keyed by address or range) but not in its typings.
     (ws as unknown as { dataValidations: { add(range: string, v: object): void } }).dataValidations.add(`${col}${l.fromRow + 1}:${col}${l.toRow + 1}`, {

@@ -9,7 +9,8 @@ import { isStatusWord, readSettingsSheet, SETTINGS_SHEET, type SettingsRead } fr
 import { detectHeader, HEADER_SCAN_ROWS, type HeaderInfo } from './headers';
 import { emptyMeta, mergeMeta, metaFromSheet, metaFromTitles } from './meta';
 import { DIRECTORY_SHEET, META_SHEET, REPORT_SHEET } from './standard';
-import { cellText, columnLetter, isBlank, normHeader } from './text';
+import { cellText, isBlank, normHeader } from './text';
+import { columnLetter0 } from '../io/a1';
 
 export interface LedgerSheet {
   sheet: string;
@@ -195,7 +196,7 @@ function readSheet(grid: SheetGrid, detected: HeaderInfo, findings: Finding[], a
   const originRow = grid.origin?.row ?? 0;
   const originCol = grid.origin?.col ?? 0;
   const cols = header.columns;
-  const colName = (c: number) => header.headers[c] || columnLetter(c + originCol);
+  const colName = (c: number) => header.headers[c] || columnLetter0(c + originCol);
 
   // Structure findings about the header itself.
   if (cols.title === undefined && cols.content === undefined)
@@ -214,7 +215,7 @@ function readSheet(grid: SheetGrid, detected: HeaderInfo, findings: Finding[], a
     }
   }
   for (const m of header.mergedHeaders) {
-    const range = `${columnLetter(m.left + originCol)}${m.top + 1 + originRow}:${columnLetter(m.right + originCol)}${m.bottom + 1 + originRow}`;
+    const range = `${columnLetter0(m.left + originCol)}${m.top + 1 + originRow}:${columnLetter0(m.right + originCol)}${m.bottom + 1 + originRow}`;
     findings.push(finding('structure.merged-header', at(sheet, header.row, colName(m.left), m.left + originCol), { range }));
   }
 

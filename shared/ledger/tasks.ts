@@ -1,10 +1,10 @@
 // buildTasks: ledger rows → Task[] (owners resolved, targets parsed, classified,
-// judged as of a date by shared/progress). Owner resolution is cached by cell
-// text: a ledger repeats the same 牵头单位 strings on hundreds of rows.
-import type { CellValue, Directory, Label, LedgerRow, OwnerMatch, PlanPeriod, Target, Task } from './deps';
-import { classify, classifyPopulation, classifyProject, parseNumber, parseTargets, resolveOwners } from './deps';
+// judged as of a date by shared/progress). Readings are cached per distinct
+// text in the TaskCache and JudgeCache the caller passes (task-cache.ts).
+import type { CellValue, Directory, LedgerRow, PlanPeriod, Target, Task } from './deps';
+import { parseNumber } from './deps';
 import { blankJudgement, DEFAULT_SETTINGS, JudgeCache, judgeContext, judgeInto, type Judgement, type ProgressSettings } from '../progress';
-import { TextCache } from '../text-cache';
+import { TaskCache } from './task-cache';
 
 export interface BuildContext {
   directory: Directory | null;
@@ -17,6 +17,8 @@ export interface BuildContext {
   settings?: ProgressSettings;
   /** Readings of status words, shares, progress texts and deadlines, per distinct text; default a new one. */
   cache?: JudgeCache;
+  /** Owner cells, target phrases and classes, per distinct text; pass one to share it across a batch. Default: a new one. */
+  tasks?: TaskCache;
 }
 
 /** A number from a 完成值 cell: 23, '23', '1,200', '27.6%', '42万'. */
@@ -49,7 +51,7 @@ export function wordsAfter(actual: number, texts: string[]): string[] {
  * beside the value (完成值 '46人次', or 工作进展 '培训46人次' when 完成值 is 46):
  * a task with 「1名科技副校长」 and 「培训80人次」 is measured on the 80 人次.
  */
-export function primaryFirst(targets: Target[], actual: number | null, row: LedgerRow): Target[] {
+export function primaryFirst(targets: readonly Target[], actual: number | null, row: LedgerRow, reordered?: WeakMap<readonly Target[], Target[][]>): readonly Target[] {
   if (targets.length < 2 || actual === null) return targets;
   const words = wordsAfter(actual, [typeof row.actualRaw === 'string' ? row.actualRaw : '', row.progressText]);
   let best = -1;
@@ -64,70 +66,13 @@ export function primaryFirst(targets: Target[], actual: number | null, row: Ledg
     if (best >= 0) break;
   }
   if (best <= 0) return targets;
+  const again = (): Target[] => [targets[best]!, ...targets.slice(0, best), ...targets.slice(best + 1)];
+  if (!reordered) return again();
   // Rows with the same content share one targets array; share the reordered one too.
   let byIndex = reordered.get(targets);
   if (!byIndex) reordered.set(targets, (byIndex = []));
-  return (byIndex[best] ??= [targets[best]!, ...targets.slice(0, best), ...targets.slice(best + 1)]);
+  return (byIndex[best] ??= again());
 }
-
-const reordered = new WeakMap<Target[], Target[][]>();
-
-type Classes = ReturnType<typeof classify>;
-interface Caches {
-  owners: TextCache<OwnerMatch[]>;
-  targets: TextCache<Target[]>;
-  classOf: (category: string, title: string, content: string) => Classes;
-}
-
-// Caches shared across ledgers, not only across the rows of one: a clerk's
-// batch (and the dashboard's thousand files) repeats the same plan's task text,
-// owner cells in every file. Owner results depend on the directory, so they
-// are kept per directory object (directoryFor reuses one directory for equal
-// 单位名录); targets per ledger year. (Deadlines, status words, shares and
-// progress texts go through the JudgeCache the caller passes.)
-const NO_DIRECTORY = {};
-const ownerCaches = new WeakMap<object, Map<string, TextCache<OwnerMatch[]>>>();
-const targetCaches = new Map<string, TextCache<Target[]>>();
-// category → title → content: no concatenated keys of long texts per row.
-let classes = new Map<string, Map<string, Map<string, Classes>>>();
-let classCount = 0;
-
-function sharedCaches(ctx: BuildContext): Caches {
-  const juris = ctx.jurisdiction ?? undefined;
-  const dirKey: object = ctx.directory ?? NO_DIRECTORY;
-  let byJuris = ownerCaches.get(dirKey);
-  if (!byJuris) ownerCaches.set(dirKey, (byJuris = new Map()));
-  let owners = byJuris.get(juris ?? '');
-  if (!owners) byJuris.set(juris ?? '', (owners = new TextCache<OwnerMatch[]>((t) => (t.trim() ? resolveOwners(t, ctx.directory, { jurisdiction: juris }) : []))));
-  // The ledger's year resolves 年底 / 今年 / 上半年 in targets.
-  const yearKey = String(ctx.ledgerYear ?? '');
-  const year = { year: ctx.ledgerYear ?? undefined };
-  let targets = targetCaches.get(yearKey);
-  if (!targets) targetCaches.set(yearKey, (targets = new TextCache<Target[]>((t) => (t.trim() ? parseTargets(t, year) : []))));
-  const classOf = (category: string, title: string, content: string): Classes => {
-    if (classCount > 50_000) {
-      classes = new Map();
-      classCount = 0;
-    }
-    let byTitle = classes.get(category);
-    if (!byTitle) classes.set(category, (byTitle = new Map()));
-    let byContent = byTitle.get(title);
-    if (!byContent) byTitle.set(title, (byContent = new Map()));
-    let c = byContent.get(content);
-    if (!c) {
-      byContent.set(content, (c = classify({ category, title, content })));
-      classCount++;
-    }
-    return c;
-  };
-  return { owners, targets, classOf };
-}
-
-// Label cells (人群 / 工程) are few distinct texts, the same in every ledger of a
-// batch: classify each once. Both classifiers are pure functions of the text.
-// Called through arrows so an import cycle cannot capture an unset binding.
-const populationLabels = new TextCache<Label | null>((t) => classifyPopulation(t));
-const projectLabels = new TextCache<Label | null>((t) => classifyProject(t));
 
 export function createBuilder(ctx: BuildContext): (row: LedgerRow) => Task {
   const build = createDetailedBuilder(ctx);
@@ -140,7 +85,9 @@ export function createBuilder(ctx: BuildContext): (row: LedgerRow) => Task {
  * row (100,000 rows, no garbage per row): read them before building the next task.
  */
 export function createDetailedBuilder(ctx: BuildContext): (row: LedgerRow) => { readonly task: Task; readonly detail: Judgement } {
-  const { owners, targets, classOf } = sharedCaches(ctx);
+  const taskCache = ctx.tasks ?? new TaskCache();
+  const owners = taskCache.ownersFor(ctx.directory, ctx.jurisdiction ?? undefined);
+  const targets = taskCache.targetsIn(ctx.ledgerYear);
   const cache = ctx.cache ?? new JudgeCache();
   const judging = judgeContext(ctx.asOf, { plan: ctx.plan, ledgerYear: ctx.ledgerYear, settings: ctx.settings ?? DEFAULT_SETTINGS, cache });
   // Words without a year (年底前, 6月底前) are the ledger's year; without one, the judging date's.
@@ -148,7 +95,7 @@ export function createDetailedBuilder(ctx: BuildContext): (row: LedgerRow) => { 
   const detail = blankJudgement();
   const pair: { task: Task; detail: Judgement } = { task: null as unknown as Task, detail };
   return (row) => {
-    let ts: Target[];
+    let ts: readonly Target[];
     if (row.targetText.trim()) ts = targets.get(row.targetText);
     else {
       ts = targets.get(row.content);
@@ -161,11 +108,11 @@ export function createDetailedBuilder(ctx: BuildContext): (row: LedgerRow) => { 
     const deadlineYear: number | null = dl.year ?? ts.reduce<number | null>((y, t) => (t.year !== null && (y === null || t.year > y) ? t.year : y), null);
     const recurrence = dl.annual ? 'annual' : dl.year === null && ts.length && ts.every((t) => t.recurrence === 'annual') ? 'annual' : null;
     const actual = actualOf(row.actualRaw);
-    ts = primaryFirst(ts, actual, row);
-    const cls = classOf(row.category, row.title, row.content);
+    ts = primaryFirst(ts, actual, row, taskCache.reordered);
+    const cls = taskCache.classOf(row.category, row.title, row.content);
     // A 人群 / 工程 cell (the standard workbook's, or an official's own) wins over the text.
-    const population = row.populationText ? populationLabels.get(row.populationText) : cls.population;
-    const project = row.projectText ? projectLabels.get(row.projectText) : cls.project;
+    const population = row.populationText ? taskCache.populationLabels.get(row.populationText) : cls.population;
+    const project = row.projectText ? taskCache.projectLabels.get(row.projectText) : cls.project;
     judgeInto(detail, row.statusText ?? '', row.shareRaw ?? null, row.actualRaw, actual, ts, row.progressText, dl, judging);
     // Written out field by field: a spread of the row into a 23-field object is
     // V8's slow path and was the single largest cost of validating 100k rows.

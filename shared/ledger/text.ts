@@ -1,6 +1,5 @@
 // Cell values to text, the one way every part of the ledger reader sees them.
 import type { CellValue } from '../model';
-import { columnLetter as ioColumnLetter } from '../io/messages';
 
 /** Header text normalised: full-width → half-width (NFKC), all whitespace removed. */
 export function normHeader(v: CellValue): string {
@@ -22,9 +21,4 @@ export function cellText(v: CellValue): string {
 
 export function isBlank(v: CellValue): boolean {
   return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
-}
-
-/** 0-based column index → Excel letters (0 → A, 26 → AA). */
-export function columnLetter(col: number): string {
-  return ioColumnLetter(col + 1);
 }

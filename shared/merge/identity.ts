@@ -56,49 +56,53 @@ export function shortHash(s: string): string {
   return h.toString(16).padStart(8, '0');
 }
 
-/**
- * Lead units as written, split, folded and sorted. Not the resolved names:
- * two files may be checked against different directories (one carries its
- * own 单位名录), and the same words must still give the same key.
- */
 /** What identity reads of a task: any task of the core (merged or not) has it. */
 export type IdentityTask = Pick<Task, 'id' | 'title' | 'content' | 'leadsText'> & { leads: readonly Pick<OwnerMatch, 'input'>[] };
 
-function leadKey(task: IdentityTask): string {
-  const leads = task.leads;
-  if (!leads?.length) return namesKey(String(task.leadsText ?? '').split(/[、，,；;\s]+/u));
-  // The core's owner cache gives every row with the same 牵头单位 cell the
-  // same list: its key is worked out once per list.
-  let key = leadKeys.get(leads);
-  if (key === undefined) leadKeys.set(leads, (key = namesKey(leads.map((l) => l.input))));
-  return key;
-}
-
-const namesKey = (names: string[]): string => [...new Set(names.map(normText).filter(Boolean))].sort().join('+');
-const leadKeys = new WeakMap<readonly unknown[], string>();
+const namesKey = (names: readonly string[]): string => [...new Set(names.map(normText).filter(Boolean))].sort().join('+');
 
 /**
- * The text part of the 'text-lead' key for folded 重点任务 and 任务内容, once
- * per pair: a plan's task texts repeat in every ledger of a batch (the
- * folded strings come from normText's cache, so looking them up is cheap).
+ * The keys identity works out once: per lead list and per pair of task texts.
+ * A plan's task texts repeat in every ledger of a batch, and the core's
+ * TaskCache gives every row with the same 牵头单位 cell the same list. Owned by
+ * the caller (a merge's MergeCache, a StaleIndex): no module-level state.
  */
-function textKey(title: string, content: string): string {
-  let byContent = textKeys.get(title);
-  if (!byContent) {
-    if (textKeyCount > 50_000) textKeys.clear(), (textKeyCount = 0);
-    textKeys.set(title, (byContent = new Map()));
-  }
-  let key = byContent.get(content);
-  if (key === undefined) {
-    const text = title + '|' + content;
-    byContent.set(content, (key = `文本#${shortHash(text)}:${text.length}`));
-    textKeyCount++;
-  }
-  return key;
-}
+export class IdentityCache {
+  private readonly leadKeys = new WeakMap<readonly unknown[], string>();
+  // title → content: no concatenated keys of long texts per row.
+  private textKeys = new Map<string, Map<string, string>>();
+  private textKeyCount = 0;
+  constructor(private readonly max = 50_000) {}
 
-const textKeys = new Map<string, Map<string, string>>();
-let textKeyCount = 0;
+  /**
+   * Lead units as written, split, folded and sorted. Not the resolved names:
+   * two files may be checked against different directories (one carries its
+   * own 单位名录), and the same words must still give the same key.
+   */
+  leadKey(task: IdentityTask): string {
+    const leads = task.leads;
+    if (!leads?.length) return namesKey(String(task.leadsText ?? '').split(/[、，,；;\s]+/u));
+    let key = this.leadKeys.get(leads);
+    if (key === undefined) this.leadKeys.set(leads, (key = namesKey(leads.map((l) => l.input))));
+    return key;
+  }
+
+  /** The text part of the 'text-lead' key for folded 重点任务 and 任务内容 (folded by normText, whose cache makes that cheap). */
+  textKey(title: string, content: string): string {
+    let byContent = this.textKeys.get(title);
+    if (!byContent) {
+      if (this.textKeyCount >= this.max) (this.textKeys = new Map()), (this.textKeyCount = 0);
+      this.textKeys.set(title, (byContent = new Map()));
+    }
+    let key = byContent.get(content);
+    if (key === undefined) {
+      const text = title + '|' + content;
+      byContent.set(content, (key = `文本#${shortHash(text)}:${text.length}`));
+      this.textKeyCount++;
+    }
+    return key;
+  }
+}
 
 /** An identity of one task without its scope: what dedupe prefixes with the file's scope. */
 export interface TaskIdentity {
@@ -112,20 +116,20 @@ export interface TaskIdentity {
  * Web Worker that read it) and the final pass over all files only prefixes the
  * scope and groups.
  */
-export function taskIdentity(task: IdentityTask): TaskIdentity[] {
+export function taskIdentity(task: IdentityTask, cache: IdentityCache): TaskIdentity[] {
   const keys: TaskIdentity[] = [];
   const title = normText(task.title);
   const content = normText(task.content);
   const id = normId(task.id);
   const start = title ? title.slice(0, TITLE_PREFIX) : content.slice(0, CONTENT_PREFIX);
   if (id && start) keys.push({ key: `序号${id}|${start}`, rule: 'numbered' });
-  if (title || content) keys.push({ key: `${textKey(title, content)}|${leadKey(task)}`, rule: 'text-lead' });
+  if (title || content) keys.push({ key: `${cache.textKey(title, content)}|${cache.leadKey(task)}`, rule: 'text-lead' });
   return keys;
 }
 
 /** The identity keys of one task, for the given scope string. */
-export function taskKeys(task: MergedTask, scope: string): TaskIdentity[] {
-  return taskIdentity(task).map(({ key, rule }) => ({ key: `${scope}|${key}`, rule }));
+export function taskKeys(task: MergedTask, scope: string, cache: IdentityCache = new IdentityCache()): TaskIdentity[] {
+  return taskIdentity(task, cache).map(({ key, rule }) => ({ key: `${scope}|${key}`, rule }));
 }
 
 /**
@@ -138,12 +142,12 @@ export interface FileIdentities {
   text: (string | null)[];
 }
 
-export function fileIdentities(tasks: readonly MergedTask[]): FileIdentities {
+export function fileIdentities(tasks: readonly MergedTask[], cache: IdentityCache = new IdentityCache()): FileIdentities {
   const out: FileIdentities = { numbered: [], text: [] };
   for (const t of tasks) {
     let numbered: string | null = null;
     let text: string | null = null;
-    for (const k of taskIdentity(t)) {
+    for (const k of taskIdentity(t, cache)) {
       if (k.rule === 'numbered') numbered = k.key;
       else text = k.key;
     }

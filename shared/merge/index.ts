@@ -1,6 +1,8 @@
 // shared/merge: many ledgers into one (kesu merge, and the dashboard's and the
 // add-in's multi-file imports).
 export { mergeLedgers, mergeFile } from './merge';
+export { MergeCache } from './cache';
+export { IdentityCache } from './identity';
 export { combineFiles, isoDate, dateOf, todayDate } from './combine';
 export { refusedFile, uniqueNames, uniqueNamer, type MergedFile } from './file';
 export { dedupe, type DedupeResult } from './dedupe';

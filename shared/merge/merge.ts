@@ -17,8 +17,8 @@ import { MERGE_MESSAGES } from './messages';
 import { EMPTY_META, refusedFile, uniqueNames } from './file';
 import type { MergedFile } from './file';
 import { combineFiles, dateOf } from './combine';
-import { JudgeCache } from '../progress';
-import { columnLetter } from '../ledger/text';
+import { MergeCache } from './cache';
+import { columnLetter0 } from '../io/a1';
 
 /**
  * Yields to the event loop at most once a frame (16 ms of work). A yield per
@@ -39,8 +39,8 @@ export async function mergeLedgers(files: MergeInput[], opts: MergeOptions): Pro
   const names = uniqueNames(files.map((x) => x.name));
   const breathe = yielder();
   const outcomes: MergedFile[] = [];
-  // One cache for the batch: its ledgers repeat the same words, shares and deadlines.
-  const each = { ...opts, cache: opts.cache ?? new JudgeCache() };
+  // One cache for the batch: its ledgers repeat the same words, owners, directories and template parts.
+  const each = { ...opts, cache: opts.cache ?? new MergeCache() };
   for (let f = 0; f < total; f++) {
     opts.onProgress?.(f, total, names[f]!);
     await breathe();
@@ -61,6 +61,8 @@ export async function mergeFile(input: MergeInput, opts: Pick<MergeOptions, 'asO
   const file = input.name;
   const mergeAsOf = opts.asOf;
   const perFile = opts.asOfPerFile === true;
+  // Alone (no batch), the file still shares readings between its own rows.
+  const cache = opts.cache ?? new MergeCache();
   let bytes: Uint8Array;
   try {
     bytes = typeof input.bytes === 'function' ? await input.bytes() : input.bytes;
@@ -71,7 +73,7 @@ export async function mergeFile(input: MergeInput, opts: Pick<MergeOptions, 'asO
   // bad file must still not stop the batch.
   let read: Awaited<ReturnType<typeof readWorkbook>>;
   try {
-    read = await readWorkbook(bytes, file);
+    read = await readWorkbook(bytes, file, { parts: cache.parts });
   } catch (e) {
     return refusedFile(file, MERGE_MESSAGES.readFailed(file, errorText(e)));
   }
@@ -88,7 +90,7 @@ export async function mergeFile(input: MergeInput, opts: Pick<MergeOptions, 'asO
     // 单位名录, else the bundled one for its jurisdiction), so the 问题数 of
     // the 导入报告 matches what the clerk sees when checking the file alone
     const asOf = (perFile && dateOf(meta.asOf)) || mergeAsOf;
-    const checked = validate(ledger, { asOf, file, settings: opts.settings, cache: opts.cache });
+    const checked = validate(ledger, { asOf, file, settings: opts.settings, cache });
     const fileFindings = checked.findings.map((x: Finding) => (x.file ? x : { ...x, file }));
     // The checks built these task objects for this call alone: adding the
     // source in place spares a copy of every task (100,000 in a large batch).
@@ -109,14 +111,14 @@ export async function mergeFile(input: MergeInput, opts: Pick<MergeOptions, 'asO
         note: notes.length ? notes.join(';') : null,
       },
       tasks,
-      identities: fileIdentities(tasks),
+      identities: fileIdentities(tasks, cache.identity),
       findings: fileFindings,
       units: [...(checked.directory?.units ?? [])],
       progressCells: Object.fromEntries(
         ledger.sheets.map((s) => {
           const c = s.header.columns.progress;
           const origin = s.header.colOffset ?? 0;
-          return [s.sheet, { column: c === undefined ? null : s.header.headers[c] || columnLetter(c + origin), col: c === undefined ? null : c + origin }];
+          return [s.sheet, { column: c === undefined ? null : s.header.headers[c] || columnLetter0(c + origin), col: c === undefined ? null : c + origin }];
         }),
       ),
       settings: checked.settings,

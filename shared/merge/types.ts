@@ -1,7 +1,8 @@
 // Types of the merge (CONTRACTS.md, shared/merge). The dashboard and the add-in
 // use the same result for their multi-file imports, so it is plain data.
 import type { Finding, LedgerMeta, Task, Unit } from '../model';
-import type { JudgeCache, ProgressSettings } from '../progress';
+import type { ProgressSettings } from '../progress';
+import type { MergeCache } from './cache';
 
 /** Where a task row came from: the file as the caller named it, the sheet, the Excel row. */
 export interface TaskSource {
@@ -29,8 +30,8 @@ export interface MergeOptions {
   onProgress?(done: number, total: number, current: string): void;
   /** Overrides of each workbook's 设置 sheet (the CLI's flags). */
   settings?: Partial<ProgressSettings>;
-  /** Readings per distinct text shared by the files of the batch; mergeLedgers makes one when absent. */
-  cache?: JudgeCache;
+  /** What the files of the batch share (readings, directories, identity keys, template parts); mergeLedgers makes one when absent. */
+  cache?: MergeCache;
 }
 
 export interface FileReport {

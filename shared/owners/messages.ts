@@ -4,7 +4,9 @@ import type { Finding, OwnerRule, Severity } from '../model';
 type Params = Record<string, string | number | null>;
 const s = (v: string | number | null | undefined): string => (v === null || v === undefined ? '' : String(v));
 
-const TABLE: Record<string, { severity: Severity; text: (p: Params) => string; fix?: (p: Params) => string | null }> = {
+type Entry = { severity: Severity; text: (p: Params) => string; fix?: (p: Params) => string | null };
+
+const TABLE = {
   'directory.no-header': {
     severity: 'error',
     text: (p) => `工作表「${s(p.sheet)}」前${s(p.rows)}行中没有找到单位名录表头(需要「单位名称」列)`,
@@ -40,24 +42,27 @@ const TABLE: Record<string, { severity: Severity; text: (p: Params) => string; f
     text: (p) => `联系电话「${s(p.value)}」不像电话号码`,
     fix: () => '填写座机或手机号码,如 028-84536567',
   },
-};
+} satisfies Record<string, Entry>;
+
+/** The 单位名录 sheet's finding codes, typed from the table. */
+export type DirectoryCode = keyof typeof TABLE;
 
 export function directoryFinding(
-  code: string,
+  code: DirectoryCode,
   where: { sheet: string; row: number | null; column: string | null; col?: number | null },
   params: Params,
 ): Finding {
-  const e = TABLE[code];
+  const e: Entry = TABLE[code];
   return {
     sheet: where.sheet,
     row: where.row,
     column: where.column,
     ...(where.col !== undefined ? { col: where.col } : {}),
     code,
-    severity: e?.severity ?? 'warning',
+    severity: e.severity,
     params,
-    message: e ? e.text(params) : code,
-    fix: e?.fix ? e.fix(params) : null,
+    message: e.text(params),
+    fix: e.fix ? e.fix(params) : null,
   };
 }
 

@@ -4,7 +4,7 @@ import type { FileProblem, Finding, Severity } from '../model';
 
 type Params = Record<string, string | number | null>;
 
-const MESSAGES: Record<string, (p: Params) => string> = {
+const MESSAGES = {
   'plan.empty': (p) => `「${p.file}」是空的或没有可读的文字，无法生成台账。`,
   'plan.not-plan': (p) =>
     `「${p.file}」中没有找到编号的任务条目（如“一、”“（一）”“1.”“（1）”），看起来不是一份实施方案或工作要点，无法生成台账。`,
@@ -19,7 +19,10 @@ const MESSAGES: Record<string, (p: Params) => string> = {
   'plan.too-long': (p) =>
     `「${p.file}」有 ${p.count} ${p.unit}，超过上限 ${p.limit} 个字符（一份实施方案通常只有几万字），不像一份方案，已拒绝读取。请确认选对了文件；如是多份文件合在一起，请分开导入。`,
   'plan.binary': (p) => `「${p.file}」不是文本文件，也不是 Word 文档（.docx），无法读取。请导入 .txt、.md 或 .docx 格式的方案。`,
-};
+} satisfies Record<string, (p: Params) => string>;
+
+/** The plan importer's problem and finding codes, typed from the table. */
+export type PlanCode = keyof typeof MESSAGES;
 
 /** Why a task has no lead (plan.no-lead's reason). */
 const NO_LEAD_REASON: Record<string, string> = {
@@ -28,21 +31,21 @@ const NO_LEAD_REASON: Record<string, string> = {
   unreadable: '写了牵头单位，但读不出单位名称',
 };
 
-const FIXES: Record<string, (p: Params) => string> = {
+const FIXES: Partial<Record<PlanCode, (p: Params) => string>> = {
   'plan.no-lead': () => '在「牵头单位」列填写牵头单位。',
   'plan.owner-unknown': (p) => (p.suggestion ? `改为「${p.suggestion}」，或在「单位名录」中补充该单位。` : '在「单位名录」中补充该单位。'),
   'plan.annex-row-unmatched': () => '核对附件表格的“任务内容”与正文的行动或工程名称是否一致。',
 };
 
-export function planMessage(code: string, params: Params = {}): string {
-  return MESSAGES[code]?.(params) ?? code;
+export function planMessage(code: PlanCode, params: Params = {}): string {
+  return MESSAGES[code](params);
 }
 
-export function planProblem(code: string, file: string, params: Params = {}): FileProblem {
+export function planProblem(code: PlanCode, file: string, params: Params = {}): FileProblem {
   return { file, code, message: planMessage(code, { file, ...params }) };
 }
 
-export function planFinding(code: string, severity: Severity, line: number | null, params: Params = {}, file?: string): Finding {
+export function planFinding(code: PlanCode, severity: Severity, line: number | null, params: Params = {}, file?: string): Finding {
   return {
     ...(file ? { file } : {}),
     sheet: '方案',

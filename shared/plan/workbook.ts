@@ -9,7 +9,7 @@ import type { PlanImport, PlanTask } from './types';
 const GENERATOR = '科素台账 生成台账 (kesu import-plan)';
 
 /** What goes in an owner cell: the names as written, in order, joined by 、. */
-export function ownerCell(matches: OwnerMatch[]): string {
+export function ownerCell(matches: readonly OwnerMatch[]): string {
   return matches.map((m) => m.input.trim()).filter(Boolean).join('、');
 }
 

@@ -7,7 +7,7 @@
 // punctuation and case folded away. A current task that is not done and whose
 // text equals the previous period's is stale.
 import type { LedgerMeta, Task } from '../model';
-import { taskIdentity, type IdentityTask } from '../merge/identity';
+import { IdentityCache, taskIdentity, type IdentityTask } from '../merge/identity';
 import { normText } from '../merge/normalize';
 import { periodOrder } from '../aggregate/period';
 
@@ -23,9 +23,6 @@ export interface StaleMatch<T extends StaleTask = StaleTask> {
   text: string;
 }
 
-/** A task's identity keys, the first rule's first (shared/merge/identity.ts). */
-const identityKeys = (t: IdentityTask): string[] => taskIdentity(t).map((k) => k.key);
-
 /**
  * The previous period's tasks by identity key, to look current tasks up one
  * at a time. A caller that holds each task's keys already (the dashboard
@@ -34,11 +31,12 @@ const identityKeys = (t: IdentityTask): string[] => taskIdentity(t).map((k) => k
  */
 export class StaleIndex<P extends StaleTask = StaleTask> {
   private readonly byKey = new Map<string, P>();
-  /** keysOf(p, i): the keys of previous[i]. */
-  constructor(previous: readonly P[], keysOf: (p: P, i: number) => readonly string[] = identityKeys) {
+  private readonly ids = new IdentityCache();
+  /** keysOf(p, i): the keys of previous[i]; by default worked out here. */
+  constructor(previous: readonly P[], keysOf?: (p: P, i: number) => readonly string[]) {
     previous.forEach((p, i) => {
       if (!p.progressText.trim()) return;
-      for (const key of keysOf(p, i)) if (!this.byKey.has(key)) this.byKey.set(key, p);
+      for (const key of keysOf ? keysOf(p, i) : this.keysOf(p)) if (!this.byKey.has(key)) this.byKey.set(key, p);
     });
   }
 
@@ -47,12 +45,17 @@ export class StaleIndex<P extends StaleTask = StaleTask> {
     if (task.status === '已完成' || !this.byKey.size) return null;
     const text = normText(task.progressText);
     if (!text) return null;
-    for (const key of keys ?? identityKeys(task)) {
+    for (const key of keys ?? this.keysOf(task)) {
       const p = this.byKey.get(key);
       // the first rule that pairs the task decides, as in the merge
       if (p) return normText(p.progressText) === text ? p : null;
     }
     return null;
+  }
+
+  /** A task's identity keys, the first rule's first (shared/merge/identity.ts). */
+  private keysOf(t: IdentityTask): string[] {
+    return taskIdentity(t, this.ids).map((k) => k.key);
   }
 }
 

@@ -11,6 +11,7 @@ export { SAMPLE_PLANS, SAMPLE_MARK, QUARTERS } from './plans';
 export type { SamplePlan } from './plans';
 export type { SampleFile } from './progress';
 export { quarterlyWorkbooks } from './progress';
+export { seededRandom } from './random';
 
 /** Bump when the generator changes, so cached samples are rebuilt. */
 export const SAMPLE_VERSION = 2;

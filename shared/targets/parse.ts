@@ -236,14 +236,34 @@ interface Raw extends Target {
 
 /**
  * Every quantitative target in a text, in order. Qualitative text gives [].
- * Never throws.
+ * Never throws. Five passes, in this order (each below).
  */
 export function parseTargets(input: string, opts?: ParseTargetsOptions): Target[] {
   if (typeof input !== 'string' || input.length === 0) return [];
   const text = normaliseWidth(input);
   const cur = new Cursor(text, opts);
-  const raws: Raw[] = [];
+  const raws = numberTargets(text, input, cur);
+  if (raws.length === 0) {
+    const bare = bareNumber(text, input);
+    if (bare) return [bare];
+  }
+  const covers = coverTargets(text, input, cur, raws);
+  if (covers.length > 0) {
+    raws.push(...covers);
+    raws.sort((a, b) => a.start - b.start);
+  }
+  applyTrailingDeadlines(cur.ctx, raws);
+  return foldTargets(text, input, raws);
+}
 
+/**
+ * Pass 1: each number with a unit (or 百分之…) that states a target, with its
+ * comparator, stretch, year and recurrence from the context the cursor has
+ * read up to it. Ordinals, codes, baselines, quoted names and articles are
+ * skipped.
+ */
+function numberTargets(text: string, input: string, cur: Cursor): Raw[] {
+  const raws: Raw[] = [];
   NUM_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = NUM_RE.exec(text)) !== null) {
@@ -355,64 +375,79 @@ export function parseTargets(input: string, opts?: ParseTargetsOptions): Target[
     last.end = Math.max(end, last.end);
   }
 
-  // A cell that is only a number (a 目标值 column: 50, 1,200, 1.5万, ≥50) is the
-  // target value itself, with no unit.
-  if (raws.length === 0) {
-    const bare = BARE_RE.exec(text);
-    const value = bare ? parseNumber(bare[2]) : null;
-    if (bare && value !== null) {
-      const t = text.trim();
-      const start = text.indexOf(t);
-      const comparator: Comparator = bare[1] ? PRE_CMP[bare[1]] : '>=';
-      return [{ text: input.slice(start, start + t.length), value, unit: '', comparator, stretch: null, year: null, recurrence: null, start }];
-    }
-  }
+  return raws;
+}
 
-  // 全覆盖: 100% coverage.
+/**
+ * Pass 2, for a text with no target found: a cell that is only a number (a
+ * 目标值 column: 50, 1,200, 1.5万, ≥50) is the target value itself, with no unit.
+ */
+function bareNumber(text: string, input: string): Target | null {
+  const bare = BARE_RE.exec(text);
+  const value = bare ? parseNumber(bare[2]) : null;
+  if (bare && value !== null) {
+    const t = text.trim();
+    const start = text.indexOf(t);
+    const comparator: Comparator = bare[1] ? PRE_CMP[bare[1]] : '>=';
+    return { text: input.slice(start, start + t.length), value, unit: '', comparator, stretch: null, year: null, recurrence: null, start };
+  }
+  return null;
+}
+
+/**
+ * Pass 3: 全覆盖 as 100% coverage, each with the context replayed from the
+ * start; its phrase starts after the number targets before it (`raws`).
+ */
+function coverTargets(text: string, input: string, cur: Cursor, raws: readonly Raw[]): Raw[] {
   COVER_RE.lastIndex = 0;
-  if (text.indexOf('全覆盖') !== -1) {
-    const covers: Raw[] = [];
-    // Context is replayed from the start for these positions.
-    cur.reset();
-    while ((m = COVER_RE.exec(text)) !== null) {
-      const s = m.index;
-      const e = s + m[0].length;
-      if (COVER_NEG_RE.test(text.slice(Math.max(0, s - 6), s))) continue;
-      cur.advance(s);
-      if (insideQuote(text, s)) continue;
-      let floor = cur.sentenceStart;
-      for (const r of raws) if (r.end <= s && r.end > floor) floor = r.end;
-      const start = clauseStart(text, s, floor);
-      covers.push({
-        text: input.slice(start, e),
-        value: 100,
-        unit: '%',
-        comparator: '>=',
-        stretch: null,
-        year: cur.year,
-        recurrence: cur.annual ? 'annual' : null,
-        start,
-        end: e,
-        stretchCue: false,
-        sentence: cur.sentence,
-      });
-    }
-    if (covers.length > 0) {
-      raws.push(...covers);
-      raws.sort((a, b) => a.start - b.start);
-    }
+  if (text.indexOf('全覆盖') === -1) return [];
+  let m: RegExpExecArray | null;
+  const covers: Raw[] = [];
+  // Context is replayed from the start for these positions.
+  cur.reset();
+  while ((m = COVER_RE.exec(text)) !== null) {
+    const s = m.index;
+    const e = s + m[0].length;
+    if (COVER_NEG_RE.test(text.slice(Math.max(0, s - 6), s))) continue;
+    cur.advance(s);
+    if (insideQuote(text, s)) continue;
+    let floor = cur.sentenceStart;
+    for (const r of raws) if (r.end <= s && r.end > floor) floor = r.end;
+    const start = clauseStart(text, s, floor);
+    covers.push({
+      text: input.slice(start, e),
+      value: 100,
+      unit: '%',
+      comparator: '>=',
+      stretch: null,
+      year: cur.year,
+      recurrence: cur.annual ? 'annual' : null,
+      start,
+      end: e,
+      stretchCue: false,
+      sentence: cur.sentence,
+    });
   }
+  return covers;
+}
 
-  // A trailing deadline (…3个,2025年底前完成。) also covers the yearless targets
-  // before it in its sentence.
-  const ctx = cur.ctx;
-  if (ctx !== null) {
-    for (const c of ctx) {
-      if (!c.trailing) continue;
-      for (const r of raws) if (r.year === null && r.end <= c.pos && sentenceOf(ctx, r.start) === sentenceOf(ctx, c.pos)) r.year = c.year!;
-    }
+/**
+ * Pass 4: a trailing deadline (…3个,2025年底前完成。) also covers the yearless
+ * targets before it in its sentence.
+ */
+function applyTrailingDeadlines(ctx: Cursor['ctx'], raws: Raw[]): void {
+  if (ctx === null) return;
+  for (const c of ctx) {
+    if (!c.trailing) continue;
+    for (const r of raws) if (r.year === null && r.end <= c.pos && sentenceOf(ctx, r.start) === sentenceOf(ctx, c.pos)) r.year = c.year!;
   }
+}
 
+/**
+ * Pass 5: a 力争 figure becomes the stretch of the firm one before it, and
+ * 100% restated as 全覆盖 one target; the bookkeeping fields are dropped.
+ */
+function foldTargets(text: string, input: string, raws: readonly Raw[]): Target[] {
   // 超过18%,力争达到20%: the 力争 figure is the stretch of the firm one before it.
   type Work = Target & { start: number; end: number; sentence: number };
   const out: Work[] = [];

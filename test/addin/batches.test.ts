@@ -1,6 +1,6 @@
 // Addresses and batching: the arithmetic every round trip depends on.
 import { describe, expect, it } from 'vitest';
-import { cellA1, colIndex, colLetter, columnsA1, parseA1, rangeA1 } from '../../addin/a1';
+import { cellA1, colIndex, columnLetter0, columnsA1, parseA1, rangeA1 } from '../../addin/a1';
 import { chunkValues, planBatches, syncsOf, opBytes } from '../../addin/batches';
 import type { Op } from '../../addin/ops';
 
@@ -13,7 +13,7 @@ describe('A1 addresses', () => {
     [702, 'AAA'],
     [16383, 'XFD'],
   ])('column %i ⇄ %s', (i, s) => {
-    expect(colLetter(i)).toBe(s);
+    expect(columnLetter0(i)).toBe(s);
     expect(colIndex(s)).toBe(i);
   });
 

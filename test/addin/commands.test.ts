@@ -12,7 +12,7 @@ import { ENRICH_HEADERS, lightFills, removeEnrich, runEnrich } from '../../addin
 import { acceptSuggestions, addOwnerLists, loadSuggestions, openDirectory, replaceName } from '../../addin/commands/directory';
 import { planTextFromFile, runGenerate, uniqueSheetName } from '../../addin/commands/generate';
 import { runExport } from '../../addin/commands/export';
-import { colLetter } from '../../addin/a1';
+import { columnLetter0 } from '../../addin/a1';
 import { READ_ROWS, bandRowsAfter, extraBands, jsonBytes, readSyncs } from '../../addin/batches';
 import { AS_OF, SEED_000, bigLedger, clone, exampleGrids, headerCol, withTypos } from '../fixtures/addin/ledgers';
 
@@ -134,9 +134,9 @@ describe('校验', () => {
     const ctx = { sheet: { name: 'S', rows: [], merges: [], origin: { row: 0, col: 0 }, address: '' }, ledger: { sheet: 'S', rows: [], header: { columns: { leads: 2 } } } } as never;
     const base = { sheet: 'S', row: 5, column: null, col: 3, params: {}, message: '', fix: null };
     const plan = planHighlights(ctx, [
-      { ...base, code: 'a', severity: 'info' },
-      { ...base, code: 'b', severity: 'error' },
-      { ...base, code: 'c', severity: 'warning', row: 6 },
+      { ...base, code: 'owners.variant', severity: 'info' },
+      { ...base, code: 'owners.unknown', severity: 'error' },
+      { ...base, code: 'owners.fuzzy', severity: 'warning', row: 6 },
     ]);
     const hl = plan.ops.filter((o) => o.kind === 'highlight') as { tag: string; cells: unknown[] }[];
     expect(hl.map((o) => [o.tag, o.cells.length])).toEqual([['error', 1], ['warning', 1]]);
@@ -214,7 +214,7 @@ describe('补全', () => {
     const widest = Math.max(...wb.sheet('任务台账')!.cells.map((r) => r.length));
     expect(widest).toBe(a.block.col + ENRICH_HEADERS.length);
     const removed = must(await removeEnrich(gw));
-    expect(removed.range).toBe(`${colLetter(a.block.col)}:${colLetter(a.block.col + ENRICH_HEADERS.length - 1)}`);
+    expect(removed.range).toBe(`${columnLetter0(a.block.col)}:${columnLetter0(a.block.col + ENRICH_HEADERS.length - 1)}`);
     const strip = (gs: SheetGrid[]) => gs.map((g) => ({ ...g, rows: g.rows.map((r) => { const c = [...r]; while (c.length && c[c.length - 1] == null) c.pop(); return c; }) }));
     expect(JSON.stringify(strip(wb.toGrids()))).toBe(JSON.stringify(strip(JSON.parse(before))));
     expect((await removeEnrich(gw)).ok).toBe(false);

@@ -4,6 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Finding, SheetGrid } from '../../shared/model';
 import { directoryFor, readLedger } from '../../shared/ledger';
+import { CheckCache } from '../../shared/checks';
 import { MemoryGateway, MemoryWorkbook } from '../../addin/memory/gateway';
 import { ledgerFrom } from '../../addin/commands/context';
 import { ENRICH_HEADERS, findBlock, locateBlock, removeEnrich, runEnrich } from '../../addin/commands/enrich';
@@ -42,17 +43,21 @@ describe('ledgerFrom', () => {
   for (const c of cases) {
     it(`${c.name}: each finding once, and the core's directory reused from one click to the next`, async () => {
       const { gw } = open(c.grids());
-      const opts = { asOf: AS_OF, jurisdiction: c.jurisdiction };
+      const opts = { asOf: AS_OF, jurisdiction: c.jurisdiction, cache: new CheckCache() };
       const first = must(ledgerFrom(await gw.read({ active: true, names: ['单位名录'] }), opts));
       const again = must(ledgerFrom(await gw.read({ active: true, names: ['单位名录'] }), opts));
       const keys = first.findings.map(key);
       expect(new Set(keys).size).toBe(keys.length);
       expect(first.findings.some((f) => f.code.startsWith('directory.'))).toBe(c.dirFinding);
       for (const f of first.findings) expect([first.sheet.name, '单位名录']).toContain(f.sheet);
-      // A new read builds new grids, yet the Directory (and the owner caches keyed on it) is the same object.
+      // A new read builds new grids, yet through the pane's cache the Directory (and the owner readings keyed on it) is the same object.
       expect(again.directory).toBe(first.directory);
       const read = readLedger([first.sheet, ...(first.read.sheets['单位名录'] ? [first.read.sheets['单位名录']!] : [])]);
-      expect(first.directory).toBe(directoryFor(read, c.jurisdiction || read.meta.jurisdiction || null));
+      expect(first.directory).toBe(directoryFor(read, c.jurisdiction || read.meta.jurisdiction || null, opts.cache.directories));
+      // Without the pane's cache, nothing is kept: a workbook's own 单位名录 is built again.
+      const alone = must(ledgerFrom(await gw.read({ active: true, names: ['单位名录'] }), { asOf: AS_OF, jurisdiction: c.jurisdiction }));
+      expect(alone.directory === first.directory).toBe(!first.read.sheets['单位名录']);
+      expect(alone.findings.map(key)).toEqual(keys);
     });
   }
 });

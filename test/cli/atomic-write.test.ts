@@ -8,7 +8,7 @@ import { chmodSync, existsSync, linkSync, watch, lstatSync, mkdirSync, mkdtempSy
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fileIdentity, sameFile, writeFileAtomic } from '../../shared/io/node';
+import { fileIdentity, sameFile, writeFileAtomic } from '../../node';
 import { bigLedgerXlsx } from '../../scripts/big-ledger';
 
 const KESU = path.resolve(import.meta.dirname, '../../bin/kesu.mjs');

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readWorkbook, type ReadResult } from '../../shared/io';
-import { readWorkbookFile } from '../../shared/io/node';
+import { readWorkbookFile } from '../../node';
 import { badFixtureList, makeBadFixtures, writeGbkNamedFile, type BadFixture } from '../../scripts/make-bad-fixtures';
 
 const committed = path.join(__dirname, '..', 'fixtures', 'bad');

@@ -63,25 +63,40 @@ describe('PartCache', () => {
   });
 });
 
-describe('the guard with parts read before', () => {
+describe('the guard with parts read before (a PartCache the caller passes)', () => {
   const dir = readZipDirectory(EXAMPLE);
   if (!dir.ok) throw new Error('example is not a zip');
   const styles = dir.entries.find((e) => e.name === 'xl/styles.xml')!;
 
   it('the same workbook read again reads the same', async () => {
-    const first = await readWorkbook(EXAMPLE, 'a.xlsx');
-    const again = await readWorkbook(EXAMPLE.slice(), 'a.xlsx');
+    const parts = new PartCache();
+    const first = await readWorkbook(EXAMPLE, 'a.xlsx', { parts });
+    expect(parts.size).toBeGreaterThan(0);
+    const kept = parts.size;
+    const again = await readWorkbook(EXAMPLE.slice(), 'a.xlsx', { parts });
     expect(first.ok).toBe(true);
     expect(again).toEqual(first);
+    expect(parts.size).toBe(kept);
+    expect(await readWorkbook(EXAMPLE, 'a.xlsx')).toEqual(first);
+  });
+
+  it('keeps parts only in the cache it is given: none by default, none shared between caches', async () => {
+    const mine = new PartCache();
+    const yours = new PartCache();
+    await readWorkbook(EXAMPLE, 'a.xlsx');
+    await readWorkbook(EXAMPLE, 'a.xlsx', { parts: mine });
+    expect(yours.size).toBe(0);
+    expect(mine.size).toBeGreaterThan(0);
   });
 
   it('a copy whose styles part is damaged (declared checksum unchanged) is refused, not read from the cache', async () => {
     expect(entryData(EXAMPLE, styles)!.length).toBeLessThanOrEqual(PART_CACHE_MAX_COMPRESSED);
-    expect((await readWorkbook(EXAMPLE, 'a.xlsx')).ok).toBe(true);
+    const parts = new PartCache();
+    expect((await readWorkbook(EXAMPLE, 'a.xlsx', { parts })).ok).toBe(true);
     const damaged = EXAMPLE.slice();
     const data = entryData(damaged, styles)!;
     data[data.length >> 1] ^= 0x55;
-    const r = await readWorkbook(damaged, '损坏.xlsx');
+    const r = await readWorkbook(damaged, '损坏.xlsx', { parts });
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(['zip-corrupt', 'zip-truncated']).toContain(r.problem.code);

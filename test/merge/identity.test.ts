@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LedgerMeta } from '../../shared/model';
 import { normId, normText } from '../../shared/merge/normalize';
-import { taskKeys, batchScope, scopeOf, CONTENT_PREFIX } from '../../shared/merge/identity';
+import { taskKeys, batchScope, scopeOf, CONTENT_PREFIX, IdentityCache } from '../../shared/merge/identity';
 import { dedupe } from '../../shared/merge/dedupe';
 import type { MergedTask } from '../../shared/merge/types';
 
@@ -94,9 +94,10 @@ describe('taskKeys', () => {
     expect(taskKeys(task('a', 4, { id: '' }), scope).map((k) => k.rule)).toEqual(['text-lead']);
     expect(taskKeys(task('a', 4, { title: '', content: '' }), scope)).toEqual([]);
   });
-  // The text+lead key is worked out once per lead list and per text pair
-  // (identity.ts); the keys must still follow the words, not the cache.
-  const textLead = (over: Partial<MergedTask>) => taskKeys(task('a', 4, over), scope).find((k) => k.rule === 'text-lead')!.key;
+  // The text+lead key is worked out once per lead list and per text pair, in
+  // the IdentityCache the caller passes; the keys must still follow the words, not the cache.
+  const ids = new IdentityCache();
+  const textLead = (over: Partial<MergedTask>, cache = ids) => taskKeys(task('a', 4, over), scope, cache).find((k) => k.rule === 'text-lead')!.key;
   const lead = (input: string) => ({ input, name: input, matched: 'exact' as const, score: 1, suggestions: [] });
   it.each<[string, Partial<MergedTask>, Partial<MergedTask>, boolean]>([
     ['one shared lead list, then an equal new one', { leads: [lead('区教育局'), lead('区科协')] }, { leads: [lead('区科协'), lead('区教育局')] }, true],
@@ -115,6 +116,15 @@ describe('taskKeys', () => {
     const leads = [lead('区教育局')];
     expect(textLead({ leads })).toBe(textLead({ leads: [lead('区教育局')] }));
     expect(textLead({ leads })).toContain('|区教育局');
+  });
+  it('gives the same keys from a new cache, a shared one, and one cleared when full', () => {
+    const small = new IdentityCache(2);
+    const texts = ['甲', '乙', '丙', '丁', '甲', '乙'].map((title) => ({ title, content: title + '内容', leads: [lead('区教育局')] }));
+    for (const over of texts) {
+      const fresh = textLead(over, new IdentityCache());
+      expect(textLead(over)).toBe(fresh);
+      expect(textLead(over, small)).toBe(fresh);
+    }
   });
   it('falls back to the content start when there is no title', () => {
     const base = '将弘扬科学精神贯穿于育人全链条积极开展科学家精神进校园活动培养学生爱国情怀'.slice(0, CONTENT_PREFIX);

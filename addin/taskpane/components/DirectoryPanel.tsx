@@ -11,7 +11,7 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
-export function DirectoryPanel({ gateway, runner, asOf, jurisdiction }: PanelProps) {
+export function DirectoryPanel({ gateway, runner, asOf, jurisdiction, cache }: PanelProps) {
   const s = useStyles();
   const [items, setItems] = useState<OwnerSuggestion[] | null>(null);
   const [choice, setChoice] = useState<Record<string, string>>({});
@@ -21,9 +21,9 @@ export function DirectoryPanel({ gateway, runner, asOf, jurisdiction }: PanelPro
       r.created ? `已创建「单位名录」工作表，含 ${r.units} 个单位${jurisdiction ? `（${jurisdiction}）` : ''}，可直接编辑。` : `已打开「单位名录」工作表（${r.units} 行）。`,
     );
   const lists = () =>
-    runner.run('正在添加下拉列表', () => addOwnerLists(gateway, { asOf, jurisdiction }), (r) => `已为「${r.columns.join('」「')}」列添加单位下拉列表（仍可输入多个单位）。`);
+    runner.run('正在添加下拉列表', () => addOwnerLists(gateway, { asOf, jurisdiction, cache }), (r) => `已为「${r.columns.join('」「')}」列添加单位下拉列表（仍可输入多个单位）。`);
   const load = () =>
-    runner.run('正在查找未识别的单位', () => loadSuggestions(gateway, { asOf, jurisdiction }), (r) => {
+    runner.run('正在查找未识别的单位', () => loadSuggestions(gateway, { asOf, jurisdiction, cache }), (r) => {
       setItems(r);
       setChoice({});
       return r.length ? `发现 ${r.length} 个未识别的单位名称，请选择建议。` : '所有单位名称均已识别。';

@@ -5,11 +5,11 @@ import type { PanelProps } from '../host';
 
 const useStyles = makeStyles({ row: { display: 'flex', gap: '8px', flexWrap: 'wrap' }, cols: { marginTop: '8px', display: 'block' } });
 
-export function EnrichPanel({ gateway, runner, asOf, jurisdiction }: PanelProps) {
+export function EnrichPanel({ gateway, runner, asOf, jurisdiction, cache }: PanelProps) {
   const s = useStyles();
   const [range, setRange] = useState<string | null>(null);
   const enrich = () =>
-    runner.run('正在补全', () => runEnrich(gateway, { asOf, jurisdiction }), (r) => {
+    runner.run('正在补全', () => runEnrich(gateway, { asOf, jurisdiction, cache }), (r) => {
       setRange(r.range);
       return `已在「${r.sheet}」${r.range} 列${r.block.existing ? '更新' : '写入'} ${r.tasks} 项任务的补全列；原有单元格未改动。`;
     });

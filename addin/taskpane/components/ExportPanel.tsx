@@ -8,12 +8,12 @@ export interface ExportPanelProps extends PanelProps {
   download: PaneHost['download'];
 }
 
-export function ExportPanel({ gateway, runner, asOf, jurisdiction, download }: ExportPanelProps) {
+export function ExportPanel({ gateway, runner, asOf, jurisdiction, cache, download }: ExportPanelProps) {
   const [period, setPeriod] = useState('');
   const [last, setLast] = useState<{ name: string; url: string | null } | null>(null);
   const go = () =>
     runner.run('正在导出标准台账', async () => {
-      const r = await runExport(gateway, { asOf, jurisdiction, period: period.trim() || undefined });
+      const r = await runExport(gateway, { asOf, jurisdiction, cache, period: period.trim() || undefined });
       if (!r.ok) return r;
       const handed = await download(r.value.bytes, r.value.fileName);
       return { ok: true as const, value: { ...r.value, url: handed.kind === 'link' ? handed.url : null } };

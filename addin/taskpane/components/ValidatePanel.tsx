@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Badge, Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Finding } from '../../../shared/model';
-import { clearHighlights, runValidate, selectFinding, selectTask, SEVERITY_LABEL, type TaskLine, type ValidateResult } from '../../commands/validate';
+import { clearHighlights, runValidate, selectFinding, selectTask, type TaskLine, type ValidateResult } from '../../commands/validate';
+import { SEVERITY_LABEL } from '../../../shared/checks';
 import type { PanelProps } from '../host';
 import { topicOf } from '../labels';
 import { LightList } from './LightList';
@@ -21,13 +22,13 @@ const useStyles = makeStyles({
 
 const COLOR = { error: 'danger', warning: 'warning', info: 'informative' } as const;
 
-export function ValidatePanel({ gateway, runner, asOf, jurisdiction }: PanelProps) {
+export function ValidatePanel({ gateway, runner, asOf, jurisdiction, cache }: PanelProps) {
   const s = useStyles();
   const [result, setResult] = useState<ValidateResult | null>(null);
   const [open, setOpen] = useState<Set<string>>(new Set());
 
   const validate = () =>
-    runner.run('正在校验', () => runValidate(gateway, { asOf, jurisdiction }), (r) => {
+    runner.run('正在校验', () => runValidate(gateway, { asOf, jurisdiction, cache }), (r) => {
       setResult(r);
       setOpen(new Set(r.groups.slice(0, 3).map((g) => `${g.severity}|${g.code}`)));
       return `已校验「${r.sheet}」${r.tasks} 项任务：错误 ${r.counts.error}，警告 ${r.counts.warning}，提示 ${r.counts.info}；已高亮 ${r.highlighted} 个单元格。`;

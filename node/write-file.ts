@@ -1,38 +1,8 @@
-// Node-only helpers (the CLI and server use them; the browser build never imports this file).
+// Node-only: writing an output file so that a crash never leaves half of it, and
+// telling whether two paths name the same file (an output never overwrites an input).
 import { randomBytes } from 'node:crypto';
-import { open, readFile, readdir, realpath, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
+import { open, readdir, realpath, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { readWorkbook, type ReadResult, type ReadOptions } from './read';
-import { problem } from './messages';
-
-/**
- * A file name as a person should see it. Paths read with { encoding: 'buffer' }
- * may hold GBK bytes (files copied from Chinese Windows via old zip tools);
- * decode UTF-8 when valid, else GB18030.
- */
-export function displayName(name: string | Uint8Array): string {
-  if (typeof name === 'string') return name;
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(name);
-  } catch {
-    return new TextDecoder('gb18030').decode(name);
-  }
-}
-
-/** Reads a workbook from disk; a missing or unreadable file is a FileProblem, not an exception. */
-export async function readWorkbookFile(file: string | Buffer, opts?: ReadOptions): Promise<ReadResult> {
-  const shown = displayName(typeof file === 'string' ? file : new Uint8Array(file));
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await readFile(file));
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? '';
-    return { ok: false, problem: { ...problem('parse-failed', path.basename(shown), { reason: code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是文件夹' : `无法读取：${code}` }), file: shown } };
-  }
-  return readWorkbook(bytes, shown, opts);
-}
-
-// ---------- writing outputs: atomic, never over an input ----------
 
 /**
  * Writes `data` to `target` so that a reader (or a crash) only ever sees the
