@@ -8,6 +8,9 @@ import type { LoadedFile } from './index';
 import { bundleSource, fetchListing, stampOf } from './server';
 import { askParsed, fetchParsed, readParsed, storeParsed, withNewFiles } from './parsed';
 import type { Parsed, RecordedStream } from './parsed';
+import type { Joined } from './joined';
+import type { TaskCube } from '../../shared/aggregate';
+import type { MergedTask } from '../../shared/merge';
 import { isoDate, todayDate } from '../../shared/merge';
 import type { DataListing } from './server';
 
@@ -23,9 +26,22 @@ export interface Boot {
   viewsMayLoad: Promise<void>;
   listing: Promise<DataListing | null>;
   /** Every file of the folder, read; with the stamp (size, mtime) of each as read. */
-  first: Promise<{ files: LoadedFile[]; stamps: Map<string, string>; stored: Promise<boolean> }>;
+  first: Promise<ServerRead>;
   /** Progress of the first read: the latest at once, then each update. Returns the unsubscribe. */
   onProgress(cb: Progress): () => void;
+}
+
+/** What a read of the server's folder gives. */
+export interface ServerRead {
+  files: LoadedFile[];
+  /** name → stampOf of each file as read. */
+  stamps: Map<string, string>;
+  /** Resolves when the server has what the workers read (true: kept). */
+  stored: Promise<boolean>;
+  /** The day files without 截至日期 were judged as of (yyyy-mm-dd). */
+  asOf: string;
+  /** The cube over the files, when the server gave back the joined result (joined.ts): nothing to join or code. */
+  cube?: TaskCube<MergedTask>;
 }
 
 let boot: Boot | null = null;
@@ -44,18 +60,29 @@ export function bootLoad(): Boot {
  * the bundle; what the workers read is then handed back to the server
  * (stored resolves when it has it: true when kept).
  */
-export async function readServerFiles(names: ReadonlySet<string> | null, onProgress?: Progress, asked?: Promise<Parsed | null>): Promise<{ files: LoadedFile[]; stamps: Map<string, string>; stored: Promise<boolean> }> {
+export async function readServerFiles(names: ReadonlySet<string> | null, onProgress?: Progress, asked?: Promise<Parsed | Joined | null>): Promise<ServerRead> {
   performance.mark('kesu:load-start');
   const asOf = isoDate(todayDate());
-  const cached = names === null ? await (asked ?? fetchParsed(asOf)) : null;
+  const answer = names === null ? await (asked ?? fetchParsed(asOf)) : null;
   const stamps = new Map<string, string>();
-  for (const e of cached?.entries ?? []) stamps.set(e.name, stampOf(e));
+  for (const e of answer?.entries ?? []) stamps.set(e.name, stampOf(e));
+  if (answer?.form === 'joined') {
+    // The folder as the page last joined it: nothing to read, join or code.
+    performance.mark('kesu:parse-cache');
+    if (typeof document !== 'undefined') {
+      document.body.dataset.parsedFrom = 'server-cache';
+      document.body.dataset.parsedForm = 'joined';
+    }
+    performance.mark('kesu:merged');
+    return { files: answer.files, stamps, stored: Promise.resolve(true), asOf, cube: answer.cube };
+  }
+  const cached = answer;
   if (cached && !cached.missing.length) {
     performance.mark('kesu:parse-cache');
     if (typeof document !== 'undefined') document.body.dataset.parsedFrom = 'server-cache';
     const files = await loadWorkbooks([], 0, 'server', onProgress, { known: cached.files });
     performance.mark('kesu:merged');
-    return { files, stamps, stored: Promise.resolve(true) };
+    return { files, stamps, stored: Promise.resolve(true), asOf };
   }
   const source = bundleSource(cached ? new Set(cached.missing) : names);
   let streams: RecordedStream[] | null = null;
@@ -73,7 +100,7 @@ export async function readServerFiles(names: ReadonlySet<string> | null, onProgr
     const all = withNewFiles(cached?.stored ?? null, entries, read);
     stored = new Promise((resolve) => setTimeout(resolve, 0)).then(() => storeParsed(asOf, all.entries, all.streams));
   }
-  return { files, stamps, stored };
+  return { files, stamps, stored, asOf };
 }
 
 /** A file's listing entry back from its stamp (size|mtime). */

@@ -10,10 +10,18 @@
 // is packed twice, and the page does no work for the cache while it loads.
 import type { DataFile } from '../../shared/io';
 import type { MergedFile } from '../../shared/merge';
+import type { TaskCube } from '../../shared/aggregate';
+import type { MergedTask } from '../../shared/merge';
+import { frameHead, readFrameHead } from './frame';
+import { decodeJoined, encodeJoined } from './joined';
+import type { Joined } from './joined';
+import type { LoadedFile } from './index';
 import { Unpacker } from './wire';
 import type { Packed } from './wire';
 
 export const PARSED_URL = '/api/data/parsed';
+/** The header of the server's answer that names its form (server/parse-cache.ts). */
+const PARSED_FORM_HEADER = 'X-Kesu-Parsed';
 
 /** One message of a worker's stream: the file it holds and the message. */
 export interface RecordedMessage {
@@ -35,6 +43,7 @@ interface StreamHead {
 }
 
 export interface Parsed {
+  form: 'files';
   /** The files the server still vouches for, in the order stored. */
   files: MergedFile[];
   /** Their size and mtime (the page's stamps). */
@@ -46,16 +55,7 @@ export interface Parsed {
 }
 
 const u32 = (bytes: Uint8Array, at: number): number => new DataView(bytes.buffer, bytes.byteOffset + at, 4).getUint32(0, true);
-
-/** The JSON head of a frame, padded with spaces so what follows it starts at a multiple of 8. */
-function head(value: unknown): Uint8Array {
-  const json = new TextEncoder().encode(JSON.stringify(value));
-  const pad = (8 - ((4 + json.length) % 8)) % 8;
-  const out = new Uint8Array(4 + json.length + pad).fill(0x20);
-  new DataView(out.buffer).setUint32(0, json.length + pad, true);
-  out.set(json, 4);
-  return out;
-}
+const head = frameHead;
 
 /** The payload the server keeps: the streams' heads, then every message's numbers, in stream order. */
 export function encodeStreams(entries: readonly DataFile[], streams: readonly RecordedStream[]): Blob {
@@ -103,24 +103,29 @@ export async function askParsed(asOf: string): Promise<Response | null> {
   }
 }
 
-/** The files of a 200 answer; null when the data is damaged (the caller reads the folder instead). */
-export async function readParsed(res: Response): Promise<Parsed | null> {
+/** The files of a 200 answer, in either form; null when the data is damaged (the caller reads the folder instead). */
+export async function readParsed(res: Response): Promise<Parsed | Joined | null> {
   try {
     const body = new Uint8Array(await res.arrayBuffer());
     performance.mark('kesu:parsed-fetched');
-    const n = u32(body, 0);
-    const meta = JSON.parse(new TextDecoder().decode(body.subarray(4, 4 + n))) as { entries: DataFile[]; valid: boolean[]; missing: string[] };
-    const streams = decodeStreams(body.subarray(4 + n), meta.entries);
+    if (res.headers.get(PARSED_FORM_HEADER) === 'joined') {
+      const { head: meta, rest } = readFrameHead<{ entries: DataFile[] }>(body);
+      const joined = decodeJoined(rest, meta.entries);
+      performance.mark('kesu:parsed-replayed');
+      return joined;
+    }
+    const { head: meta, rest } = readFrameHead<{ entries: DataFile[]; valid: boolean[]; missing: string[] }>(body);
+    const streams = decodeStreams(rest, meta.entries);
     const files = replay(streams, (entry) => meta.valid[entry] === true);
     performance.mark('kesu:parsed-replayed');
-    return { files, entries: meta.entries.filter((_, i) => meta.valid[i]), missing: meta.missing, stored: { entries: meta.entries, valid: meta.valid, streams } };
+    return { form: 'files', files, entries: meta.entries.filter((_, i) => meta.valid[i]), missing: meta.missing, stored: { entries: meta.entries, valid: meta.valid, streams } };
   } catch {
     return null;
   }
 }
 
 /** What the server kept of the folder for this asOf; null when nothing. */
-export async function fetchParsed(asOf: string): Promise<Parsed | null> {
+export async function fetchParsed(asOf: string): Promise<Parsed | Joined | null> {
   const res = await askParsed(asOf);
   return res && readParsed(res);
 }
@@ -146,6 +151,21 @@ export async function storeParsed(asOf: string, entries: readonly DataFile[], st
   const body = new Blob([head({ asOf, entries }) as BlobPart, encodeStreams(entries, streams)]);
   try {
     const res = await fetch(PARSED_URL, { method: 'POST', headers: { 'Content-Type': 'application/octet-stream', 'X-Kesu-Cache': '1' }, body });
+    return res.ok;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Hands the server the page's result after the join (joined.ts): the files
+ * read from its folder (entries: each as served) and the cube over them.
+ * Resolves true when kept.
+ */
+export async function storeJoined(asOf: string, entries: readonly DataFile[], files: readonly LoadedFile[], cube: TaskCube<MergedTask>): Promise<boolean> {
+  try {
+    const body = new Blob([head({ asOf, entries }) as BlobPart, await encodeJoined(files, cube)]);
+    const res = await fetch(`${PARSED_URL}?form=joined`, { method: 'POST', headers: { 'Content-Type': 'application/octet-stream', 'X-Kesu-Cache': '1' }, body });
     return res.ok;
   } catch {
     return false;

@@ -1,0 +1,304 @@
+// Parse once, joined: what a reload of an unchanged folder gets back from the
+// local server (server/parse-cache.ts, form=joined) is not each file's parse
+// but the page's own result after the join: the files' reports, the cube's
+// coded arrays (shared/aggregate/cube.ts: codes, lead units, completion,
+// timeline, changes, latest and headline flags) and every task packed on its
+// own (wire.ts, one string table for all). A reload then does one fetch and
+// no join, no identity matching, no coding; the charts come from the arrays
+// at once, and a task object is made only when something shows it (the
+// table's rows, a file's list, the documents): the default view shows one
+// period of each jurisdiction, a twentieth of the tasks.
+//
+// Payload (opaque to the server): u32 LE n, n bytes of JSON (padded with
+// spaces to a multiple of 8), then the typed arrays the JSON lists, each
+// starting at a multiple of 8 (the page reads them in place).
+import type { TaskCube } from '../../shared/aggregate';
+import type { PeriodStep } from '../../shared/aggregate/timeline';
+import type { DataFile } from '../../shared/io';
+import type { LedgerMeta } from '../../shared/model';
+import type { FileReport, MergedTask } from '../../shared/merge';
+import type { LoadedFile } from './index';
+import { frameHead, readFrameHead } from './frame';
+import { Packer, Unpacker } from './wire';
+
+export const JOINED_VERSION = 1;
+
+type Dim = keyof TaskCube['codes'];
+const DIMS: readonly Dim[] = ['jurisdiction', 'period', 'population', 'project', 'status', 'light'];
+
+const KINDS = { u8: Uint8Array, i32: Int32Array, u32: Uint32Array, f64: Float64Array } as const;
+type Kind = keyof typeof KINDS;
+type Typed = Uint8Array | Int32Array | Uint32Array | Float64Array;
+
+interface JoinedHead {
+  version: number;
+  size: number;
+  files: { report: FileReport; origin: LoadedFile['origin']; count: number }[];
+  keys: TaskCube['keys'];
+  steps: PeriodStep[];
+  strings: string[];
+  shapes: string[][];
+  /** The arrays that follow, in order: name, kind, length. */
+  arrays: [string, Kind, number][];
+}
+
+/** What a joined answer gives the page: the files (their tasks made on first use) and the cube over them. */
+export interface Joined {
+  form: 'joined';
+  files: LoadedFile[];
+  cube: TaskCube<MergedTask>;
+  /** The files' size and mtime as stored (the page's stamps). */
+  entries: DataFile[];
+}
+
+/**
+ * The packed messages' values (wire.ts: tags, string and shape numbers,
+ * lengths, numbers) as bytes: a whole number 0 ≤ x < 2^31 is a LEB128 varint
+ * of 2x (one byte for most, two for string numbers), anything else the
+ * varint 1 and the 8 bytes of the float64. A plan's 100,000 tasks are 111
+ * values each: 89 MB as float64, about a fifth of it so; what the page
+ * receives and holds is what a reload waits for. Written message by message,
+ * so the page never holds every task's float64s at once.
+ */
+class CompactWriter {
+  private out = new Uint8Array(1 << 20);
+  private o = 0;
+  private readonly f64 = new Float64Array(1);
+  private readonly f64Bytes = new Uint8Array(this.f64.buffer);
+
+  /** Appends one message's values; returns its start offset. */
+  add(values: Float64Array): number {
+    const start = this.o;
+    if (this.out.length - this.o < values.length * 9) {
+      const bigger = new Uint8Array(Math.max(this.out.length * 2, this.o + values.length * 9));
+      bigger.set(this.out.subarray(0, this.o));
+      this.out = bigger;
+    }
+    const out = this.out;
+    let o = this.o;
+    for (let q = 0; q < values.length; q++) {
+      const x = values[q]!;
+      if (Number.isInteger(x) && x >= 0 && x < 2 ** 31) {
+        let v = x * 2;
+        while (v >= 128) {
+          out[o++] = (v % 128) | 128;
+          v = Math.floor(v / 128);
+        }
+        out[o++] = v;
+      } else {
+        out[o++] = 1;
+        this.f64[0] = x;
+        out.set(this.f64Bytes, o);
+        o += 8;
+      }
+    }
+    this.o = o;
+    return start;
+  }
+
+  get length(): number {
+    return this.o;
+  }
+
+  bytes(): Uint8Array {
+    return this.out.slice(0, this.o);
+  }
+}
+
+const F64 = new Float64Array(1);
+const F64_BYTES = new Uint8Array(F64.buffer);
+
+/** The values of bytes[from, to) back into out (CompactWriter's inverse); how many. Throws on a value cut short. */
+function expand(bytes: Uint8Array, from: number, to: number, out: Float64Array): number {
+  let m = 0;
+  let at = from;
+  while (at < to) {
+    let v = 0;
+    let scale = 1;
+    let b: number;
+    do {
+      if (at >= to) throw new Error('传送数据已损坏');
+      b = bytes[at++]!;
+      v += (b & 127) * scale;
+      scale *= 128;
+    } while (b & 128);
+    if (v === 1) {
+      if (at + 8 > to) throw new Error('传送数据已损坏');
+      for (let q = 0; q < 8; q++) F64_BYTES[q] = bytes[at + q]!;
+      at += 8;
+      out[m++] = F64[0]!;
+    } else out[m++] = v / 2;
+  }
+  return m;
+}
+
+const kindOf = (a: Typed): Kind => (a instanceof Uint8Array ? 'u8' : a instanceof Int32Array ? 'i32' : a instanceof Uint32Array ? 'u32' : 'f64');
+
+const pause = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/**
+ * The joined form of the files and their cube (the cube of allTasks(files),
+ * in that order). Packing 100,000 tasks takes the page's thread a while: it
+ * gives way every sliceMs so the page stays responsive.
+ */
+export async function encodeJoined(files: readonly LoadedFile[], cube: TaskCube<MergedTask>, sliceMs = 25): Promise<Blob> {
+  const n = cube.size;
+  const packer = new Packer();
+  const strings: string[] = [];
+  const shapes: string[][] = [];
+  const writer = new CompactWriter();
+  /** Byte offset of each task's values (CompactWriter), then the end. */
+  const taskStart = new Uint32Array(n + 1);
+  let i = 0;
+  let since = performance.now();
+  for (const f of files) {
+    const meta = f.report.meta;
+    for (const t of f.tasks) {
+      if (t !== cube.task(i)) throw new Error('cube and files disagree');
+      // The file's meta is the same object for each of its tasks: kept once, in the report.
+      const { meta: own, ...rest } = t;
+      const packed = packer.pack(own === meta ? rest : t);
+      for (const s of packed.strings) strings.push(s);
+      for (const s of packed.shapes) shapes.push(s);
+      taskStart[i++] = writer.add(packed.data);
+      if (performance.now() - since > sliceMs) {
+        await pause();
+        since = performance.now();
+      }
+    }
+  }
+  if (i !== n) throw new Error('cube and files disagree');
+  taskStart[n] = writer.length;
+  const tokens = writer.bytes();
+  const arrays: [string, Typed][] = [
+    ...DIMS.map((d): [string, Typed] => [d, cube.codes[d]]),
+    ['unitStart', cube.unitStart],
+    ['unitCodes', cube.unitCodes],
+    ['capped', cube.capped],
+    ['flags', cube.changes.flags],
+    ['previous', cube.changes.previous],
+    ['stepOf', cube.changes.timeline.stepOf],
+    ['latest', cube.latest],
+    ['headline', cube.headline],
+    ['taskStart', taskStart],
+    ['tokens', tokens],
+  ];
+  const head: JoinedHead = {
+    version: JOINED_VERSION,
+    size: n,
+    files: files.map((f) => ({ report: f.report, origin: f.origin, count: f.tasks.length })),
+    keys: cube.keys,
+    steps: cube.changes.timeline.steps,
+    strings,
+    shapes,
+    arrays: arrays.map(([name, a]) => [name, kindOf(a), a.length]),
+  };
+  const parts: BlobPart[] = [frameHead(head) as BlobPart];
+  for (const [, a] of arrays) {
+    parts.push(a as unknown as BlobPart);
+    const pad = (8 - (a.byteLength % 8)) % 8;
+    if (pad) parts.push(new Uint8Array(pad) as BlobPart);
+  }
+  return new Blob(parts);
+}
+
+/**
+ * The files and cube back from a payload (an 8-aligned view into the
+ * response). Throws on damaged data (the caller reads the folder instead).
+ */
+export function decodeJoined(payload: Uint8Array, entries: DataFile[]): Joined {
+  const { head, rest } = readFrameHead<JoinedHead>(payload);
+  if (head.version !== JOINED_VERSION || rest.byteOffset % 8) throw new Error('传送数据已损坏');
+  const arrays = new Map<string, Typed>();
+  let at = rest.byteOffset;
+  const end = payload.byteOffset + payload.length;
+  for (const [name, kind, length] of head.arrays) {
+    const T = KINDS[kind];
+    if (!T || at + length * T.BYTES_PER_ELEMENT > end) throw new Error('传送数据已损坏');
+    arrays.set(name, new T(payload.buffer as ArrayBuffer, at, length));
+    at += length * T.BYTES_PER_ELEMENT;
+    at += (8 - (at % 8)) % 8;
+  }
+  const get = <K extends Kind>(name: string, kind: K, length: number): InstanceType<(typeof KINDS)[K]> => {
+    const a = arrays.get(name);
+    if (!a || !(a instanceof KINDS[kind]) || a.length !== length) throw new Error('传送数据已损坏');
+    return a as InstanceType<(typeof KINDS)[K]>;
+  };
+  const n = head.size;
+  const taskStart = get('taskStart', 'u32', n + 1);
+  const tokens = get('tokens', 'u8', taskStart[n]!);
+  const unitStart = get('unitStart', 'u32', n + 1);
+  const fileOf = new Uint32Array(n);
+  const metas: LedgerMeta[] = head.files.map((f) => f.report.meta);
+  let i = 0;
+  head.files.forEach((f, k) => fileOf.fill(k, i, (i += f.count)));
+  if (i !== n) throw new Error('传送数据已损坏');
+
+  const codes = Object.fromEntries(DIMS.map((d) => [d, get(d, 'u32', n)])) as TaskCube['codes'];
+  const unitCodes = get('unitCodes', 'u32', unitStart[n]!);
+  const stepOf = get('stepOf', 'u32', n);
+  const previous = get('previous', 'i32', n);
+  // Every code within its table, every range within its array: a task is
+  // made when shown, so damage must show now, not in the middle of a render.
+  const within = (a: ArrayLike<number>, limit: number, low = 0): boolean => {
+    for (let k = 0; k < a.length; k++) if (!(a[k]! >= low && a[k]! < limit)) return false;
+    return true;
+  };
+  const rising = (a: Uint32Array): boolean => {
+    for (let k = 1; k < a.length; k++) if (a[k]! < a[k - 1]!) return false;
+    return a[0] === 0;
+  };
+  const keyCount = (d: Dim): number => head.keys[d].length;
+  if (!DIMS.every((d) => within(codes[d], keyCount(d))) || !within(unitCodes, head.keys.unit.length) || !within(stepOf, head.steps.length) || !within(previous, n, -1) || !rising(taskStart) || !rising(unitStart)) {
+    throw new Error('传送数据已损坏');
+  }
+
+  const unpacker = new Unpacker();
+  unpacker.learn(head.strings, head.shapes);
+  let scratch = new Float64Array(256);
+  const made: (MergedTask | undefined)[] = new Array(n);
+  const task = (k: number): MergedTask => {
+    let t = made[k];
+    if (t) return t;
+    if (!(k >= 0 && k < n)) throw new RangeError(`no task ${k}`);
+    const from = taskStart[k]!;
+    const to = taskStart[k + 1]!;
+    // (at most one value per byte)
+    if (scratch.length < to - from) scratch = new Float64Array(to - from);
+    const m = expand(tokens, from, to, scratch);
+    t = unpacker.unpack({ strings: [], shapes: [], data: scratch.subarray(0, m) }) as MergedTask;
+    if (!('meta' in t)) (t as { meta: LedgerMeta }).meta = metas[fileOf[k]!]!;
+    return (made[k] = t);
+  };
+  let all: MergedTask[] | null = null;
+  const cube: TaskCube<MergedTask> = {
+    size: n,
+    get tasks() {
+      return (all ??= Array.from({ length: n }, (_, k) => task(k)));
+    },
+    task,
+    keys: head.keys,
+    codes,
+    unitStart,
+    unitCodes,
+    capped: get('capped', 'f64', n),
+    changes: { timeline: { steps: head.steps, stepOf }, flags: get('flags', 'u8', n), previous },
+    latest: get('latest', 'u8', n),
+    headline: get('headline', 'u8', n),
+  };
+  let first = 0;
+  const files = head.files.map((f): LoadedFile => {
+    const from = first;
+    first += f.count;
+    let list: MergedTask[] | null = null;
+    return {
+      report: f.report,
+      origin: f.origin,
+      count: f.count,
+      get tasks() {
+        return (list ??= Array.from({ length: f.count }, (_, k) => task(from + k)));
+      },
+    };
+  });
+  return { form: 'joined', files, cube, entries };
+}
