@@ -46,7 +46,13 @@ export function App() {
   // Coded once per load, so a filter change compares numbers (cube.ts); or
   // as the server gave it back (parse once): its tasks are then made as shown.
   const cube = useMemo(() => given ?? buildCube(allTasks(files)), [files, given]);
-  useEffect(() => keepJoined(files, cube), [files, cube, keepJoined]);
+  // Once every chart is drawn: what the page read goes back to the local server (parse once).
+  const allDrawn = drawn >= CHART_ORDER.length;
+  useEffect(() => {
+    if (!allDrawn) return;
+    const id = setTimeout(() => keepJoined(files, cube), 0);
+    return () => clearTimeout(id);
+  }, [allDrawn, files, cube, keepJoined]);
   const allLoaded = useCallback(() => cube.tasks, [cube]);
   const options = useMemo(() => cubeFacets(cube), [cube]);
   const rows = useMemo(() => cubeRows(cube, filter), [cube, filter]);

@@ -20,9 +20,10 @@ export interface LedgerFiles {
   /** The cube over exactly these files when the server gave it back (parse once, joined.ts); else null: build it. */
   cube: TaskCube<MergedTask> | null;
   /**
-   * The page built the cube of these files: the first read's (and only
-   * those) go back to the server in the joined form, so a reload of the
-   * unchanged folder needs neither the join nor the cube's coding.
+   * The page has drawn its charts of these files: what the first read read
+   * goes back to the server now (each file's parse), and, when these are
+   * exactly the first read's files, the joined form with the cube, so a
+   * reload of the unchanged folder needs neither the join nor the coding.
    */
   keepJoined(files: FileMap, cube: TaskCube<MergedTask>): void;
   /** The server's folder as last listed; null before the listing, or without a server (file picker only). */
@@ -113,7 +114,7 @@ export function useLedgerFiles(onReady: () => void): LedgerFiles {
       if (!live) return;
       unsubscribe();
       for (const [name, stamp] of first.stamps) known.current.set(name, stamp);
-      firstRead.current = first.cube ? null : first;
+      firstRead.current = first;
       setLoaded((s) => ({ files: putFiles(s.files, first.files), cube: s.files.size === 0 && first.cube ? first.cube : null }));
       ready.current();
       stop = watchListing((next) => void syncServer(next));
@@ -127,18 +128,22 @@ export function useLedgerFiles(onReady: () => void): LedgerFiles {
 
   const keepJoined = useCallback((files: FileMap, cube: TaskCube<MergedTask>) => {
     const first = firstRead.current;
-    // Exactly the first read's files, as read: not after a change or a dropped file.
-    if (!first || files.size !== first.files.length || !first.files.every((f) => files.get(f.report.file) === f)) return;
+    if (!first) return;
     firstRead.current = null;
+    // Exactly the first read's files, as read (not after a change or a dropped file), and not
+    // what came back joined already: those go back joined.
+    const same = files.size === first.files.length && first.files.every((f) => files.get(f.report.file) === f);
     const entries = first.files.flatMap((f) => {
       const stamp = first.stamps.get(f.report.file);
       if (!stamp) return [];
       const bar = stamp.indexOf('|');
       return [{ name: f.report.file, size: Number(stamp.slice(0, bar)), mtime: stamp.slice(bar + 1) }];
     });
-    // After the per-file store, off the first paint; for the benchmark and the tests, whether it was kept.
-    void first.stored
-      .then(() => storeJoined(first.asOf, entries, [...files.values()], cube))
+    // For the benchmark and the tests: whether the server kept each form.
+    void first
+      .store()
+      .then((ok) => (document.body.dataset.parseCache = ok ? 'stored' : 'not-stored'))
+      .then(() => (same && !first.cube ? storeJoined(first.asOf, entries, [...files.values()], cube) : false))
       .then((ok) => (document.body.dataset.joinedCache = ok ? 'stored' : 'not-stored'));
   }, []);
 
