@@ -53,24 +53,26 @@ export interface Joined {
 
 /**
  * The packed messages' values (wire.ts: tags, string and shape numbers,
- * lengths, numbers) as bytes: a whole number 0 ≤ x < 2^31 is a LEB128 varint
- * of 2x (one byte for most, two for string numbers), anything else the
- * varint 1 and the 8 bytes of the float64. A plan's 100,000 tasks are 111
- * values each: 89 MB as float64, about a fifth of it so; what the page
- * receives and holds is what a reload waits for. Written message by message,
- * so the page never holds every task's float64s at once.
+ * lengths, numbers) as bytes, each a LEB128 varint: a whole number
+ * 0 ≤ x < 2^30 is 2x (one byte for most, two for string numbers); any other
+ * number is 2k+1, k its place in a table of such numbers (a plan's
+ * completions, scores and ratios repeat across its ledgers). A plan's
+ * 100,000 tasks are 111 values each: 89 MB as float64, a fraction of it so;
+ * what the page receives and holds is what a reload waits for. Written
+ * message by message, so the page never holds every task's float64s at once.
  */
 class CompactWriter {
   private out = new Uint8Array(1 << 20);
   private o = 0;
-  private readonly f64 = new Float64Array(1);
-  private readonly f64Bytes = new Uint8Array(this.f64.buffer);
+  private readonly numbers = new Map<number, number>();
+  private readonly table: number[] = [];
 
   /** Appends one message's values; returns its start offset. */
   add(values: Float64Array): number {
     const start = this.o;
-    if (this.out.length - this.o < values.length * 9) {
-      const bigger = new Uint8Array(Math.max(this.out.length * 2, this.o + values.length * 9));
+    // at most 5 bytes a value
+    if (this.out.length - this.o < values.length * 5) {
+      const bigger = new Uint8Array(Math.max(this.out.length * 2, this.o + values.length * 5));
       bigger.set(this.out.subarray(0, this.o));
       this.out = bigger;
     }
@@ -78,19 +80,19 @@ class CompactWriter {
     let o = this.o;
     for (let q = 0; q < values.length; q++) {
       const x = values[q]!;
-      if (Number.isInteger(x) && x >= 0 && x < 2 ** 31) {
-        let v = x * 2;
-        while (v >= 128) {
-          out[o++] = (v % 128) | 128;
-          v = Math.floor(v / 128);
-        }
-        out[o++] = v;
-      } else {
-        out[o++] = 1;
-        this.f64[0] = x;
-        out.set(this.f64Bytes, o);
-        o += 8;
+      let v: number;
+      if (Number.isInteger(x) && x >= 0 && x < 2 ** 30 && !Object.is(x, -0)) v = x * 2;
+      else {
+        // (NaN is one key of a Map, as it should be here)
+        let k = this.numbers.get(x);
+        if (k === undefined) this.numbers.set(x, (k = this.table.push(x) - 1));
+        v = k * 2 + 1;
       }
+      while (v >= 128) {
+        out[o++] = (v & 127) | 128;
+        v >>>= 7;
+      }
+      out[o++] = v;
     }
     this.o = o;
     return start;
@@ -103,30 +105,32 @@ class CompactWriter {
   bytes(): Uint8Array {
     return this.out.slice(0, this.o);
   }
+
+  /** The numbers that are not small whole numbers, by place. */
+  others(): Float64Array {
+    return Float64Array.from(this.table);
+  }
 }
 
-const F64 = new Float64Array(1);
-const F64_BYTES = new Uint8Array(F64.buffer);
-
-/** The values of bytes[from, to) back into out (CompactWriter's inverse); how many. Throws on a value cut short. */
-function expand(bytes: Uint8Array, from: number, to: number, out: Float64Array): number {
+/** The values of bytes[from, to) back into out (CompactWriter's inverse); how many. Throws on a value cut short or out of the table. */
+function expand(bytes: Uint8Array, from: number, to: number, numbers: Float64Array, out: Float64Array): number {
   let m = 0;
   let at = from;
   while (at < to) {
     let v = 0;
-    let scale = 1;
+    let shift = 0;
     let b: number;
     do {
-      if (at >= to) throw new Error('传送数据已损坏');
+      if (at >= to || shift > 28) throw new Error('传送数据已损坏');
       b = bytes[at++]!;
-      v += (b & 127) * scale;
-      scale *= 128;
+      v |= (b & 127) << shift;
+      shift += 7;
     } while (b & 128);
-    if (v === 1) {
-      if (at + 8 > to) throw new Error('传送数据已损坏');
-      for (let q = 0; q < 8; q++) F64_BYTES[q] = bytes[at + q]!;
-      at += 8;
-      out[m++] = F64[0]!;
+    v >>>= 0;
+    if (v & 1) {
+      const k = (v - 1) / 2;
+      if (k >= numbers.length) throw new Error('传送数据已损坏');
+      out[m++] = numbers[k]!;
     } else out[m++] = v / 2;
   }
   return m;
@@ -182,6 +186,7 @@ export async function encodeJoined(files: readonly LoadedFile[], cube: TaskCube<
     ['headline', cube.headline],
     ['taskStart', taskStart],
     ['tokens', tokens],
+    ['numbers', writer.others()],
   ];
   const head: JoinedHead = {
     version: JOINED_VERSION,
@@ -193,13 +198,14 @@ export async function encodeJoined(files: readonly LoadedFile[], cube: TaskCube<
     shapes,
     arrays: arrays.map(([name, a]) => [name, kindOf(a), a.length]),
   };
-  const parts: BlobPart[] = [frameHead(head) as BlobPart];
+  // One array at a time, with a pause between (a Blob of Blobs copies nothing more).
+  const blobs: Blob[] = [new Blob([frameHead(head) as BlobPart])];
   for (const [, a] of arrays) {
-    parts.push(a as unknown as BlobPart);
     const pad = (8 - (a.byteLength % 8)) % 8;
-    if (pad) parts.push(new Uint8Array(pad) as BlobPart);
+    blobs.push(new Blob(pad ? [a as unknown as BlobPart, new Uint8Array(pad) as BlobPart] : [a as unknown as BlobPart]));
+    await pause();
   }
-  return new Blob(parts);
+  return new Blob(blobs);
 }
 
 /**
@@ -227,6 +233,8 @@ export function decodeJoined(payload: Uint8Array, entries: DataFile[]): Joined {
   const n = head.size;
   const taskStart = get('taskStart', 'u32', n + 1);
   const tokens = get('tokens', 'u8', taskStart[n]!);
+  const numbers = arrays.get('numbers');
+  if (!(numbers instanceof Float64Array)) throw new Error('传送数据已损坏');
   const unitStart = get('unitStart', 'u32', n + 1);
   const fileOf = new Uint32Array(n);
   const metas: LedgerMeta[] = head.files.map((f) => f.report.meta);
@@ -265,7 +273,7 @@ export function decodeJoined(payload: Uint8Array, entries: DataFile[]): Joined {
     const to = taskStart[k + 1]!;
     // (at most one value per byte)
     if (scratch.length < to - from) scratch = new Float64Array(to - from);
-    const m = expand(tokens, from, to, scratch);
+    const m = expand(tokens, from, to, numbers, scratch);
     t = unpacker.unpack({ strings: [], shapes: [], data: scratch.subarray(0, m) }) as MergedTask;
     if (!('meta' in t)) (t as { meta: LedgerMeta }).meta = metas[fileOf[k]!]!;
     return (made[k] = t);

@@ -143,8 +143,8 @@ export function useLedgerFiles(onReady: () => void): LedgerFiles {
     void first
       .store()
       .then((ok) => (document.body.dataset.parseCache = ok ? 'stored' : 'not-stored'))
-      .then(() => (same && !first.cube ? storeJoined(first.asOf, entries, [...files.values()], cube) : false))
-      .then((ok) => (document.body.dataset.joinedCache = ok ? 'stored' : 'not-stored'));
+      .then(async () => (first.cube ? 'came-joined' : same && (await storeJoined(first.asOf, entries, [...files.values()], cube)) ? 'stored' : 'not-stored'))
+      .then((state) => (document.body.dataset.joinedCache = state));
   }, []);
 
   const addLocal = useCallback(
