@@ -18,3 +18,15 @@ export function readFrameHead<T>(bytes: Uint8Array): { head: T; rest: Uint8Array
   if (4 + n > bytes.length) throw new Error('传送数据已损坏');
   return { head: JSON.parse(new TextDecoder().decode(bytes.subarray(4, 4 + n))) as T, rest: bytes.subarray(4 + n) };
 }
+
+/**
+ * Resolves when the page's thread is idle (requestIdleCallback; a timer
+ * where there is none): storing what was read gives way to a leader's
+ * clicks and the charts they redraw.
+ */
+export function idle(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: 1000 });
+    else setTimeout(resolve, 0);
+  });
+}

@@ -18,7 +18,7 @@ import type { DataFile } from '../../shared/io';
 import type { LedgerMeta } from '../../shared/model';
 import type { FileReport, MergedTask } from '../../shared/merge';
 import type { LoadedFile } from './index';
-import { frameHead, readFrameHead } from './frame';
+import { frameHead, idle, readFrameHead } from './frame';
 import { Packer, Unpacker } from './wire';
 
 export const JOINED_VERSION = 1;
@@ -26,9 +26,9 @@ export const JOINED_VERSION = 1;
 type Dim = keyof TaskCube['codes'];
 const DIMS: readonly Dim[] = ['jurisdiction', 'period', 'population', 'project', 'status', 'light'];
 
-const KINDS = { u8: Uint8Array, i32: Int32Array, u32: Uint32Array, f64: Float64Array } as const;
+const KINDS = { u8: Uint8Array, u16: Uint16Array, i32: Int32Array, u32: Uint32Array, f64: Float64Array } as const;
 type Kind = keyof typeof KINDS;
-type Typed = Uint8Array | Int32Array | Uint32Array | Float64Array;
+type Typed = Uint8Array | Uint16Array | Int32Array | Uint32Array | Float64Array;
 
 interface JoinedHead {
   version: number;
@@ -136,16 +136,20 @@ function expand(bytes: Uint8Array, from: number, to: number, numbers: Float64Arr
   return m;
 }
 
-const kindOf = (a: Typed): Kind => (a instanceof Uint8Array ? 'u8' : a instanceof Int32Array ? 'i32' : a instanceof Uint32Array ? 'u32' : 'f64');
+const kindOf = (a: Typed): Kind => (a instanceof Uint8Array ? 'u8' : a instanceof Uint16Array ? 'u16' : a instanceof Int32Array ? 'i32' : a instanceof Uint32Array ? 'u32' : 'f64');
 
-const pause = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+/** Codes below 256 or 65,536 travel as bytes or 16-bit numbers (most folders have a few hundred of each key). */
+function narrow(codes: Uint32Array, keys: number): Typed {
+  return keys <= 256 ? Uint8Array.from(codes) : keys <= 65536 ? Uint16Array.from(codes) : codes;
+}
+
 
 /**
  * The joined form of the files and their cube (the cube of allTasks(files),
  * in that order). Packing 100,000 tasks takes the page's thread a while: it
  * gives way every sliceMs so the page stays responsive.
  */
-export async function encodeJoined(files: readonly LoadedFile[], cube: TaskCube<MergedTask>, sliceMs = 25): Promise<Blob> {
+export async function encodeJoined(files: readonly LoadedFile[], cube: TaskCube<MergedTask>, sliceMs = 12): Promise<Blob> {
   const n = cube.size;
   const packer = new Packer();
   const strings: string[] = [];
@@ -154,6 +158,7 @@ export async function encodeJoined(files: readonly LoadedFile[], cube: TaskCube<
   /** Byte offset of each task's values (CompactWriter), then the end. */
   const taskStart = new Uint32Array(n + 1);
   let i = 0;
+  await idle();
   let since = performance.now();
   for (const f of files) {
     const meta = f.report.meta;
@@ -166,7 +171,7 @@ export async function encodeJoined(files: readonly LoadedFile[], cube: TaskCube<
       for (const s of packed.shapes) shapes.push(s);
       taskStart[i++] = writer.add(packed.data);
       if (performance.now() - since > sliceMs) {
-        await pause();
+        await idle();
         since = performance.now();
       }
     }
@@ -175,13 +180,13 @@ export async function encodeJoined(files: readonly LoadedFile[], cube: TaskCube<
   taskStart[n] = writer.length;
   const tokens = writer.bytes();
   const arrays: [string, Typed][] = [
-    ...DIMS.map((d): [string, Typed] => [d, cube.codes[d]]),
+    ...DIMS.map((d): [string, Typed] => [d, narrow(cube.codes[d], cube.keys[d].length)]),
     ['unitStart', cube.unitStart],
-    ['unitCodes', cube.unitCodes],
+    ['unitCodes', narrow(cube.unitCodes, cube.keys.unit.length)],
     ['capped', cube.capped],
     ['flags', cube.changes.flags],
     ['previous', cube.changes.previous],
-    ['stepOf', cube.changes.timeline.stepOf],
+    ['stepOf', narrow(cube.changes.timeline.stepOf, cube.changes.timeline.steps.length)],
     ['latest', cube.latest],
     ['headline', cube.headline],
     ['taskStart', taskStart],
@@ -203,7 +208,7 @@ export async function encodeJoined(files: readonly LoadedFile[], cube: TaskCube<
   for (const [, a] of arrays) {
     const pad = (8 - (a.byteLength % 8)) % 8;
     blobs.push(new Blob(pad ? [a as unknown as BlobPart, new Uint8Array(pad) as BlobPart] : [a as unknown as BlobPart]));
-    await pause();
+    await idle();
   }
   return new Blob(blobs);
 }
@@ -242,9 +247,15 @@ export function decodeJoined(payload: Uint8Array, entries: DataFile[]): Joined {
   head.files.forEach((f, k) => fileOf.fill(k, i, (i += f.count)));
   if (i !== n) throw new Error('传送数据已损坏');
 
-  const codes = Object.fromEntries(DIMS.map((d) => [d, get(d, 'u32', n)])) as TaskCube['codes'];
-  const unitCodes = get('unitCodes', 'u32', unitStart[n]!);
-  const stepOf = get('stepOf', 'u32', n);
+  /** Codes sent narrow (narrow()), as the cube holds them. */
+  const wide = (name: string, length: number): Uint32Array => {
+    const a = arrays.get(name);
+    if (!(a instanceof Uint8Array || a instanceof Uint16Array || a instanceof Uint32Array) || a.length !== length) throw new Error('传送数据已损坏');
+    return a instanceof Uint32Array ? a : Uint32Array.from(a);
+  };
+  const codes = Object.fromEntries(DIMS.map((d) => [d, wide(d, n)])) as TaskCube['codes'];
+  const unitCodes = wide('unitCodes', unitStart[n]!);
+  const stepOf = wide('stepOf', n);
   const previous = get('previous', 'i32', n);
   // Every code within its table, every range within its array: a task is
   // made when shown, so damage must show now, not in the middle of a render.

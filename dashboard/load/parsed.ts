@@ -12,7 +12,7 @@ import type { DataFile } from '../../shared/io';
 import type { MergedFile } from '../../shared/merge';
 import type { TaskCube } from '../../shared/aggregate';
 import type { MergedTask } from '../../shared/merge';
-import { frameHead, readFrameHead } from './frame';
+import { frameHead, idle, readFrameHead } from './frame';
 import { decodeJoined, encodeJoined } from './joined';
 import type { Joined } from './joined';
 import type { LoadedFile } from './index';
@@ -63,7 +63,8 @@ const head = frameHead;
  * (a Blob of Blobs copies nothing more): one Blob of the 3,000 files' numbers
  * held the page's thread 1.4 s, and this runs while a leader may be clicking.
  */
-export async function encodeStreams(entries: readonly DataFile[], streams: readonly RecordedStream[], sliceBytes = 8 << 20): Promise<Blob> {
+export async function encodeStreams(entries: readonly DataFile[], streams: readonly RecordedStream[], sliceBytes = 4 << 20): Promise<Blob> {
+  await idle();
   const index = new Map(entries.map((e, i) => [e.name, i]));
   const heads: StreamHead[][] = streams.map((s) => s.map((m) => ({ entry: m.entry ?? index.get(m.name) ?? -1, strings: m.packed.strings, shapes: m.packed.shapes, length: m.packed.data.length })));
   const blobs: Blob[] = [new Blob([head(heads) as BlobPart])];
@@ -73,7 +74,7 @@ export async function encodeStreams(entries: readonly DataFile[], streams: reado
     blobs.push(new Blob(parts));
     parts = [];
     bytes = 0;
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await idle();
   };
   for (const s of streams) {
     for (const m of s) {
