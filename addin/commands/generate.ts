@@ -30,10 +30,10 @@ export interface GeneratePlan {
 }
 
 export function planGenerate(text: string, file: string | undefined, taken: string[]): Outcome<GeneratePlan> {
-  if (!text.trim()) return fail(ADDIN_MESSAGES.planEmpty);
+  if (!text.trim()) return fail(ADDIN_MESSAGES.planEmpty());
   const imp = importPlan(text, file);
   if ('problem' in imp) return fail(imp.problem.message);
-  if (!imp.tasks.length) return fail(ADDIN_MESSAGES.planNoTasks);
+  if (!imp.tasks.length) return fail(ADDIN_MESSAGES.planNoTasks());
   const spec = planToWorkbook(imp);
   const main = spec.sheets[0];
   const sheet = uniqueSheetName(main.name, taken);

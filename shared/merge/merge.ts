@@ -67,7 +67,7 @@ export async function mergeFile(input: MergeInput, opts: Pick<MergeOptions, 'asO
   try {
     bytes = typeof input.bytes === 'function' ? await input.bytes() : input.bytes;
   } catch (e) {
-    return refusedFile(file, MERGE_MESSAGES.loadFailed(file, errorText(e)));
+    return refusedFile(file, MERGE_MESSAGES.loadFailed({ file, why: errorText(e) }));
   }
   // The reader returns its refusals as data; a throw is a bug in it, and one
   // bad file must still not stop the batch.
@@ -75,7 +75,7 @@ export async function mergeFile(input: MergeInput, opts: Pick<MergeOptions, 'asO
   try {
     read = await readWorkbook(bytes, file, { parts: cache.parts });
   } catch (e) {
-    return refusedFile(file, MERGE_MESSAGES.readFailed(file, errorText(e)));
+    return refusedFile(file, MERGE_MESSAGES.readFailed({ file, why: errorText(e) }));
   }
   if (!read.ok) return refusedFile(file, read.problem.message, EMPTY_META, read.problem.detail);
 
@@ -84,7 +84,7 @@ export async function mergeFile(input: MergeInput, opts: Pick<MergeOptions, 'asO
     const meta = { ...EMPTY_META, ...ledger.meta };
     if (ledger.sheets.length === 0) {
       const why = ledger.findings.find((x: Finding) => x.severity === 'error') ?? ledger.findings[0];
-      return refusedFile(file, MERGE_MESSAGES.noLedger(file, why?.message ?? null), meta);
+      return refusedFile(file, MERGE_MESSAGES.noLedger({ file, why: why?.message ?? null }), meta);
     }
     // validate picks the directory as `kesu validate` does (the workbook's
     // 单位名录, else the bundled one for its jurisdiction), so the 问题数 of
@@ -96,9 +96,9 @@ export async function mergeFile(input: MergeInput, opts: Pick<MergeOptions, 'asO
     // source in place spares a copy of every task (100,000 in a large batch).
     const tasks = checked.tasks.map((t: Task): MergedTask => Object.assign(t, { source: { file, sheet: t.sheet, row: t.row }, meta }));
     const notes = [
-      read.sheets.some((g) => g.name.trim() === REPORT_SHEET) ? MERGE_MESSAGES.earlierMerge : null,
-      read.warnings.length ? MERGE_MESSAGES.readerWarnings(read.warnings.length) : null,
-      tasks.length ? null : MERGE_MESSAGES.noTasks,
+      read.sheets.some((g) => g.name.trim() === REPORT_SHEET) ? MERGE_MESSAGES.earlierMerge() : null,
+      read.warnings.length ? MERGE_MESSAGES.readerWarnings({ count: read.warnings.length }) : null,
+      tasks.length ? null : MERGE_MESSAGES.noTasks(),
     ].filter(Boolean);
     return {
       report: {
@@ -124,6 +124,6 @@ export async function mergeFile(input: MergeInput, opts: Pick<MergeOptions, 'asO
       settings: checked.settings,
     };
   } catch (e) {
-    return refusedFile(file, MERGE_MESSAGES.readFailed(file, errorText(e)));
+    return refusedFile(file, MERGE_MESSAGES.readFailed({ file, why: errorText(e) }));
   }
 }
