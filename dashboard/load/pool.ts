@@ -52,8 +52,8 @@ function poolSize(): number {
 
 /** A file read on the page's own thread: where no worker can start (and in Node, where there are none). */
 export async function readHere(name: string, bytes: Uint8Array, asOf: Date): Promise<MergedFile> {
-  const { mergeFile } = await import('../../shared/merge');
-  return mergeFile({ name, bytes }, { asOf, asOfPerFile: true });
+  const [{ mergeFile }, { workbookReader }] = await Promise.all([import('../../shared/merge'), import('../../shared/io')]);
+  return mergeFile({ name, bytes }, { read: workbookReader(), asOf, asOfPerFile: true });
 }
 
 /**

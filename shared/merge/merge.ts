@@ -7,11 +7,11 @@
 // hold every file's bytes either). Between files it yields to the event loop
 // so a page stays responsive while a clerk drops a folder of 200 files.
 import type { Finding, Task } from '../model';
-import { readWorkbook } from '../io/read';
 import { readLedger } from '../ledger/read';
 import { validate } from '../checks/validate';
 import { REPORT_SHEET } from '../ledger/standard';
 import type { MergedTask, MergeInput, MergeOptions, MergeResult } from './types';
+import type { ReadResult } from '../io/grid';
 import { fileIdentities } from './identity';
 import { MERGE_MESSAGES } from './messages';
 import { EMPTY_META, refusedFile, uniqueNames } from './file';
@@ -57,7 +57,7 @@ const errorText = (e: unknown): string => (e instanceof Error ? e.message : Stri
  * inside this call. The name is used as given (mergeLedgers makes names
  * unique first; a caller reading files elsewhere should use uniqueNames too).
  */
-export async function mergeFile(input: MergeInput, opts: Pick<MergeOptions, 'asOf' | 'asOfPerFile' | 'settings' | 'cache'>): Promise<MergedFile> {
+export async function mergeFile(input: MergeInput, opts: Pick<MergeOptions, 'read' | 'asOf' | 'asOfPerFile' | 'settings' | 'cache'>): Promise<MergedFile> {
   const file = input.name;
   const mergeAsOf = opts.asOf;
   const perFile = opts.asOfPerFile === true;
@@ -71,9 +71,9 @@ export async function mergeFile(input: MergeInput, opts: Pick<MergeOptions, 'asO
   }
   // The reader returns its refusals as data; a throw is a bug in it, and one
   // bad file must still not stop the batch.
-  let read: Awaited<ReturnType<typeof readWorkbook>>;
+  let read: ReadResult;
   try {
-    read = await readWorkbook(bytes, file, { parts: cache.parts });
+    read = await opts.read(bytes, file);
   } catch (e) {
     return refusedFile(file, MERGE_MESSAGES.readFailed({ file, why: errorText(e) }));
   }
