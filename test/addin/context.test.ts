@@ -99,7 +99,7 @@ describe('补全 block search', () => {
     expect(reads).toBeGreaterThan(0);
     expect(reads).toBeLessThanOrEqual(rows.length * width);
     const { gw } = open([{ name: 'S', rows, merges: [] }]);
-    expect(await removeEnrich(gw)).toEqual({ ok: false, message: ADDIN_MESSAGES.noEnrichBlock });
+    expect(await removeEnrich(gw)).toEqual({ ok: false, message: ADDIN_MESSAGES.noEnrichBlock() });
   });
 });
 
@@ -110,17 +110,17 @@ describe('messages', () => {
     const [s] = must(await loadSuggestions(gw, { asOf: AS_OF }));
     wb.active = '单位名录';
     const r = await acceptSuggestions(gw, [{ suggestion: s!, name: s!.suggestions[0]!.name }]);
-    expect(r).toEqual({ ok: false, message: ADDIN_MESSAGES.wrongSheet('任务台账') });
-    expect(ADDIN_MESSAGES.wrongSheet('任务台账')).toBe('建议来自工作表「任务台账」，当前已切换到其他工作表。请切换回「任务台账」并重新点击「查找未识别单位」后再接受建议。');
+    expect(r).toEqual({ ok: false, message: ADDIN_MESSAGES.wrongSheet({ sheet: '任务台账' }) });
+    expect(ADDIN_MESSAGES.wrongSheet({ sheet: '任务台账' })).toBe('建议来自工作表「任务台账」，当前已切换到其他工作表。请切换回「任务台账」并重新点击「查找未识别单位」后再接受建议。');
   });
 
   const failures: { name: string; grids: () => SheetGrid[]; run: (gw: MemoryGateway) => Promise<{ ok: boolean; message?: string }>; want: string }[] = [
-    { name: '补全 on an empty sheet', grids: () => [{ name: '空表', rows: [], merges: [] }], run: (gw) => runEnrich(gw, { asOf: AS_OF }), want: ADDIN_MESSAGES.emptySheet('空表') },
+    { name: '补全 on an empty sheet', grids: () => [{ name: '空表', rows: [], merges: [] }], run: (gw) => runEnrich(gw, { asOf: AS_OF }), want: ADDIN_MESSAGES.emptySheet({ sheet: '空表' }) },
     {
       name: '下拉列表 without a 单位名录',
       grids: () => example.filter((g) => g.name !== '单位名录'),
       run: (gw) => addOwnerLists(gw, { asOf: AS_OF }),
-      want: ADDIN_MESSAGES.noDirectorySheet,
+      want: ADDIN_MESSAGES.noDirectorySheet(),
     },
   ];
   for (const c of failures) {
@@ -132,7 +132,7 @@ describe('messages', () => {
     });
   }
   it('every failure says what to do', () => {
-    for (const t of [ADDIN_MESSAGES.emptySheet('S'), ADDIN_MESSAGES.noTasks('S'), hostFailure(new Error('x')).text, ADDIN_MESSAGES.badDate, ADDIN_MESSAGES.noComments, ADDIN_MESSAGES.commentFailed('x'), ADDIN_MESSAGES.mergesSkipped(1, 3000), ADDIN_MESSAGES.oldExcel])
+    for (const t of [ADDIN_MESSAGES.emptySheet({ sheet: 'S' }), ADDIN_MESSAGES.noTasks({ sheet: 'S' }), hostFailure(new Error('x')).text, ADDIN_MESSAGES.badDate(), ADDIN_MESSAGES.noComments(), ADDIN_MESSAGES.commentFailed({ why: 'x' }), ADDIN_MESSAGES.mergesSkipped({ from: 1, to: 3000 }), ADDIN_MESSAGES.oldExcel()])
       expect(t).toMatch(/请/);
     // An unknown failure: our sentence, and Excel's words only in the details line.
     expect(hostFailure(new Error('网络中断'))).toEqual({ text: 'Excel 未能完成操作，部分改动可能已写入。请检查工作表后重试；如仍失败，请关闭并重新打开工作簿。', details: '详细信息（Excel 原文）：网络中断' });
