@@ -58,7 +58,7 @@ export async function runApply(host: RoundHost, ops: Op[], caps: Capabilities, l
     const next = batches[b + 1];
     const isNotes = batch.ops.every((o) => o.kind === 'note');
     if (isNotes && !notesCan) {
-      warn(ADDIN_MESSAGES.noComments);
+      warn(ADDIN_MESSAGES.noComments());
       continue;
     }
     const r: WriteRound = emptyRound();
@@ -149,7 +149,7 @@ async function retryNotes(
   warn: (text: string) => void,
 ): Promise<void> {
   const adds = writes.filter((w) => w.how === 'addNote' || w.how === 'addComment');
-  if (!adds.length) return warn(ADDIN_MESSAGES.commentFailed(hostFailure(first).text));
+  if (!adds.length) return warn(ADDIN_MESSAGES.commentFailed({ why: hostFailure(first).text }));
   let info = await round({ ...emptyRound(), ...noteLookups(adds.map((w) => ({ kind: 'note', sheet: w.sheet, row: w.row, col: w.col, text: w.text })), caps) }, jsonBytes(adds.length));
   info = await locateThreads(info, round);
   const taken = new Set(Object.values(info.commentCells ?? {}).flatMap((c) => (c ? [`${c.sheet}|${c.row},${c.col}`] : [])));
@@ -164,7 +164,7 @@ async function retryNotes(
       why = hostFailure(e).text;
     }
   }
-  if (refused.length) warn(ADDIN_MESSAGES.commentFailedAt(refused, why));
+  if (refused.length) warn(ADDIN_MESSAGES.commentFailedAt({ cells: refused, why }));
 }
 
 function withIds(ops: WriteOp[], found: Record<string, string[]>): WriteOp[] {

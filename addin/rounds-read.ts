@@ -74,7 +74,7 @@ export async function runRead(host: RoundHost, req: ReadRequest, caps: Capabilit
           ...round,
           bands: round.bands.map((b) => {
             const next = b.mergeRows > MERGE_ROWS_FINE ? MERGE_ROWS_FINE : 0;
-            if (b.mergeRows > 0 && next === 0) counters.notice(ADDIN_MESSAGES.mergesSkipped(b.from + 1, b.to));
+            if (b.mergeRows > 0 && next === 0) counters.notice(ADDIN_MESSAGES.mergesSkipped({ from: b.from + 1, to: b.to }));
             return { ...b, mergeRows: next };
           }),
         };

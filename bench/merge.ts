@@ -93,13 +93,14 @@ interface ChildReport {
 /** The child: merge every file of dir, report time and peak memory as JSON on stdout. */
 async function child(dir: string): Promise<void> {
   const { mergeLedgers } = await import('../shared/merge');
+  const { workbookReader } = await import('../shared/io');
   let sampled = process.memoryUsage().rss;
   const timer = setInterval(() => (sampled = Math.max(sampled, process.memoryUsage().rss)), 100);
   const names = readdirSync(dir).sort();
   const started = performance.now();
   const result = await mergeLedgers(
     names.map((n) => ({ name: n, bytes: async () => new Uint8Array(readFileSync(path.join(dir, n))) })),
-    { asOf: new Date(2023, 11, 31) },
+    { read: workbookReader(), asOf: new Date(2023, 11, 31) },
   );
   const seconds = (performance.now() - started) / 1000;
   clearInterval(timer);

@@ -56,8 +56,8 @@ export interface RunOptions {
 /** Pure part: from what was read to the checked ledger. */
 export function ledgerFrom(read: ReadBack, opts: RunOptions): Outcome<LedgerContext> {
   const sheet = read.active;
-  if (!sheet) return fail(ADDIN_MESSAGES.emptySheet(''));
-  if (!sheet.rows.length) return fail(ADDIN_MESSAGES.emptySheet(sheet.name));
+  if (!sheet) return fail(ADDIN_MESSAGES.emptySheet({ sheet: '' }));
+  if (!sheet.rows.length) return fail(ADDIN_MESSAGES.emptySheet({ sheet: sheet.name }));
   const grids: SheetGrid[] = [sheet];
   const dirSheet = read.sheets[DIRECTORY_SHEET];
   if (dirSheet && dirSheet.name !== sheet.name) grids.push(dirSheet);
@@ -66,7 +66,7 @@ export function ledgerFrom(read: ReadBack, opts: RunOptions): Outcome<LedgerCont
   if (setSheet && setSheet.name !== sheet.name) grids.push(setSheet);
   const ledger = readLedger(grids);
   const own = ledger.sheets.find((s) => s.sheet === sheet.name);
-  if (!own) return fail(ADDIN_MESSAGES.noLedger(sheet.name));
+  if (!own) return fail(ADDIN_MESSAGES.noLedger({ sheet: sheet.name }));
   // The 辖区 picked in the pane wins over the one the title rows state; validate
   // gets it too, so owner matching (上级/本级 rules) uses the same one.
   const jurisdiction = opts.jurisdiction || ledger.meta.jurisdiction || null;

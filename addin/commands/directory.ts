@@ -81,18 +81,18 @@ export async function acceptSuggestions(
   gateway: WorkbookGateway,
   picks: { suggestion: OwnerSuggestion; name: string }[],
 ): Promise<Outcome<{ cells: number; report: ApplyReport }>> {
-  if (!picks.length) return fail(ADDIN_MESSAGES.noSuggestion);
+  if (!picks.length) return fail(ADDIN_MESSAGES.noSuggestion());
   const read = await gateway.read({ active: true });
   const sheet = read.active;
   const byCell = new Map<string, { row: number; col: number; sheet: string; original: string; text: string }>();
   for (const { suggestion: s, name } of picks) {
     // The user switched sheets since 查找: the suggestion's cell is not on the active sheet.
-    if (!sheet || sheet.name !== s.sheet) return fail(ADDIN_MESSAGES.wrongSheet(s.sheet));
+    if (!sheet || sheet.name !== s.sheet) return fail(ADDIN_MESSAGES.wrongSheet({ sheet: s.sheet }));
     const k = `${s.row},${s.col}`;
     let cell = byCell.get(k);
     if (!cell) {
       const now = cellText(sheet.rows[s.row - sheet.origin.row]?.[s.col - sheet.origin.col]);
-      if (now !== s.cellText) return fail(ADDIN_MESSAGES.staleCell(cellA1(s.row, s.col)));
+      if (now !== s.cellText) return fail(ADDIN_MESSAGES.staleCell({ cell: cellA1(s.row, s.col) }));
       byCell.set(k, (cell = { row: s.row, col: s.col, sheet: s.sheet, original: now, text: now }));
     }
     cell.text = replaceName(cell.text, s.input, name);
@@ -146,7 +146,7 @@ export async function addOwnerLists(gateway: WorkbookGateway, opts: RunOptions):
   if (!loaded.ok) return loaded;
   const ctx = loaded.value;
   const dir = ctx.read.sheets[DIRECTORY_SHEET];
-  if (!dir) return fail(ADDIN_MESSAGES.noDirectorySheet);
+  if (!dir) return fail(ADDIN_MESSAGES.noDirectorySheet());
   const cols = ctx.ledger.header.columns;
   const first = ctx.sheet.origin.row + ctx.ledger.header.dataStart; // 0-based row of the first task row
   const last = ctx.sheet.origin.row + ctx.sheet.rows.length - 1;
@@ -160,7 +160,7 @@ export async function addOwnerLists(gateway: WorkbookGateway, opts: RunOptions):
     ops.push({ kind: 'validationList', sheet: ctx.sheet.name, row: first, col: ctx.sheet.origin.col + rel, rows: last - first + 1, cols: 1, source });
     columns.push(FIELD_HEADER[field]);
   }
-  if (!ops.length) return fail(ADDIN_MESSAGES.noOwnerColumns);
+  if (!ops.length) return fail(ADDIN_MESSAGES.noOwnerColumns());
   const report = await gateway.apply(ops);
   return ok({ columns, report });
 }

@@ -123,7 +123,7 @@ export async function runEnrich(gateway: WorkbookGateway, opts: RunOptions): Pro
   const loaded = await loadLedger(gateway, opts);
   if (!loaded.ok) return loaded;
   const ctx = loaded.value;
-  if (!ctx.tasks.length) return fail(ADDIN_MESSAGES.noTasks(ctx.sheet.name));
+  if (!ctx.tasks.length) return fail(ADDIN_MESSAGES.noTasks({ sheet: ctx.sheet.name }));
   const plan = planEnrich(ctx);
   const report = await gateway.apply(plan.ops);
   const b = plan.block;
@@ -134,9 +134,9 @@ export async function runEnrich(gateway: WorkbookGateway, opts: RunOptions): Pro
 export async function removeEnrich(gateway: WorkbookGateway): Promise<Outcome<{ sheet: string; range: string; report: ApplyReport }>> {
   const read = await gateway.read({ active: true });
   const sheet = read.active;
-  if (!sheet || !sheet.rows.length) return fail(ADDIN_MESSAGES.noEnrichBlock);
+  if (!sheet || !sheet.rows.length) return fail(ADDIN_MESSAGES.noEnrichBlock());
   const b = findBlock(sheet, ENRICH_HEADERS);
-  if (!b) return fail(ADDIN_MESSAGES.noEnrichBlock);
+  if (!b) return fail(ADDIN_MESSAGES.noEnrichBlock());
   const report = await gateway.apply([{ kind: 'deleteColumns', sheet: sheet.name, col: b.col, count: b.headers.length }]);
   return ok({ sheet: sheet.name, range: `${columnLetter0(b.col)}:${columnLetter0(b.col + b.headers.length - 1)}`, report });
 }

@@ -1,6 +1,7 @@
 // 生成台账: plan text (pasted, or read from a .docx / .txt) → a new ledger
 // sheet, through the core's plan import. The sheet gets a fresh name so
 // nothing existing is touched.
+import { planReader } from '../../shared/io';
 import { importPlan, planToWorkbook, readPlanFile } from '../../shared/plan';
 import type { Finding } from '../../shared/model';
 import type { ApplyReport, WorkbookGateway } from '../gateway';
@@ -30,10 +31,10 @@ export interface GeneratePlan {
 }
 
 export function planGenerate(text: string, file: string | undefined, taken: string[]): Outcome<GeneratePlan> {
-  if (!text.trim()) return fail(ADDIN_MESSAGES.planEmpty);
+  if (!text.trim()) return fail(ADDIN_MESSAGES.planEmpty());
   const imp = importPlan(text, file);
   if ('problem' in imp) return fail(imp.problem.message);
-  if (!imp.tasks.length) return fail(ADDIN_MESSAGES.planNoTasks);
+  if (!imp.tasks.length) return fail(ADDIN_MESSAGES.planNoTasks());
   const spec = planToWorkbook(imp);
   const main = spec.sheets[0];
   const sheet = uniqueSheetName(main.name, taken);
@@ -68,6 +69,6 @@ export async function runGenerate(gateway: WorkbookGateway, text: string, file?:
  * message saying to save as .docx or paste the text.
  */
 export async function planTextFromFile(name: string, bytes: Uint8Array): Promise<Outcome<string>> {
-  const r = await readPlanFile(bytes, name);
+  const r = await readPlanFile(bytes, name, planReader);
   return r.ok ? ok(r.text) : fail(r.problem.message);
 }

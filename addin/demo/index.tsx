@@ -62,7 +62,7 @@ function Demo() {
             label: '演示（内存工作簿）',
             jurisdictions: bundledJurisdictions(),
             // As in Excel: a double-clicked cell holds the commands until Enter (the memory gateway waits like delayForCellEdit).
-            busyHint: ADDIN_MESSAGES.editModeHint,
+            busyHint: ADDIN_MESSAGES.editModeHint(),
             download: (bytes, fileName) => {
               api.lastDownload = { fileName, bytes };
               return browserDownload(bytes, fileName);

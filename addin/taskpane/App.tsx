@@ -61,7 +61,7 @@ export function App({ host, initialAsOf }: { host: PaneHost; initialAsOf?: Date 
       <header className={s.head}>
         <Text weight="semibold" size={400}>科素台账</Text> <Text size={200} style={{ color: tokens.colorNeutralForeground3 }}>{host.label}</Text>
         <div className={s.settings}>
-          <Field label="截至日期" size="small" hint={asOfText ? undefined : '留空:取台账标题中的截至日期'} validationMessage={!asOfText || parsed ? undefined : ADDIN_MESSAGES.badDate}>
+          <Field label="截至日期" size="small" hint={asOfText ? undefined : '留空:取台账标题中的截至日期'} validationMessage={!asOfText || parsed ? undefined : ADDIN_MESSAGES.badDate()}>
             <Input type="date" size="small" value={asOfText} onChange={(_e, d) => setAsOfText(d.value)} data-testid="as-of" />
           </Field>
           <Field label="辖区（单位名录）" size="small">

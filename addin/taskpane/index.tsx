@@ -16,8 +16,8 @@ function say(el: HTMLElement, text: string): void {
 Office.onReady((info) => {
   const el = document.getElementById('root');
   if (!el) return;
-  if (info.host !== Office.HostType.Excel) return say(el, ADDIN_MESSAGES.notInExcel);
-  if (!excelApiSupported('1.9')) return say(el, ADDIN_MESSAGES.oldExcel);
+  if (info.host !== Office.HostType.Excel) return say(el, ADDIN_MESSAGES.notInExcel());
+  if (!excelApiSupported('1.9')) return say(el, ADDIN_MESSAGES.oldExcel());
   const gateway = new ExcelGateway();
   const platform = officePlatform();
   createRoot(el).render(
@@ -26,7 +26,7 @@ Office.onReady((info) => {
         gateway,
         label: 'Excel',
         jurisdictions: bundledJurisdictions(),
-        busyHint: ADDIN_MESSAGES.editModeHint,
+        busyHint: ADDIN_MESSAGES.editModeHint(),
         download: (bytes, name) => handOver(platform, bytes, name, { open: openAsNewWorkbook, download: browserDownload }),
       }}
     />,

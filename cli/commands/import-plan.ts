@@ -5,7 +5,7 @@
 import type { CliIO } from '../io';
 import { parseArgs } from '../args';
 import { usageOf } from '../usage';
-import { writeWorkbook } from '../../shared/io';
+import { planReader, writeWorkbook } from '../../shared/io';
 import { importPlan, planToJson, planToWorkbook, readPlanFile, type PlanImport } from '../../shared/plan';
 import { ownerFigures } from '../../shared/owners';
 import { findingLines } from './validate';
@@ -60,7 +60,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
 
   const bytes = await readInput(file, io);
   if (!bytes) return 1;
-  const read = await readPlanFile(bytes, file);
+  const read = await readPlanFile(bytes, file, planReader);
   if (!read.ok) {
     io.err(`无法读取 ${file}: ${read.problem.message}\n`);
     return 1;

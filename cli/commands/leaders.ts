@@ -5,6 +5,7 @@
 import type { CliIO } from '../io';
 import { facets, LATEST } from '../../shared/aggregate';
 import type { FilterKey, TaskFilter } from '../../shared/aggregate';
+import { workbookReader } from '../../shared/io';
 import { isoDate, mergeLedgers } from '../../shared/merge';
 import type { MergedTask, MergeInput } from '../../shared/merge';
 import { resolveSettings } from '../../shared/progress';
@@ -57,7 +58,7 @@ export async function loadLeaders(positionals: string[], flags: Record<string, s
     return 1;
   }
   // as kesu merge: --as-of judges every ledger as of that day, else each as of its own 截至日期
-  const result = await mergeLedgers(inputs, { asOf: given ?? today(io), asOfPerFile: given === undefined, settings: set.settings });
+  const result = await mergeLedgers(inputs, { read: workbookReader(), asOf: given ?? today(io), asOfPerFile: given === undefined, settings: set.settings });
   for (const f of result.files) if (f.status !== 'ok') io.err(`未能读取 ${f.file}: ${f.reason ?? f.status}\n`);
   if (!result.tasks.length) {
     io.err('所给台账中没有可汇总的任务。\n');

@@ -8,7 +8,7 @@ import { parseArgs } from '../args';
 import { mergeLedgers, mergeToWorkbook, STATUS_LABEL } from '../../shared/merge';
 import type { MergeInput, MergeResult } from '../../shared/merge';
 import { formatSource, sameSource } from '../../shared/merge';
-import { writeWorkbook } from '../../shared/io';
+import { workbookReader, writeWorkbook } from '../../shared/io';
 import { usageOf } from '../usage';
 import { displayWidth, table } from '../format';
 import { json as printJson, outputArg, parseAsOf, readFailure, sameOutput, samePath, settingsFromFlags, SETTING_FLAGS, today, writeOutputFailure } from './common';
@@ -126,6 +126,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
 
   const progress = io.isTTY && !json;
   const result = await mergeLedgers(inputs, {
+    read: workbookReader(),
     asOf,
     asOfPerFile,
     settings: set.settings,

@@ -78,7 +78,7 @@ export async function loadWorkbooks(
     try {
       bytes = typeof input.bytes === 'function' ? await input.bytes() : input.bytes;
     } catch (e) {
-      reading.push(Promise.resolve(counted(refusedFile(name, MERGE_MESSAGES.loadFailed(name, errorText(e))))));
+      reading.push(Promise.resolve(counted(refusedFile(name, MERGE_MESSAGES.loadFailed({ file: name, why: errorText(e) })))));
       continue;
     }
     reading.push(batch.read(name, bytes, asOf).then(counted));

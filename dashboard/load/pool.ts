@@ -52,8 +52,8 @@ function poolSize(): number {
 
 /** A file read on the page's own thread: where no worker can start (and in Node, where there are none). */
 export async function readHere(name: string, bytes: Uint8Array, asOf: Date): Promise<MergedFile> {
-  const { mergeFile } = await import('../../shared/merge');
-  return mergeFile({ name, bytes }, { asOf, asOfPerFile: true });
+  const [{ mergeFile }, { workbookReader }] = await Promise.all([import('../../shared/merge'), import('../../shared/io')]);
+  return mergeFile({ name, bytes }, { read: workbookReader(), asOf, asOfPerFile: true });
 }
 
 /**
@@ -80,7 +80,7 @@ export function createPool(size = poolSize()): { session(opts?: { record?: boole
   /** Every stream ever recorded for a batch, also of workers since replaced. */
   const streams = new Map<number, RecordedStream[]>();
 
-  const failed = (name: string, why: string): MergedFile => refusedFile(name, MERGE_MESSAGES.readFailed(name, why));
+  const failed = (name: string, why: string): MergedFile => refusedFile(name, MERGE_MESSAGES.readFailed({ file: name, why }));
 
   function start(): Slot | null {
     let worker: Worker;
@@ -114,7 +114,7 @@ export function createPool(size = poolSize()): { session(opts?: { record?: boole
         // a stream that failed once fails again on replay: not kept
         recording.delete(reply.batch);
         slot.records.delete(reply.batch);
-        file = refusedFile(job.name, MERGE_MESSAGES.handBackFailed(job.name, err instanceof Error ? err.message : String(err)));
+        file = refusedFile(job.name, MERGE_MESSAGES.handBackFailed({ file: job.name, why: err instanceof Error ? err.message : String(err) }));
       }
       job.resolve(file);
     };

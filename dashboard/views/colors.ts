@@ -1,15 +1,9 @@
-// Status colours from the Okabe–Ito palette (safe for the common colour-vision
-// deficiencies), always shown with their text label; series colours likewise.
-import type { Light, Status } from '../../shared/model';
+// Series colours from the Okabe–Ito palette (safe for the common colour-vision
+// deficiencies), always shown with their text label; the status colours are
+// the core's (shared/progress/colors.ts), the same in the documents.
+import type { Light } from '../../shared/model';
 
-export const STATUS_COLORS: Record<Status, string> = {
-  已完成: '#009E73',
-  正常: '#56B4E9',
-  滞后: '#E69F00',
-  逾期: '#D55E00',
-  未启动: '#CC79A7',
-  未填报: '#8C8C8C',
-};
+export { STATUS_COLORS } from '../../shared/progress';
 
 export const SERIES_COLORS = ['#0072B2', '#E69F00', '#009E73', '#D55E00', '#CC79A7', '#56B4E9', '#000000', '#F0E442', '#8C8C8C'];
 export const SERIES_DASHES = ['', '6 3', '2 2', '8 3 2 3', '4 4', '1 3', '10 4', '3 6', '6 2 2 2'];

@@ -9,6 +9,7 @@ import type { TaskFilter } from '../../shared/aggregate';
 import { buildBulletin, buildNotices, layoutChart, safeFileName, toDocx } from '../../shared/report';
 import type { ChartRaster } from '../../shared/report';
 import type { MergedTask } from '../load';
+import { svgTextImage } from './exportPng';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -33,14 +34,8 @@ function scopeName(f: TaskFilter): string {
  */
 const canvasRaster: ChartRaster = async (spec, svg) => {
   const { width, height } = layoutChart(spec);
-  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml;charset=utf-8' }));
   try {
-    const img = await new Promise<HTMLImageElement>((resolve, reject) => {
-      const i = new Image();
-      i.onload = () => resolve(i);
-      i.onerror = () => reject(new Error('无法绘制图表'));
-      i.src = url;
-    });
+    const img = await svgTextImage(svg);
     const canvas = document.createElement('canvas');
     canvas.width = width * 2;
     canvas.height = height * 2;
@@ -55,8 +50,6 @@ const canvasRaster: ChartRaster = async (spec, svg) => {
   } catch {
     const { chartPng } = await import('../../shared/report');
     return chartPng(spec);
-  } finally {
-    URL.revokeObjectURL(url);
   }
 };
 

@@ -16,16 +16,19 @@ async function svgImage(svg: SVGSVGElement): Promise<{ img: HTMLImageElement; w:
   clone.setAttribute('width', String(w));
   clone.setAttribute('height', String(h));
   clone.setAttribute('style', `font-family:${getComputedStyle(svg).fontFamily};font-size:12px`);
-  const xml = new XMLSerializer().serializeToString(clone);
+  return { img: await svgTextImage(new XMLSerializer().serializeToString(clone)), w, h };
+}
+
+/** An SVG document's text as a decoded image, through a blob: URL (the CSP allows no other). */
+export async function svgTextImage(xml: string): Promise<HTMLImageElement> {
   const url = URL.createObjectURL(new Blob([xml], { type: 'image/svg+xml;charset=utf-8' }));
   try {
-    const img = await new Promise<HTMLImageElement>((resolve, reject) => {
+    return await new Promise<HTMLImageElement>((resolve, reject) => {
       const i = new Image();
       i.onload = () => resolve(i);
       i.onerror = () => reject(new Error('无法绘制图表'));
       i.src = url;
     });
-    return { img, w, h };
   } finally {
     // The decoded image stays usable after the URL is revoked.
     URL.revokeObjectURL(url);

@@ -3,19 +3,18 @@
 // row and column. Owner findings depend only on the cell text, so they are
 // computed once per distinct text.
 import type { FieldKey, OwnerMatch, PlanPeriod, Target, Task } from '../model';
-import { fixFor, message, type FindingCode, type Params } from './messages';
+import { wordingOf, type CodedFinding } from './messages';
 import type { Judgement } from '../progress';
 
-export interface Hit {
-  code: FindingCode;
+/** A code with its own params (typed by the message table), on a field. */
+export type Hit = CodedFinding & {
   field: FieldKey | null;
-  params: Params;
   /** Wording made once, for hits shared by many rows. */
   message?: string;
   fix?: string | null;
-}
+};
 
-const NO_PARAMS: Params = Object.freeze({}) as Params;
+const NO_PARAMS = Object.freeze({});
 
 /** Units targets are counted in, in ledgers we have seen; anything else gets a second look. */
 export const PLAUSIBLE_UNITS = new Set(
@@ -25,7 +24,7 @@ export const PLAUSIBLE_UNITS = new Set(
   ).split(/\s+/),
 );
 
-const worded = (h: Hit): Hit => ({ ...h, message: message(h.code, h.params), fix: fixFor(h.code, h.params) });
+const worded = (h: Hit): Hit => ({ ...h, ...wordingOf(h) });
 const MISSING_LEAD = worded({ code: 'owners.missing-lead', field: 'leads', params: NO_PARAMS });
 const UNREPORTED = worded({ code: 'status.unreported', field: 'progress', params: NO_PARAMS });
 

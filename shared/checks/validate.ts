@@ -7,7 +7,7 @@ import type { LedgerRead } from '../ledger/read';
 import { createDetailedBuilder } from '../ledger/tasks';
 import { ledgerYear } from '../ledger/meta';
 import { columnLetter0 } from '../io/a1';
-import { finding, stamp, type Where } from './messages';
+import { findingFrom, stamp, type Where } from './messages';
 import { CheckCache, type DirectoryCache } from './cache';
 import { ownerHits, taskHits, type Hit } from './rules';
 
@@ -103,7 +103,7 @@ export function validate(ledger: LedgerRead, ctx: ValidateContext): ValidateResu
     const push = (rowNo: number, hit: Hit) =>
       findings.push(
         hit.message === undefined
-          ? finding(hit.code, where(rowNo, hit), hit.params)
+          ? findingFrom(where(rowNo, hit), hit)
           : stamp(where(rowNo, hit), hit.code, hit.params, hit.message, hit.fix ?? null),
       );
     const rowHits: Hit[] = [];

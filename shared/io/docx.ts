@@ -8,6 +8,7 @@
 // mammoth's JSZip neither caps inflation nor explains a broken file.
 import mammoth from 'mammoth';
 import type { FileProblem } from '../model';
+import { word, type MessageTable, type ParamsOf } from '../wording';
 import { cfbKind, isCfb } from './cfb';
 import { entryData, inflateCapped, readZipDirectory, startsWithZipSignature } from './zip';
 
@@ -119,24 +120,37 @@ class DocxCounter {
 /** A start or end tag with its local name (any namespace prefix); comments and processing instructions do not match. */
 const TAG = /<(\/?)(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
 
-type Params = Record<string, string | number>;
-const MESSAGES: Record<string, (p: Params) => string> = {
-  'docx-empty-file': (p) => `「${p.file}」是空文件（0 字节），没有可读的内容。`,
-  'docx-old-format': (p) => `「${p.file}」是旧版 Word 格式（.doc）或加了密码的文档，无法直接读取。请在 Word 或 WPS 中「另存为」.docx 后再导入。`,
-  'docx-not-zip': (p) =>
+/** Each code's wording, from that code's params (shared/wording.ts); problem() adds the file. */
+const MESSAGES = {
+  'docx-empty-file': (p: { file: string }) => `「${p.file}」是空文件（0 字节），没有可读的内容。`,
+  'docx-old-format': (p: { file: string }) => `「${p.file}」是旧版 Word 格式（.doc）或加了密码的文档，无法直接读取。请在 Word 或 WPS 中「另存为」.docx 后再导入。`,
+  'docx-not-zip': (p: { file: string }) =>
     `「${p.file}」不是 Word 文档（.docx）：文件内容不是 .docx 的压缩包格式，可能是改了扩展名的其他文件。请用 Word 或 WPS 打开后另存为 .docx，或直接导入 .txt 文本。`,
-  'docx-broken': (p) => `「${p.file}」已损坏或不完整（${p.detail}），无法读取。请重新获取原文件。`,
-  'docx-not-word': (p) => `「${p.file}」是压缩包，但不是 Word 文档（缺少正文部件 word/document.xml）。`,
-  'docx-too-large': (p) => `「${p.file}」解压后超过 ${p.limit}，不像正常的 Word 文档，已拒绝读取。`,
-  'docx-doctype': (p) => `「${p.file}」的部件 ${p.entry} 含有 DOCTYPE/ENTITY 声明，可能是恶意构造的文件，已拒绝读取。`,
-  'docx-parse-failed': (p) => `「${p.file}」无法作为 Word 文档读取（文件内部结构已损坏或不标准）。请用 Word 或 WPS 打开后另存为 .docx 再试。`,
-  'docx-too-complex': (p) =>
+  'docx-broken': (p: { file: string; detail: string }) => `「${p.file}」已损坏或不完整（${p.detail}），无法读取。请重新获取原文件。`,
+  'docx-not-word': (p: { file: string }) => `「${p.file}」是压缩包，但不是 Word 文档（缺少正文部件 word/document.xml）。`,
+  'docx-too-large': (p: { file: string; limit: string }) => `「${p.file}」解压后超过 ${p.limit}，不像正常的 Word 文档，已拒绝读取。`,
+  'docx-doctype': (p: { file: string; entry: string }) => `「${p.file}」的部件 ${p.entry} 含有 DOCTYPE/ENTITY 声明，可能是恶意构造的文件，已拒绝读取。`,
+  'docx-parse-failed': (p: { file: string }) => `「${p.file}」无法作为 Word 文档读取（文件内部结构已损坏或不标准）。请用 Word 或 WPS 打开后另存为 .docx 再试。`,
+  'docx-too-complex': (p: { file: string; what: string; count: string; limit: string }) =>
     `「${p.file}」的${p.what}达到 ${p.count}，超过上限 ${p.limit}，不像正常的方案文档（可能已损坏或被恶意构造），已拒绝读取。若确是方案原文，请在 Word 或 WPS 中把正文复制到记事本，另存为 .txt 后导入。`,
-  'docx-no-text': (p) => `「${p.file}」是 Word 文档，但其中没有文字。`,
-};
+  'docx-no-text': (p: { file: string }) => `「${p.file}」是 Word 文档，但其中没有文字。`,
+} satisfies MessageTable;
 
-function problem(code: string, file: string, params: Params = {}, detail?: string): { ok: false; problem: FileProblem } {
-  return { ok: false, problem: { file, code, message: MESSAGES[code]!({ file, ...params }), ...(detail ? { detail } : {}) } };
+/** The table itself, for the tests that word every code. */
+export { MESSAGES as DOCX_MESSAGES };
+
+/** The .docx reader's problem codes, typed from the table. */
+export type DocxCode = keyof typeof MESSAGES;
+
+type Given<C extends DocxCode> = Omit<ParamsOf<typeof MESSAGES, C>, 'file'>;
+
+/** A refusal: the code's params (optional when it needs none), then the internal detail for support. */
+function problem<C extends DocxCode>(
+  code: C,
+  file: string,
+  ...[params, detail]: {} extends Given<C> ? [params?: Given<C>, detail?: string] : [params: Given<C>, detail?: string]
+): { ok: false; problem: FileProblem } {
+  return { ok: false, problem: { file, code, message: word(MESSAGES, code, { file, ...params }), ...(detail ? { detail } : {}) } };
 }
 
 const DOCTYPE = /<!(DOCTYPE|ENTITY)/i;

@@ -284,7 +284,7 @@ function thinSheets(
       text = emptied.replace(/<mergeCells\b[\s\S]*?<\/mergeCells>/, '');
     } else {
       if (thin.emptyRows > 0) warnings.push(problem('formatted-rows-ignored', file, { count: thin.emptyRows.toLocaleString('en-US') }, { sheet: s.name }));
-      if (thin.strayRows > 0)
+      if (thin.strayRows > 0 && thin.firstStray !== undefined)
         warnings.push(problem('rows-beyond-cap', file, { count: thin.strayRows, limit: limits.maxRows.toLocaleString('en-US') }, { sheet: s.name, row: thin.firstStray }));
       text = thin.xml;
     }

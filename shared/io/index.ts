@@ -1,5 +1,5 @@
 // Public API of the io layer: the only module of the core that knows exceljs and fflate.
-export { readWorkbook, type ReadResult, type ReadOptions } from './read';
+export { readWorkbook, workbookReader, type ReadResult, type ReadOptions, type WorkbookReader } from './read';
 export { PartCache } from './part-cache';
 export { writeWorkbook, writeWorkbookReport, safeSheetName, type WriteReport } from './write';
 export { addColumns, addColumnsReport, ENRICH_NOTE, IoError, type ColumnEdit, type AddColumnsResult } from './columns';
@@ -13,3 +13,4 @@ export { BundleReader, startFrame, fileFrameHead, errorFrame, endFrame, type Dat
 export { columnLetter0 } from './a1';
 export type { SheetSpec, WorkbookSpec } from './spec';
 export { readDocx, type DocxResult } from './docx';
+export { planReader } from './plan-reader';

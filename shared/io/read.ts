@@ -11,7 +11,7 @@
 import type { SheetGrid } from '../model';
 import { GridBuilder, MAX_CELL_WARNINGS, describeError, errorReason, finishRead, type ReadResult } from './grid';
 import { DEFAULT_LIMITS, guardWorkbook, type GuardResult, type ReadLimits } from './guard';
-import type { PartCache } from './part-cache';
+import { PartCache } from './part-cache';
 import { problem } from './messages';
 import { parseSharedStrings } from './shared-strings';
 import { scanSheet, type SheetContext } from './sheet-xml';
@@ -40,6 +40,19 @@ export function guardForRead(bytes: Uint8Array, file: string, limits: ReadLimits
   if (guarded.kind === 'refused') return { done: { ok: false, problem: guarded.problem } };
   if (guarded.kind === 'csv') return { done: { ok: true, sheets: [guarded.sheet], warnings: guarded.warnings } };
   return { guarded };
+}
+
+/** One file's bytes → its sheets: what the merge takes as its `read` (shared/merge MergeOptions). */
+export type WorkbookReader = (bytes: Uint8Array, file: string) => Promise<ReadResult>;
+
+/**
+ * readWorkbook with its options bound: the reader a face hands to the merge.
+ * Make one per batch (the dashboard's worker: one for its life); the files it
+ * reads share its PartCache, the checked parts of one template.
+ */
+export function workbookReader(opts: ReadOptions = {}): WorkbookReader {
+  const bound: ReadOptions = { ...opts, parts: opts.parts ?? new PartCache() };
+  return (bytes, file) => readWorkbook(bytes, file, bound);
 }
 
 export async function readWorkbook(bytes: Uint8Array, file: string, opts: ReadOptions = {}): Promise<ReadResult> {

@@ -4,7 +4,7 @@
 // titles above the header, merged 类别 cells, section rows, blank rows.
 import type { CellValue, FieldKey, Finding, LedgerMeta, LedgerRow, SheetGrid, Unit, UnitGroup } from '../model';
 import { directoryFromGrid } from '../owners';
-import { finding, type Where } from '../checks/messages';
+import { finding, findingFrom, type Where } from '../checks/messages';
 import { isStatusWord, readSettingsSheet, SETTINGS_SHEET, type SettingsRead } from '../progress';
 import { detectHeader, HEADER_SCAN_ROWS, type HeaderInfo } from './headers';
 import { emptyMeta, mergeMeta, metaFromSheet, metaFromTitles } from './meta';
@@ -114,7 +114,7 @@ export function readLedger(sheets: SheetGrid[], file?: string): LedgerRead {
         out.settings = readSettingsSheet(grid);
         for (const p of out.settings.problems) {
           const header = p.col === (grid.origin?.col ?? 0) ? '设置项' : '值';
-          out.findings.push(finding(p.code, at(grid.name, p.row, header, p.col), p.params));
+          out.findings.push(findingFrom(at(grid.name, p.row, header, p.col), p));
         }
       }
       continue;

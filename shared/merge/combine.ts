@@ -59,7 +59,7 @@ export function combineFiles(outcomes: MergedFile[], opts: Pick<MergeOptions, 'a
   for (const [f, n] of dropped) {
     const r = reports[f]!;
     r.duplicatesDropped = n;
-    r.note = [r.note, MERGE_MESSAGES.dropped(n)].filter(Boolean).join(';');
+    r.note = [r.note, MERGE_MESSAGES.dropped({ count: n })].filter(Boolean).join(';');
   }
   // per-file dates: the merged workbook is as of the newest file's date
   const stated = reports.map((r) => r.meta.asOf).filter((d): d is string => !!dateOf(d));

@@ -13,4 +13,4 @@ export type { TaskIdentity, FileIdentities } from './identity';
 export { normText, normId } from './normalize';
 export { staleAcrossPeriods } from './periods';
 export type { IdentityTask } from './identity';
-export type { FileReport, MergedTask, MergeResult, MergeInput, MergeOptions, Duplicate, DuplicateRule, TaskSource } from './types';
+export type { FileReport, MergedTask, MergeResult, MergeInput, MergeOptions, ReadFile, Duplicate, DuplicateRule, TaskSource } from './types';

@@ -7,11 +7,11 @@
 // hold every file's bytes either). Between files it yields to the event loop
 // so a page stays responsive while a clerk drops a folder of 200 files.
 import type { Finding, Task } from '../model';
-import { readWorkbook } from '../io/read';
 import { readLedger } from '../ledger/read';
 import { validate } from '../checks/validate';
 import { REPORT_SHEET } from '../ledger/standard';
 import type { MergedTask, MergeInput, MergeOptions, MergeResult } from './types';
+import type { ReadResult } from '../io/grid';
 import { fileIdentities } from './identity';
 import { MERGE_MESSAGES } from './messages';
 import { EMPTY_META, refusedFile, uniqueNames } from './file';
@@ -57,7 +57,7 @@ const errorText = (e: unknown): string => (e instanceof Error ? e.message : Stri
  * inside this call. The name is used as given (mergeLedgers makes names
  * unique first; a caller reading files elsewhere should use uniqueNames too).
  */
-export async function mergeFile(input: MergeInput, opts: Pick<MergeOptions, 'asOf' | 'asOfPerFile' | 'settings' | 'cache'>): Promise<MergedFile> {
+export async function mergeFile(input: MergeInput, opts: Pick<MergeOptions, 'read' | 'asOf' | 'asOfPerFile' | 'settings' | 'cache'>): Promise<MergedFile> {
   const file = input.name;
   const mergeAsOf = opts.asOf;
   const perFile = opts.asOfPerFile === true;
@@ -67,15 +67,15 @@ export async function mergeFile(input: MergeInput, opts: Pick<MergeOptions, 'asO
   try {
     bytes = typeof input.bytes === 'function' ? await input.bytes() : input.bytes;
   } catch (e) {
-    return refusedFile(file, MERGE_MESSAGES.loadFailed(file, errorText(e)));
+    return refusedFile(file, MERGE_MESSAGES.loadFailed({ file, why: errorText(e) }));
   }
   // The reader returns its refusals as data; a throw is a bug in it, and one
   // bad file must still not stop the batch.
-  let read: Awaited<ReturnType<typeof readWorkbook>>;
+  let read: ReadResult;
   try {
-    read = await readWorkbook(bytes, file, { parts: cache.parts });
+    read = await opts.read(bytes, file);
   } catch (e) {
-    return refusedFile(file, MERGE_MESSAGES.readFailed(file, errorText(e)));
+    return refusedFile(file, MERGE_MESSAGES.readFailed({ file, why: errorText(e) }));
   }
   if (!read.ok) return refusedFile(file, read.problem.message, EMPTY_META, read.problem.detail);
 
@@ -84,7 +84,7 @@ export async function mergeFile(input: MergeInput, opts: Pick<MergeOptions, 'asO
     const meta = { ...EMPTY_META, ...ledger.meta };
     if (ledger.sheets.length === 0) {
       const why = ledger.findings.find((x: Finding) => x.severity === 'error') ?? ledger.findings[0];
-      return refusedFile(file, MERGE_MESSAGES.noLedger(file, why?.message ?? null), meta);
+      return refusedFile(file, MERGE_MESSAGES.noLedger({ file, why: why?.message ?? null }), meta);
     }
     // validate picks the directory as `kesu validate` does (the workbook's
     // 单位名录, else the bundled one for its jurisdiction), so the 问题数 of
@@ -96,9 +96,9 @@ export async function mergeFile(input: MergeInput, opts: Pick<MergeOptions, 'asO
     // source in place spares a copy of every task (100,000 in a large batch).
     const tasks = checked.tasks.map((t: Task): MergedTask => Object.assign(t, { source: { file, sheet: t.sheet, row: t.row }, meta }));
     const notes = [
-      read.sheets.some((g) => g.name.trim() === REPORT_SHEET) ? MERGE_MESSAGES.earlierMerge : null,
-      read.warnings.length ? MERGE_MESSAGES.readerWarnings(read.warnings.length) : null,
-      tasks.length ? null : MERGE_MESSAGES.noTasks,
+      read.sheets.some((g) => g.name.trim() === REPORT_SHEET) ? MERGE_MESSAGES.earlierMerge() : null,
+      read.warnings.length ? MERGE_MESSAGES.readerWarnings({ count: read.warnings.length }) : null,
+      tasks.length ? null : MERGE_MESSAGES.noTasks(),
     ].filter(Boolean);
     return {
       report: {
@@ -124,6 +124,6 @@ export async function mergeFile(input: MergeInput, opts: Pick<MergeOptions, 'asO
       settings: checked.settings,
     };
   } catch (e) {
-    return refusedFile(file, MERGE_MESSAGES.readFailed(file, errorText(e)));
+    return refusedFile(file, MERGE_MESSAGES.readFailed({ file, why: errorText(e) }));
   }
 }

@@ -1,19 +1,21 @@
 // zh-CN wording of the merge's own messages (the reader's and the checks'
 // messages come from their modules).
+import type { MessageTable } from '../wording';
 import type { Duplicate } from './types';
 
+/** Each code's wording, from that code's params (shared/wording.ts). */
 export const MERGE_MESSAGES = {
-  noLedger: (file: string, why: string | null) =>
-    why ? `${file}: ${why}` : `${file}: 未找到任务台账。请确认有一行表头含“重点任务”或“任务内容”、“牵头单位”等列。`,
-  readFailed: (file: string, why: string) => `${file}: 读取失败(${why})。请用 Excel 或 WPS 打开后另存为 .xlsx 再试。`,
-  loadFailed: (file: string, why: string) => `${file}: 无法打开文件(${why})。`,
+  noLedger: (p: { file: string; why: string | null }) =>
+    p.why ? `${p.file}: ${p.why}` : `${p.file}: 未找到任务台账。请确认有一行表头含“重点任务”或“任务内容”、“牵头单位”等列。`,
+  readFailed: (p: { file: string; why: string }) => `${p.file}: 读取失败(${p.why})。请用 Excel 或 WPS 打开后另存为 .xlsx 再试。`,
+  loadFailed: (p: { file: string; why: string }) => `${p.file}: 无法打开文件(${p.why})。`,
   /** The dashboard read the file in a worker but could not take the result in: the file itself may be fine. */
-  handBackFailed: (file: string, why: string) => `${file}: 读取结果未能传回页面(${why})。文件本身可能没有问题,请刷新页面后重试。`,
-  dropped: (n: number) => `${n} 项任务与其他文件重复,未重复计入`,
-  readerWarnings: (n: number) => `读取提示 ${n} 条`,
-  noTasks: '未读到任务行',
-  earlierMerge: '此文件本身是合并结果(含“导入报告”),与其他文件重复的任务只计一次',
-} as const;
+  handBackFailed: (p: { file: string; why: string }) => `${p.file}: 读取结果未能传回页面(${p.why})。文件本身可能没有问题,请刷新页面后重试。`,
+  dropped: (p: { count: number }) => `${p.count} 项任务与其他文件重复,未重复计入`,
+  readerWarnings: (p: { count: number }) => `读取提示 ${p.count} 条`,
+  noTasks: () => '未读到任务行',
+  earlierMerge: () => '此文件本身是合并结果(含“导入报告”),与其他文件重复的任务只计一次',
+} as const satisfies MessageTable;
 
 export const STATUS_LABEL = { ok: '已合并', refused: '未能读取' } as const;
 

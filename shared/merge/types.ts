@@ -2,7 +2,15 @@
 // use the same result for their multi-file imports, so it is plain data.
 import type { Finding, LedgerMeta, Task, Unit } from '../model';
 import type { ProgressSettings } from '../progress';
+import type { ReadResult } from '../io/grid';
 import type { MergeCache } from './cache';
+
+/**
+ * One file's bytes → its sheets. The merge is given its reader rather than
+ * importing one: each face passes shared/io's (workbookReader()), a test may
+ * pass another. Refusals come back as data; a throw is taken as a bug in it.
+ */
+export type ReadFile = (bytes: Uint8Array, file: string) => Promise<ReadResult>;
 
 /** Where a task row came from: the file as the caller named it, the sheet, the Excel row. */
 export interface TaskSource {
@@ -18,6 +26,8 @@ export interface MergeInput {
 }
 
 export interface MergeOptions {
+  /** Reads each file (shared/io workbookReader(): one per batch, its part cache shared by the batch's files). */
+  read: ReadFile;
   /** The date statuses are computed against (时间过半、任务过半). */
   asOf: Date;
   /**

@@ -4,7 +4,7 @@ import { classify } from '../classify';
 import { adminLevelOf, defaultDirectory, resolveOwners, type Directory } from '../owners';
 import { parseTargets } from '../targets';
 import { ledgerAnnex, ownerTable, readTables, type LedgerItem, type OwnerTableRow, type Table } from './annex';
-import { planFinding, planProblem } from './messages';
+import { planFinding, planProblem, type NoLeadReason } from './messages';
 import { findBody, goalOf, jurisdictionOf, periodOf } from './meta';
 import { clean, fold, fromMarkdown, isFurniture, looksLikeMarkdown, trimLine, unwrap } from './normalize';
 import { buildOutline, markerOf, publicOutline, splitTitle, type Line, type OutlineNode } from './outline';
@@ -193,7 +193,7 @@ function fromTableRow(r: OwnerTableRow): Omit<PlanTask, 'leads' | 'partners' | '
 }
 
 /** Why a task has no lead, for the finding: nothing found, or owner text that names no lead. */
-function noLeadReason(o: PlanOwners): 'no-owner-text' | 'partners-only' | 'unreadable' {
+function noLeadReason(o: PlanOwners): NoLeadReason {
   if (o.source === 'none') return 'no-owner-text';
   return o.leadsText.trim() ? 'unreadable' : 'partners-only';
 }

@@ -4,5 +4,5 @@ export { importPlan, isProblem, type ImportOptions } from './import';
 export { planToWorkbook, ownerCell, ownerName } from './workbook';
 export { planToJson, type PlanJson } from './json';
 export { planMessage } from './messages';
-export { readPlanFile, type PlanText } from './read';
+export { readPlanFile, type PlanText, type PlanReader } from './read';
 export type { PlanCategory, PlanGoal, PlanImport, PlanInfo, PlanLevel, PlanNode, PlanOwners, PlanTask, OwnerSource } from './types';

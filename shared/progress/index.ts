@@ -4,6 +4,7 @@
 export { judge, judgeInto, blankJudgement, judgeContext, type Judgement, type JudgeInput, type JudgeContext, type JudgeProblem } from './judge';
 export { JudgeCache, type TextReading } from './cache';
 export { lightOf, gapLight, trails, LIGHT_FILL, LIGHT_FONT, type LightInput } from './light';
+export { STATUS_COLORS } from './colors';
 export { taskWindow, expectedShare, type TaskWindow, type WindowContext } from './window';
 export { readStatusWord, isStatusWord, STATUS_WORD_TABLE, type StatusWord } from './status-words';
 export { classifyPhrase, type PhraseReading } from './phrases';

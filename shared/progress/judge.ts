@@ -13,6 +13,7 @@
 // period has not begun is 正常. 长期/持续 tasks have no due day: never overdue.
 //
 // The light (light.ts) grades the gap between the share done and 序时进度.
+import type { CodedFinding } from '../checks/messages';
 import type { Basis, CellValue, FieldKey, PlanPeriod, Status, Target, TaskJudgement } from '../model';
 import type { DeadlineWords } from '../targets/deadline-words';
 import { isoOfDay } from '../targets/deadline-words';
@@ -75,11 +76,9 @@ function windowOf(dl: DeadlineWords, targets: readonly Target[], ctx: JudgeConte
 }
 
 /** Bad input met while judging: the checks turn it into a finding on that field's cell. */
-export interface JudgeProblem {
-  code: 'progress.unknown_status' | 'progress.share_out_of_range' | 'progress.share_unreadable' | 'progress.done_contradicted' | 'targets.deadline-unparsed';
-  field: FieldKey;
-  params: Record<string, string | number | null>;
-}
+export type JudgeProblem = CodedFinding<
+  'progress.unknown_status' | 'progress.share_out_of_range' | 'progress.share_unreadable' | 'progress.done_contradicted' | 'targets.deadline-unparsed'
+> & { field: FieldKey };
 
 /** What a Task carries of its judgement (model.ts TaskJudgement), and what the checks word besides. */
 export interface Judgement extends TaskJudgement {

@@ -3,6 +3,7 @@
 // them in a 设置 sheet of the workbook (key | value rows, Chinese keys); the CLI
 // overrides them with flags. Passed explicitly to whatever judges: no
 // process-wide state.
+import type { CodedFinding } from '../checks/messages';
 import type { CellValue, Light, SheetGrid } from '../model';
 
 export interface ProgressSettings {
@@ -53,13 +54,11 @@ export function settingOf(key: string): SettingKey | null {
 }
 
 /** Why a value was refused: a finding's params. */
-export interface SettingProblem {
-  code: 'settings.bad_value' | 'settings.unknown_key';
+export type SettingProblem = CodedFinding<'settings.bad_value' | 'settings.unknown_key'> & {
   /** Excel row (1-based) and column index (0-based) of the offending cell. */
   row: number;
   col: number;
-  params: Record<string, string | number | null>;
-}
+};
 
 export interface SettingsRead {
   sheet: string;

@@ -230,6 +230,8 @@ const RESTATED_BETWEEN = /^[\s，,、；;]*(?:即|也即|并|从而)?[\s，,、]
 interface Raw extends Target {
   start: number;
   end: number;
+  /** Where the number's unit (and any /年) ends: pass 1 searches on from here. */
+  unitEnd: number;
   stretchCue: boolean;
   sentence: number;
 }
@@ -267,115 +269,145 @@ function numberTargets(text: string, input: string, cur: Cursor): Raw[] {
   NUM_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = NUM_RE.exec(text)) !== null) {
-    const s = m.index;
-    let e = s + m[0].length;
-    const percentWords = m[1] !== undefined; // 百分之二十
-    const chinese = m[4] !== undefined;
-    const prev = text[s - 1];
-
-    // Ordinals (第37届, 第二届), codes (5G, H5, 3+2), versions (2.0 follows 计划 with no unit anyway).
-    if (prev === '第' || prev === '每' || prev === '了') continue;
-    if (!chinese && !percentWords && (isAsciiWordChar(prev) || prev === '.')) continue;
-
-    let value: number | null;
-    if (percentWords) value = /^\d/.test(m[1]) ? Number(m[1]) : parseChineseNumeral(m[1]);
-    else if (chinese) {
-      // Chinese chars only: 万/千 alone are words (万家, 千人); 十四五 is a name.
-      if (!hasChineseDigit(m[4])) continue;
-      value = parseChineseNumeral(m[4]);
-    } else value = parseArabic(m[2], m[3]);
-    if (value === null) continue;
-
-    // 3-5所, 3至5所: the low end is the target, the high end its stretch.
-    let high: number | null = null;
-    if (!percentWords) {
-      RANGE_RE.lastIndex = e;
-      const r = RANGE_RE.exec(text);
-      if (r) {
-        high = parseArabic(r[1], r[2]);
-        e += r[0].length;
-      }
-    }
-
-    let written: string;
-    let u: RegExpExecArray | null = null;
-    if (percentWords) written = '%';
-    else {
-      UNIT_RE.lastIndex = e;
-      u = UNIT_RE.exec(text);
-      if (!u) continue;
-      if (!chinese && !u[0].startsWith(' ') && isAsciiWordChar(text[e])) continue;
-      written = u[2];
-      const unitEnd = e + u[0].length - (u[3]?.length ?? 0);
-      const next = text[unitEnd];
-      const notBefore = UNIT_NOT_BEFORE[written];
-      if (u[3] === undefined && notBefore !== undefined && next !== undefined && notBefore.indexOf(next) !== -1) continue;
-      if (written === '次' && FURNITURE_AFTER.test(text.slice(unitEnd, unitEnd + 6))) continue;
-    }
-
-    let before = text.slice(Math.max(0, s - 12), s);
-    if (BASELINE_RE.test(before)) continue;
-    const yearBetween = YEAR_BETWEEN_RE.exec(before);
-    if (yearBetween) before = before.slice(0, yearBetween.index);
-    cur.advance(s);
-    if (insideQuote(text, s)) continue;
-
-    const pre = PRE_RE.exec(before);
-    let comparator: Comparator | null = pre ? PRE_CMP[pre[1]] : null;
-    if (u?.[3] !== undefined) comparator = POST_CMP[u[3]];
-    if (u?.[1] !== undefined && comparator === null) comparator = '>='; // 300余人, 500多名
-    if (high !== null && comparator === null) comparator = '>=';
-    // 一 without a comparator is an article (一支队伍, 一批, 一个): not a target.
-    if (chinese && value === 1 && comparator === null) continue;
-    // 零 / 〇 alone is a word (零部件, 零距离), never a target of nothing.
-    if (chinese && value === 0) continue;
-
-    const unit = UNIT_CANONICAL[written] ?? written;
-    let end = e + (u ? u[0].length : 0);
-    // 50场/年: a per-year rate.
-    PER_YEAR_RE.lastIndex = end;
-    const perYear = PER_YEAR_RE.exec(text);
-    if (perYear) end += perYear[0].length;
-    if (comparator === null) {
-      // A count after its noun (建设科技教育特色学校5所。) is a quota, hence a floor;
-      // a count before its noun (配备1名专兼职科技副校长) states a composition.
-      const after = text[end];
-      comparator = COUNT_UNITS.has(unit) && (after === undefined || POSTPOSED_END.indexOf(after) !== -1) ? '>=' : '=';
-    }
-
-    const beforeCmp = pre ? before.slice(0, before.length - pre[0].length) : before;
-    let textEnd = end;
-    // A count before its noun: keep the noun in the phrase (1名专兼职科技副校长).
-    if (end < text.length && POSTPOSED_END.indexOf(text[end]) === -1) {
-      let j = end;
-      const max = Math.min(text.length, end + 16);
-      while (j < max && CLAUSE_END.indexOf(text[j]) === -1 && !/[0-9和及与]/.test(text[j])) j++;
-      textEnd = j;
-    }
-    cur.advance(s);
-    const prevEnd = raws.length > 0 ? raws[raws.length - 1].end : 0;
-    const start = clauseStart(text, s, Math.max(prevEnd, cur.sentenceStart));
-    raws.push({
-      value,
-      unit,
-      comparator,
-      stretch: high,
-      stretchCue: STRETCH_RE.test(beforeCmp),
-      start,
-      end: textEnd,
-      text: input.slice(start, textEnd),
-      year: cur.year,
-      recurrence: cur.annual ? 'annual' : null,
-      sentence: cur.sentence,
-    });
-    const last = raws[raws.length - 1];
-    if (perYear) last.recurrence = 'annual';
-    // The next search starts after the unit, not after the noun we borrowed.
-    NUM_RE.lastIndex = end;
-    last.end = Math.max(end, last.end);
+    const raw = numberTarget(text, input, cur, m, raws.length > 0 ? raws[raws.length - 1].end : 0);
+    if (raw === null) continue;
+    raws.push(raw);
+    // The next search starts after the unit, not after the noun the phrase borrowed.
+    NUM_RE.lastIndex = raw.unitEnd;
   }
-
   return raws;
+}
+
+/** One number candidate of pass 1 (a NUM_RE match): the target it states, or null. `prevEnd` ends the target before it. */
+function numberTarget(text: string, input: string, cur: Cursor, m: RegExpExecArray, prevEnd: number): Raw | null {
+  const s = m.index;
+  let e = s + m[0].length;
+  const percentWords = m[1] !== undefined; // 百分之二十
+  const chinese = m[4] !== undefined;
+  if (isOrdinalOrCode(text, s, !chinese && !percentWords)) return null;
+  const value = candidateValue(m);
+  if (value === null) return null;
+
+  // 3-5所, 3至5所: the low end is the target, the high end its stretch.
+  let high: number | null = null;
+  if (!percentWords) {
+    RANGE_RE.lastIndex = e;
+    const r = RANGE_RE.exec(text);
+    if (r) {
+      high = parseArabic(r[1], r[2]);
+      e += r[0].length;
+    }
+  }
+  const u = percentWords ? null : unitAfter(text, e, chinese);
+  if (!percentWords && u === null) return null;
+
+  const before = leadIn(text, s);
+  if (before === null) return null;
+  cur.advance(s);
+  if (insideQuote(text, s)) return null;
+
+  const pre = PRE_RE.exec(before);
+  const stated = statedComparator(pre, u, high);
+  // 一 without a comparator is an article (一支队伍, 一批, 一个): not a target.
+  if (chinese && value === 1 && stated === null) return null;
+  // 零 / 〇 alone is a word (零部件, 零距离), never a target of nothing.
+  if (chinese && value === 0) return null;
+
+  const written = u === null ? '%' : u[2];
+  const unit = UNIT_CANONICAL[written] ?? written;
+  let end = e + (u ? u[0].length : 0);
+  // 50场/年: a per-year rate.
+  PER_YEAR_RE.lastIndex = end;
+  const perYear = PER_YEAR_RE.exec(text);
+  if (perYear) end += perYear[0].length;
+  const comparator = stated ?? unstatedComparator(text, unit, end);
+  const textEnd = phraseEnd(text, end);
+  cur.advance(s);
+  const start = clauseStart(text, s, Math.max(prevEnd, cur.sentenceStart));
+  return {
+    value,
+    unit,
+    comparator,
+    stretch: high,
+    stretchCue: STRETCH_RE.test(pre ? before.slice(0, before.length - pre[0].length) : before),
+    start,
+    end: textEnd,
+    unitEnd: end,
+    text: input.slice(start, textEnd),
+    year: cur.year,
+    recurrence: cur.annual || perYear ? 'annual' : null,
+    sentence: cur.sentence,
+  };
+}
+
+/** Ordinals (第37届, 第二届), 每…, 了…; for Arabic numbers also codes (5G, H5, 3+2) and versions (2.0). */
+function isOrdinalOrCode(text: string, s: number, arabic: boolean): boolean {
+  const prev = text[s - 1];
+  if (prev === '第' || prev === '每' || prev === '了') return true;
+  return arabic && (isAsciiWordChar(prev) || prev === '.');
+}
+
+/** A candidate's value, or null when its numeral is a name or a word. */
+function candidateValue(m: RegExpExecArray): number | null {
+  if (m[1] !== undefined) return /^\d/.test(m[1]) ? Number(m[1]) : parseChineseNumeral(m[1]);
+  // Chinese chars only: 万/千 alone are words (万家, 千人); 十四五 is a name.
+  if (m[4] !== undefined) return hasChineseDigit(m[4]) ? parseChineseNumeral(m[4]) : null;
+  return parseArabic(m[2], m[3]);
+}
+
+/** The unit right after a number ending at e (UNIT_RE's match), or null when none follows or it is not a target's. */
+function unitAfter(text: string, e: number, chinese: boolean): RegExpExecArray | null {
+  UNIT_RE.lastIndex = e;
+  const u = UNIT_RE.exec(text);
+  if (!u) return null;
+  if (!chinese && !u[0].startsWith(' ') && isAsciiWordChar(text[e])) return null;
+  const written = u[2];
+  const unitEnd = e + u[0].length - (u[3]?.length ?? 0);
+  const next = text[unitEnd];
+  const notBefore = UNIT_NOT_BEFORE[written];
+  if (u[3] === undefined && notBefore !== undefined && next !== undefined && notBefore.indexOf(next) !== -1) return null;
+  if (written === '次' && FURNITURE_AFTER.test(text.slice(unitEnd, unitEnd + 6))) return null;
+  return u;
+}
+
+/**
+ * The words before a number at s that may hold its comparator (提高到2025年的
+ * 15%: the year between is cut out), or null when they make it a baseline
+ * (比2017年的6.5%).
+ */
+function leadIn(text: string, s: number): string | null {
+  const before = text.slice(Math.max(0, s - 12), s);
+  if (BASELINE_RE.test(before)) return null;
+  const yearBetween = YEAR_BETWEEN_RE.exec(before);
+  return yearBetween ? before.slice(0, yearBetween.index) : before;
+}
+
+/** The comparator the words state: before the number (不少于), after the unit (以上), 余/多, or a range's floor. */
+function statedComparator(pre: RegExpExecArray | null, u: RegExpExecArray | null, high: number | null): Comparator | null {
+  let comparator: Comparator | null = pre ? PRE_CMP[pre[1]] : null;
+  if (u?.[3] !== undefined) comparator = POST_CMP[u[3]];
+  if (u?.[1] !== undefined && comparator === null) comparator = '>='; // 300余人, 500多名
+  if (high !== null && comparator === null) comparator = '>=';
+  return comparator;
+}
+
+/**
+ * With no comparator written: a count after its noun (建设科技教育特色学校5所。)
+ * is a quota, hence a floor; a count before its noun (配备1名专兼职科技副校长)
+ * states a composition.
+ */
+function unstatedComparator(text: string, unit: string, end: number): Comparator {
+  const after = text[end];
+  return COUNT_UNITS.has(unit) && (after === undefined || POSTPOSED_END.indexOf(after) !== -1) ? '>=' : '=';
+}
+
+/** Where a target's phrase ends: a count before its noun keeps the noun (1名专兼职科技副校长). */
+function phraseEnd(text: string, end: number): number {
+  if (end >= text.length || POSTPOSED_END.indexOf(text[end]) !== -1) return end;
+  let j = end;
+  const max = Math.min(text.length, end + 16);
+  while (j < max && CLAUSE_END.indexOf(text[j]) === -1 && !/[0-9和及与]/.test(text[j])) j++;
+  return j;
 }
 
 /**
@@ -424,6 +456,7 @@ function coverTargets(text: string, input: string, cur: Cursor, raws: readonly R
       recurrence: cur.annual ? 'annual' : null,
       start,
       end: e,
+      unitEnd: e,
       stretchCue: false,
       sentence: cur.sentence,
     });

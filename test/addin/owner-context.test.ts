@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { OwnerMatch, SheetGrid } from '../../shared/model';
-import { readWorkbook, writeWorkbook } from '../../shared/io';
+import { readWorkbook, workbookReader, writeWorkbook } from '../../shared/io';
 import { importPlan, isProblem, planToWorkbook } from '../../shared/plan';
 import { mergeLedgers } from '../../shared/merge';
 import { MemoryGateway, MemoryWorkbook } from '../../addin/memory/gateway';
@@ -49,7 +49,7 @@ describe.each([
   });
 
   it('the dashboard’s loader (mergeLedgers) reads the same owners', async () => {
-    const merged = await mergeLedgers([{ name: 'ledger.xlsx', bytes: await ledgerBytes(file) }], { asOf: AS_OF });
+    const merged = await mergeLedgers([{ name: 'ledger.xlsx', bytes: await ledgerBytes(file) }], { read: workbookReader(), asOf: AS_OF });
     const owners = merged.tasks.flatMap((t) => [...t.leads, ...t.partners]);
     expect(owners.length).toBeGreaterThan(10);
     expect(owners.filter((m) => m.matched === 'none' || m.matched === 'fuzzy').map((m) => m.input)).toEqual([]);

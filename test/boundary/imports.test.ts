@@ -3,7 +3,7 @@
 // no Node built-in, no UI package and nothing outside shared/.
 import { describe, expect, it } from 'vitest';
 import { REPO } from '../support/paths';
-import { boundaryProblems, coreImportProblem, faceImportProblem, importsOf } from './rules';
+import { boundaryProblems, coreImportProblem, faceImportProblem, importsOf, readerImportProblem, runtimeImportsOf } from './rules';
 
 describe('import specifiers', () => {
   it.each([
@@ -50,6 +50,31 @@ describe('the core imports nothing of Node, the UI or the faces', () => {
     ['shared/checks/validate.ts', '../../cli/format', true],
   ])('%s → %s', (file, spec, refused) => {
     expect(coreImportProblem(file, spec) !== null).toBe(refused);
+  });
+});
+
+describe('the merge and the plan importer are given their reader', () => {
+  it.each([
+    [`import type { ReadResult } from '../io/grid';`, []],
+    [`export type { SheetSpec } from '../io/spec';`, []],
+    [`import { readWorkbook } from '../io/read';`, ['../io/read']],
+    [`export { planReader } from '../io';`, ['../io']],
+    [`const { readDocx } = await import('../io/docx');`, ['../io/docx']],
+    [`import {\n  isCfb,\n} from '../io/cfb';`, ['../io/cfb']],
+  ])('%s imports at run time %j', (source, expected) => {
+    expect(runtimeImportsOf(source)).toEqual(expected);
+  });
+
+  it.each([
+    ['shared/merge/merge.ts', '../io/read', true],
+    ['shared/merge/merge.ts', '../io', true],
+    ['shared/plan/read.ts', '../io/docx', true],
+    ['shared/plan/read.ts', '../io/zip', true],
+    ['shared/merge/merge.ts', '../io/a1', false],
+    ['shared/merge/merge.ts', '../ledger/read', false],
+    ['shared/ledger/read.ts', '../io/read', false],
+  ])('%s → %s refused: %s', (file, spec, refused) => {
+    expect(readerImportProblem(file, spec) !== null).toBe(refused);
   });
 });
 

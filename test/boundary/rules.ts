@@ -52,6 +52,33 @@ export function coreImportProblem(file: string, spec: string): string | null {
   return null;
 }
 
+/**
+ * Modules given their reader (docs/architecture.md "The injected reader"):
+ * the merge takes MergeOptions.read, the plan importer readPlanFile's reader.
+ * They may import io's types and its pure helpers, not a reader.
+ */
+export const READER_TAKERS = ['shared/merge/', 'shared/plan/'] as const;
+const IO_HELPERS = new Set(['shared/io/a1']);
+
+/** The specifiers a file imports for use at run time (`import type` and `export type` left out). */
+export function runtimeImportsOf(source: string): string[] {
+  const out: string[] = [];
+  const re = /\b(?:import|export)\s+(type\s+)?(?:[^'";]*?\bfrom\s*)?(['"])([^'"\n]+)\2|\bimport\s*\(\s*(['"])([^'"\n]+)\4/g;
+  for (const m of source.matchAll(re)) {
+    if (m[5]) out.push(m[5]);
+    else if (!m[1]) out.push(m[3]!);
+  }
+  return out;
+}
+
+/** Why a module that takes its reader imports `spec` at run time against that, or null. */
+export function readerImportProblem(file: string, spec: string): string | null {
+  if (!READER_TAKERS.some((d) => file.startsWith(d)) || !spec.startsWith('.')) return null;
+  const target = path.posix.normalize(path.posix.join(path.posix.dirname(file), spec)).replace(/\/index$/, '');
+  if (!target.startsWith('shared/io') || IO_HELPERS.has(target)) return null;
+  return `${file} imports ${spec}: it is given its reader, it does not import one from shared/io`;
+}
+
 /** The .ts/.tsx files under `dir` (relative to `root`), node_modules and dist left out. */
 export function sourceFiles(root: string, dir: string): string[] {
   const abs = path.join(root, dir);
@@ -79,5 +106,11 @@ export function boundaryProblems(root: string): string[] {
   };
   check(FACE_DIRS, faceImportProblem);
   check(['shared'], coreImportProblem);
+  for (const dir of READER_TAKERS)
+    for (const file of sourceFiles(root, dir.slice(0, -1)))
+      for (const spec of runtimeImportsOf(readFileSync(path.join(root, file), 'utf8'))) {
+        const p = readerImportProblem(file, spec);
+        if (p) problems.push(p);
+      }
   return problems;
 }

@@ -11,6 +11,7 @@ import { periodLedger } from '../fixtures/supervision/two-periods';
 import { readDocx } from '../report/read-docx';
 import type { DocxText } from '../report/read-docx';
 import { fakeIO } from './fake-io';
+import { workbookReader } from '../../shared/io';
 
 let ledgers: Record<string, Uint8Array>;
 let core: LeadersReport<MergedTask>;
@@ -19,7 +20,7 @@ beforeAll(async () => {
   ledgers = { 'in/q1.xlsx': await periodLedger('q1'), 'in/h1.xlsx': await periodLedger('h1') };
   const merged = await mergeLedgers(
     Object.entries(ledgers).map(([name, bytes]) => ({ name, bytes: async () => bytes })),
-    { asOf: new Date('2023-06-30T00:00:00Z'), asOfPerFile: true },
+    { read: workbookReader(), asOf: new Date('2023-06-30T00:00:00Z'), asOfPerFile: true },
   );
   core = leadersReport(merged.tasks);
 });
@@ -71,7 +72,7 @@ describe('kesu report', () => {
   it('judges every ledger as of --as-of, as kesu merge does', async () => {
     const late = await mergeLedgers(
       Object.entries(ledgers).map(([name, bytes]) => ({ name, bytes: async () => bytes })),
-      { asOf: new Date('2023-12-31T00:00:00Z'), asOfPerFile: false },
+      { read: workbookReader(), asOf: new Date('2023-12-31T00:00:00Z'), asOfPerFile: false },
     );
     const want = leadersReport(late.tasks);
     const overdue = (r: LeadersReport<MergedTask>) => r.summary.status.find((s) => s.status === '逾期')!.count;

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { mergeFile } from '../../shared/merge';
 import { Packer, Unpacker } from '../../dashboard/load/wire';
 import { makeSampleData } from '../../scripts/make-sample-data';
+import { workbookReader } from '../../shared/io';
 
 describe('Packer / Unpacker', () => {
   it('every sample workbook, read by mergeFile, comes out deep-equal', async () => {
@@ -15,7 +16,7 @@ describe('Packer / Unpacker', () => {
     const packer = new Packer();
     const unpacker = new Unpacker();
     for (const name of sample.files) {
-      const file = await mergeFile({ name, bytes: new Uint8Array(readFileSync(path.join(sample.dir, name))) }, { asOf: new Date(2024, 0, 1), asOfPerFile: true });
+      const file = await mergeFile({ name, bytes: new Uint8Array(readFileSync(path.join(sample.dir, name))) }, { read: workbookReader(), asOf: new Date(2024, 0, 1), asOfPerFile: true });
       expect(file.tasks.length).toBeGreaterThan(0);
       // strict: same keys (undefined ones too) and plain objects, not look-alikes
       expect(unpacker.unpack(packer.pack(file))).toStrictEqual(file);

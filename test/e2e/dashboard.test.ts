@@ -100,7 +100,8 @@ beforeAll(async () => {
   await page.waitForSelector('[data-testid="sample-badge"]', { timeout: 120_000 });
   await page.waitForFunction((n) => Number(document.querySelector('[data-testid="task-table"]')?.getAttribute('data-count')) === n, shown, { timeout: 120_000 });
   await chartsShow(page, shown);
-  expect(errors.filter((e) => /Content Security Policy|Refused/.test(e))).toEqual([]);
+  // nothing refused by the CSP, no request failed (a missing favicon once did), no script error
+  expect(errors).toEqual([]);
 });
 
 afterAll(async () => {
@@ -116,14 +117,19 @@ describe('dashboard over the sample data', () => {
     await page.screenshot({ path: path.join(SHOTS, 'dashboard-sample.png'), fullPage: true });
   });
 
-  it('the page asks for its views (React, recharts) only after a worker has its script, and asks for it once', async () => {
-    const requests = (await page.evaluate(`performance.getEntriesByType('resource').map((e) => [e.name.split('/').pop(), e.startTime])`)) as [string, number][];
-    const at = (prefix: string) => requests.filter(([name]) => name.startsWith(prefix)).map(([, t]) => t);
-    const workers = at('merge-worker.');
-    const views = at('views.');
+  it('the page asks for its views (React, recharts) only after a worker has its script (or, on a slow machine, a second after it started), and asks for it once', async () => {
+    const requests = (await page.evaluate(`performance.getEntriesByType('resource').map((e) => [e.name.split('/').pop(), e.startTime, e.responseEnd])`)) as [string, number, number][];
+    const at = (prefix: string) => requests.filter(([name]) => name.startsWith(prefix));
+    const workers = at('merge-worker.').map(([, start]) => start);
+    const views = at('views.').map(([, start]) => start);
+    const pageScript = at('dashboard.').map(([, , end]) => end);
     expect(workers.length).toBeGreaterThan(0);
     expect(views).toHaveLength(1);
-    expect(views[0]!).toBeGreaterThan(Math.min(...workers));
+    expect(pageScript).toHaveLength(1);
+    // boot.ts: whichever comes first, a worker ready or 1 s after the page's script ran
+    const afterWorker = views[0]! > Math.min(...workers);
+    const afterTimeout = views[0]! >= pageScript[0]! + 1000;
+    expect(afterWorker || afterTimeout).toBe(true);
   });
 
   it('after a load the status chart is drawn first and the others follow, one a frame, in order', async () => {

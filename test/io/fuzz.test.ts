@@ -12,7 +12,7 @@ import path from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../cli/main';
-import { addColumnsReport, readWorkbook, type ColumnEdit } from '../../shared/io';
+import { addColumnsReport, readWorkbook, type ColumnEdit, planReader } from '../../shared/io';
 import { readDocx } from '../../shared/io/docx';
 import { readPlanFile } from '../../shared/plan/read';
 import { PRODUCERS } from '../../scripts/make-producer-fixtures';
@@ -134,7 +134,7 @@ describe('fuzz: .docx plan import', () => {
       const { how, bytes } = mutant(r, plan);
       const file = `方案-${i}.docx`;
       const t0 = performance.now();
-      const read = await readPlanFile(bytes, file);
+      const read = await readPlanFile(bytes, file, planReader);
       const ms = performance.now() - t0;
       slowest = Math.max(slowest, ms);
       peak = Math.max(peak, heapMb());

@@ -6,7 +6,7 @@
 // 2.9 GB; a 20 MB one-cell CSV 2.65 GB.)
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { readWorkbook } from '../../shared/io';
+import { readWorkbook, planReader } from '../../shared/io';
 import { CSV_CELLS_MAX, CSV_FIELD_MAX, parseDelimited } from '../../shared/io/csv';
 import { DOCX_LIMITS, readDocx } from '../../shared/io/docx';
 import { PLAN_TEXT_MAX, readPlanFile } from '../../shared/plan/read';
@@ -130,18 +130,18 @@ describe('plan text', () => {
   it('a text over the bound is refused before it is imported; one under it reads', async () => {
     const line = '（一）实施青少年科学素质提升行动。每年开展科普活动不少于50场。\n';
     const over = new TextEncoder().encode(line.repeat(Math.ceil((PLAN_TEXT_MAX + 1) / line.length)));
-    const r = await readPlanFile(over, '方案.txt');
+    const r = await readPlanFile(over, '方案.txt', planReader);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.problem.message).toMatch(/^「方案\.txt」有 [\d,]+ 个字符，超过上限 1,000,000 个字符/);
-    const huge = await readPlanFile(new Uint8Array(4 * PLAN_TEXT_MAX + 1).fill(0x61), '方案.txt');
+    const huge = await readPlanFile(new Uint8Array(4 * PLAN_TEXT_MAX + 1).fill(0x61), '方案.txt', planReader);
     expect(huge.ok).toBe(false);
     if (!huge.ok) expect(huge.problem.message).toContain('字节');
-    expect((await readPlanFile(new TextEncoder().encode(line.repeat(100)), '方案.txt')).ok).toBe(true);
+    expect((await readPlanFile(new TextEncoder().encode(line.repeat(100)), '方案.txt', planReader)).ok).toBe(true);
   });
 
   it('a .docx whose text is over the bound too', async () => {
     const bytes = buildDocx(Array.from({ length: 40 }, () => ({ p: '科'.repeat(26_000) })));
-    const r = await readPlanFile(bytes, '方案.docx');
+    const r = await readPlanFile(bytes, '方案.docx', planReader);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.problem.code).toBe('plan.too-long');
   });

@@ -6,12 +6,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { combineFiles, mergeFile, mergeLedgers, uniqueNamer } from '../../shared/merge';
 import { makeSampleData } from '../../scripts/make-sample-data';
+import { workbookReader } from '../../shared/io';
 
 describe('combineFiles over mergeFile', () => {
   it('gives what mergeLedgers gives, duplicates included (the sample data twice)', async () => {
     const sample = await makeSampleData();
     const inputs = [...sample.files, ...sample.files.slice(0, 4)].map((name) => ({ name, bytes: new Uint8Array(readFileSync(path.join(sample.dir, name))) }));
-    const opts = { asOf: new Date(2024, 0, 1), asOfPerFile: true };
+    const opts = { read: workbookReader(), asOf: new Date(2024, 0, 1), asOfPerFile: true };
     const whole = await mergeLedgers(inputs, opts);
     const unique = uniqueNamer();
     const files = [];
@@ -24,7 +25,7 @@ describe('combineFiles over mergeFile', () => {
 
   it('identities computed while reading equal those computed in the join', async () => {
     const sample = await makeSampleData();
-    const opts = { asOf: new Date(2024, 0, 1), asOfPerFile: true };
+    const opts = { read: workbookReader(), asOf: new Date(2024, 0, 1), asOfPerFile: true };
     const inputs = [...sample.files.slice(0, 3), sample.files[0]!].map((name) => ({ name, bytes: new Uint8Array(readFileSync(path.join(sample.dir, name))) }));
     const unique = uniqueNamer();
     const files = [];

@@ -13,6 +13,7 @@ import { LEDGER_SHEET, REPORT_SHEET, DIRECTORY_SHEET, STANDARD_COLUMNS } from '.
 import { EXAMPLE, exampleRows, qijiangLedger, updateLedger, UPDATE, minimalBadFiles, type ExampleRow } from './fixtures';
 import { ioBadFiles } from './bad-files';
 import { badFixtureList } from '../../scripts/make-bad-fixtures';
+import { workbookReader } from '../../shared/io';
 
 const A = '锦江区台账.xlsx';
 const B = '綦江区附件表.xlsx';
@@ -37,7 +38,7 @@ beforeAll(async () => {
     { name: B, bytes: q.bytes },
     { name: C, bytes: u.bytes },
   ];
-  result = await mergeLedgers(inputs, { asOf: AS_OF, onProgress: (d, t, c) => progress.push([d, t, c]) });
+  result = await mergeLedgers(inputs, { read: workbookReader(), asOf: AS_OF, onProgress: (d, t, c) => progress.push([d, t, c]) });
 });
 
 describe('three ledgers of different layouts', () => {
@@ -123,7 +124,7 @@ describe('three ledgers of different layouts', () => {
         { name: '第一份.xlsx', bytes },
         { name: '第二份.xlsx', bytes: () => Promise.resolve(bytes) },
       ],
-      { asOf: AS_OF },
+      { read: workbookReader(), asOf: AS_OF },
     );
     expect(r.tasks).toHaveLength(example.length);
     expect(r.duplicates).toHaveLength(example.length);
@@ -132,7 +133,7 @@ describe('three ledgers of different layouts', () => {
   });
 
   it('tells apart two inputs of the same name', async () => {
-    const r = await mergeLedgers([inputs[1]!, { ...inputs[1]!, bytes: inputs[0]!.bytes }], { asOf: AS_OF });
+    const r = await mergeLedgers([inputs[1]!, { ...inputs[1]!, bytes: inputs[0]!.bytes }], { read: workbookReader(), asOf: AS_OF });
     expect(r.files.map((f) => f.file)).toEqual([B, `${B} (2)`]);
     expect(new Set(r.tasks.map((t) => t.source.file))).toEqual(new Set([B, `${B} (2)`]));
   });
@@ -140,11 +141,11 @@ describe('three ledgers of different layouts', () => {
   it('judges each file as of its own 截至日期 with asOfPerFile', async () => {
     const later = new Date(2030, 0, 1);
     const statuses = async (asOf: Date, asOfPerFile?: boolean) =>
-      (await mergeLedgers([inputs[0]!], { asOf, asOfPerFile })).tasks.map((t) => t.status);
+      (await mergeLedgers([inputs[0]!], { read: workbookReader(), asOf, asOfPerFile })).tasks.map((t) => t.status);
     const own = await statuses(AS_OF);
     expect(await statuses(later, true)).toEqual(own);
     expect(await statuses(later)).not.toEqual(own);
-    const r = await mergeLedgers(inputs, { asOf: later, asOfPerFile: true });
+    const r = await mergeLedgers(inputs, { read: workbookReader(), asOf: later, asOfPerFile: true });
     expect(r.asOf).toBe(r.files.map((f) => f.meta.asOf!).filter(Boolean).sort().at(-1));
   });
 
@@ -161,6 +162,7 @@ describe('three ledgers of different layouts', () => {
       let fired = 0;
       const seen: number[] = [];
       await mergeLedgers(inputs, {
+        read: workbookReader(),
         asOf: AS_OF,
         onProgress: () => {
           seen.push(fired);
@@ -235,7 +237,7 @@ describe('mergeToWorkbook', () => {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
     expect(wb.getWorksheet(REPORT_SHEET)!.getCell(2, 1).value).toBe(A);
     // merging the merged workbook with one of its inputs: said so, and nothing doubled
-    const again = await mergeLedgers([{ name: '合并.xlsx', bytes }, inputs[1]!], { asOf: AS_OF });
+    const again = await mergeLedgers([{ name: '合并.xlsx', bytes }, inputs[1]!], { read: workbookReader(), asOf: AS_OF });
     expect(again.files[0]!.note).toContain('合并结果');
     expect(again.tasks).toHaveLength(result.tasks.length);
   });
@@ -248,7 +250,7 @@ describe('a batch with bad files', () => {
   beforeAll(async () => {
     minimal = await minimalBadFiles();
     fromIo = await ioBadFiles();
-    batch = await mergeLedgers([inputs[0]!, ...minimal, ...fromIo, inputs[1]!], { asOf: AS_OF });
+    batch = await mergeLedgers([inputs[0]!, ...minimal, ...fromIo, inputs[1]!], { read: workbookReader(), asOf: AS_OF });
     // the large fixtures (1,048,576-row sheets, zip bombs) take a minute to make and read on 2 cores
   }, 600_000);
 
@@ -292,7 +294,7 @@ describe('a batch with bad files', () => {
   it('refuses a file whose loader fails, and goes on', async () => {
     const r = await mergeLedgers(
       [{ name: '丢失.xlsx', bytes: () => Promise.reject(new Error('ENOENT')) }, inputs[1]!],
-      { asOf: AS_OF },
+      { read: workbookReader(), asOf: AS_OF },
     );
     expect(r.files.map((f) => f.status)).toEqual(['refused', 'ok']);
     expect(r.files[0]!.reason).toContain('丢失.xlsx');

@@ -7,6 +7,7 @@ import { readDocx } from '../../shared/io/docx';
 import { importPlan, readPlanFile, type PlanImport } from '../../shared/plan';
 import { buildDocx, seedBlocks } from './docx';
 import { imported, seedText, type SeedId } from './seeds';
+import { planReader } from '../../shared/io';
 
 const summary = (imp: PlanImport) =>
   imp.tasks.map((t) => ({
@@ -90,7 +91,7 @@ describe('readDocx', () => {
 describe('a .docx built from seed text gives the same tasks as the text', () => {
   it.each(['004', '000', '003'] as SeedId[])('seed %s', async (id) => {
     const bytes = buildDocx(seedBlocks(seedText(id)));
-    const read = await readPlanFile(bytes, `seed${id}.docx`);
+    const read = await readPlanFile(bytes, `seed${id}.docx`, planReader);
     expect(read.ok).toBe(true);
     if (!read.ok) return;
     const fromDocx = importPlan(read.text, `seed${id}.docx`);
@@ -104,7 +105,7 @@ describe('a .docx built from seed text gives the same tasks as the text', () => 
     const blocks = seedBlocks(seedText('004'));
     const t = blocks.find((b) => 'table' in b);
     expect(t && 'table' in t ? t.table.length : 0).toBe(11);
-    const read = await readPlanFile(buildDocx(blocks), 'x.docx');
+    const read = await readPlanFile(buildDocx(blocks), 'x.docx', planReader);
     const imp = read.ok ? importPlan(read.text, 'x.docx') : null;
     if (!imp || 'problem' in imp) throw new Error('not read');
     expect(imp.tasks.filter((x) => x.owners.source === 'annex-table')).toHaveLength(39);
@@ -134,7 +135,7 @@ describe('a plan saved from a web page (.html)', () => {
   };
 
   it.each(['004', '000'] as SeedId[])('seed %s as HTML gives the same tasks as the text', async (id) => {
-    const read = await readPlanFile(new TextEncoder().encode(page(id)), `seed${id}.html`);
+    const read = await readPlanFile(new TextEncoder().encode(page(id)), `seed${id}.html`, planReader);
     if (!read.ok) throw new Error(read.problem.message);
     expect(read.text).not.toContain('<');
     const imp = importPlan(read.text, `seed${id}.html`);

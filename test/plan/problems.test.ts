@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { strToU8 } from 'fflate';
 import { importPlan, readPlanFile } from '../../shared/plan';
+import { planReader } from '../../shared/io';
 
 const PROSE =
   '春天来了，公园里的花都开了。孩子们在草地上放风筝，老人们在树下下棋。傍晚时分，湖面上泛起金色的光，游人三三两两地散去。这是一个平常的周末，城市安静而温和。';
@@ -37,7 +38,7 @@ describe('readPlanFile', () => {
     // 一、 in GB18030: d2bb a1a2
     { name: 'GB18030', bytes: Uint8Array.from([0xd2, 0xbb, 0xa1, 0xa2]), text: '一、' },
   ])('decodes $name text', async ({ bytes, text }) => {
-    const r = await readPlanFile(bytes, 'plan.txt');
+    const r = await readPlanFile(bytes, 'plan.txt', planReader);
     expect(r.ok && r.text).toBe(text);
   });
 
@@ -48,7 +49,7 @@ describe('readPlanFile', () => {
     { name: 'bad zip named .docx', bytes: strToU8('PK\u0003\u0004 broken'), file: 'a.docx' },
     { name: 'text named .docx', bytes: strToU8('一、总体要求'), file: 'a.docx' },
   ])('$name → a zh-CN message naming the file', async ({ bytes, file }) => {
-    const r = await readPlanFile(bytes, file);
+    const r = await readPlanFile(bytes, file, planReader);
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.problem.message).toContain(`「${file}」`);

@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { OwnerMatch } from '../../shared/model';
 import { importPlan, isProblem, readPlanFile, type PlanImport, type PlanTask } from '../../shared/plan';
 import { ownerFigures, type OwnerFigures } from '../../shared/owners';
+import { planReader } from '../../shared/io';
 
 const ZOO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/plans/zoo');
 
@@ -40,7 +41,7 @@ const docs = readdirSync(ZOO)
   .map((file) => ({ file, expected: JSON.parse(readFileSync(path.join(ZOO, file.replace(/\.\w+$/, '.json')), 'utf8')) as Expected }));
 
 async function load(file: string): Promise<PlanImport> {
-  const read = await readPlanFile(new Uint8Array(readFileSync(path.join(ZOO, file))), file);
+  const read = await readPlanFile(new Uint8Array(readFileSync(path.join(ZOO, file))), file, planReader);
   if (!read.ok) throw new Error(read.problem.message);
   const imp = importPlan(read.text, file);
   if (isProblem(imp)) throw new Error(imp.problem.message);

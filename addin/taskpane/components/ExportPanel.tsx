@@ -22,7 +22,7 @@ export function ExportPanel({ gateway, runner, asOf, jurisdiction, cache, downlo
         if (old?.url) URL.revokeObjectURL(old.url);
         return { name: r.fileName, url: r.url };
       });
-      return r.url === null ? ADDIN_MESSAGES.exportOpened(r.fileName, r.tasks) : ADDIN_MESSAGES.exportSaved(r.fileName, r.tasks);
+      return r.url === null ? ADDIN_MESSAGES.exportOpened({ file: r.fileName, tasks: r.tasks }) : ADDIN_MESSAGES.exportSaved({ file: r.fileName, tasks: r.tasks });
     });
   return (
     <section aria-label="导出" data-testid="panel-export">
