@@ -12,8 +12,7 @@
 // Payload (opaque to the server): u32 LE n, n bytes of JSON (padded with
 // spaces to a multiple of 8), then the typed arrays the JSON lists, each
 // starting at a multiple of 8 (the page reads them in place).
-import type { TaskCube } from '../../shared/aggregate';
-import type { PeriodStep } from '../../shared/aggregate/timeline';
+import type { PeriodStep, TaskCube } from '../../shared/aggregate';
 import type { DataFile } from '../../shared/io';
 import type { LedgerMeta } from '../../shared/model';
 import type { FileReport, MergedTask } from '../../shared/merge';
