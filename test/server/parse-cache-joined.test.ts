@@ -11,8 +11,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startServer } from '../../server/serve';
 import type { RunningServer } from '../../server/serve';
-import { BundleReader } from '../../shared/io/bundle';
 import type { DataFile } from '../../shared/io/bundle';
+import { servedFiles, storeFrame } from '../support/parse-cache';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'kesu-parse-joined-'));
 const root = path.join(tmp, 'dist');
@@ -34,20 +34,9 @@ afterAll(async () => {
   rmSync(tmp, { recursive: true, force: true });
 });
 
-async function served(): Promise<DataFile[]> {
-  const reader = new BundleReader();
-  const out: DataFile[] = [];
-  const bytes = new Uint8Array(await (await fetch(server.url + 'api/data/bundle')).arrayBuffer());
-  for (const e of reader.push(bytes)) if (!('error' in e)) out.push({ name: e.name, size: e.bytes.length, mtime: e.mtime });
-  return out;
-}
+const served = (): Promise<DataFile[]> => servedFiles(server.url);
 
-function frame(head: unknown, payload: string | Buffer): Buffer {
-  const json = Buffer.from(JSON.stringify(head));
-  const len = Buffer.alloc(4);
-  len.writeUInt32LE(json.length);
-  return Buffer.concat([len, json, Buffer.from(payload)]);
-}
+const frame = storeFrame;
 
 const post = (b: Buffer, form = 'joined', headers: Record<string, string> = { 'X-Kesu-Cache': '1' }) =>
   fetch(`${server.url}api/data/parsed${form ? `?form=${form}` : ''}`, { method: 'POST', body: new Uint8Array(b), headers: { 'Content-Type': 'application/octet-stream', ...headers } });
