@@ -5,7 +5,7 @@
 // second before the first byte was read.
 import { loadWorkbooks, warmWorkers } from './index';
 import type { LoadedFile } from './index';
-import { bundleSource, fetchListing, stampOf } from './server';
+import { bundleSource, entryOf, fetchListing, stampOf } from './server';
 import { askParsed, fetchParsed, readParsed, storeParsed, withNewFiles } from './parsed';
 import type { Parsed, RecordedStream } from './parsed';
 import type { Joined } from './joined';
@@ -110,11 +110,6 @@ export async function readServerFiles(names: ReadonlySet<string> | null, onProgr
   return { files, stamps, store, asOf };
 }
 
-/** A file's listing entry back from its stamp (size|mtime). */
-function entryOf(name: string, stamp: string): { name: string; size: number; mtime: string } {
-  const bar = stamp.indexOf('|');
-  return { name, size: Number(stamp.slice(0, bar)), mtime: stamp.slice(bar + 1) };
-}
 
 function start(): Boot {
   // The server's parse cache first: when it keeps the folder, no worker is

@@ -10,7 +10,7 @@ import type { ServerRead } from '../load/boot';
 import { storeJoined } from '../load/parsed';
 import type { TaskCube } from '../../shared/aggregate';
 import type { MergedTask } from '../load';
-import { stampOf, watchListing } from '../load/server';
+import { entryOf, stampOf, watchListing } from '../load/server';
 import type { DataListing } from '../load/server';
 import { dropFiles, putFiles } from '../load/store';
 import type { FileMap } from '../load/store';
@@ -135,9 +135,7 @@ export function useLedgerFiles(onReady: () => void): LedgerFiles {
     const same = files.size === first.files.length && first.files.every((f) => files.get(f.report.file) === f);
     const entries = first.files.flatMap((f) => {
       const stamp = first.stamps.get(f.report.file);
-      if (!stamp) return [];
-      const bar = stamp.indexOf('|');
-      return [{ name: f.report.file, size: Number(stamp.slice(0, bar)), mtime: stamp.slice(bar + 1) }];
+      return stamp ? [entryOf(f.report.file, stamp)] : [];
     });
     // For the benchmark and the tests: whether the server kept each form.
     void first
