@@ -19,7 +19,7 @@ import { isListedName, listWorkbooks, mimeOf, onceAtATime, openInside, resolveUn
 import { allowedHost } from './host';
 import { EVENT_LIMITS, EventHub, type EventLimits } from './events';
 import { sendBundle } from './bundle-stream';
-import { createParseCache, PARSED_PATH } from './parse-cache';
+import { createParseCache, PARSED_MAX_BYTES, PARSED_PATH } from './parse-cache';
 import type { DataListing } from '../shared/io';
 
 export { unreadable } from './bundle-stream';
@@ -49,9 +49,11 @@ export interface ServerLimits extends EventLimits {
   maxBundles: number;
   /** A comment line to every listener this often. */
   pingMs: number;
+  /** What a page may store in the parse cache, both forms together (parse-cache.ts). */
+  parsedBytes: number;
 }
 
-export const SERVER_LIMITS: ServerLimits = { ...EVENT_LIMITS, maxRequests: 64, maxBundles: 4, pingMs: 15_000 };
+export const SERVER_LIMITS: ServerLimits = { ...EVENT_LIMITS, maxRequests: 64, maxBundles: 4, pingMs: 15_000, parsedBytes: PARSED_MAX_BYTES };
 
 export interface RunningServer {
   url: string;
@@ -72,7 +74,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   let requests = 0;
   let bundles = 0;
   // What the page parsed, given back on a reload of an unchanged folder (parse-cache.ts).
-  const parsed = dataDir ? createParseCache(dataDir) : null;
+  const parsed = dataDir ? createParseCache(dataDir, limits.parsedBytes) : null;
 
   // Requests that come together share one look at the folder: a page asks
   // for the listing and the bundle at once, and 1,000 stat calls each time

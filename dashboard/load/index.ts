@@ -21,6 +21,8 @@ export interface LoadedFile {
   tasks: MergedTask[];
   /** Where the file came from: the server's folder (or sample data) or the user's machine. */
   origin: 'server' | 'local';
+  /** How many tasks, where tasks are made on first use (a joined answer of the server: joined.ts). */
+  count?: number;
 }
 
 let pool: ReturnType<typeof createPool> | null = null;

@@ -10,10 +10,18 @@
 // is packed twice, and the page does no work for the cache while it loads.
 import type { DataFile } from '../../shared/io';
 import type { MergedFile } from '../../shared/merge';
+import type { TaskCube } from '../../shared/aggregate';
+import type { MergedTask } from '../../shared/merge';
+import { frameHead, idle, readFrameHead } from './frame';
+import { decodeJoined, encodeJoined } from './joined';
+import type { Joined } from './joined';
+import type { LoadedFile } from './index';
 import { Unpacker } from './wire';
 import type { Packed } from './wire';
 
 export const PARSED_URL = '/api/data/parsed';
+/** The header of the server's answer that names its form (server/parse-cache.ts). */
+const PARSED_FORM_HEADER = 'X-Kesu-Parsed';
 
 /** One message of a worker's stream: the file it holds and the message. */
 export interface RecordedMessage {
@@ -35,6 +43,7 @@ interface StreamHead {
 }
 
 export interface Parsed {
+  form: 'files';
   /** The files the server still vouches for, in the order stored. */
   files: MergedFile[];
   /** Their size and mtime (the page's stamps). */
@@ -46,24 +55,36 @@ export interface Parsed {
 }
 
 const u32 = (bytes: Uint8Array, at: number): number => new DataView(bytes.buffer, bytes.byteOffset + at, 4).getUint32(0, true);
+const head = frameHead;
 
-/** The JSON head of a frame, padded with spaces so what follows it starts at a multiple of 8. */
-function head(value: unknown): Uint8Array {
-  const json = new TextEncoder().encode(JSON.stringify(value));
-  const pad = (8 - ((4 + json.length) % 8)) % 8;
-  const out = new Uint8Array(4 + json.length + pad).fill(0x20);
-  new DataView(out.buffer).setUint32(0, json.length + pad, true);
-  out.set(json, 4);
-  return out;
-}
-
-/** The payload the server keeps: the streams' heads, then every message's numbers, in stream order. */
-export function encodeStreams(entries: readonly DataFile[], streams: readonly RecordedStream[]): Blob {
+/**
+ * The payload the server keeps: the streams' heads, then every message's
+ * numbers, in stream order. Built a few MB at a time with a pause between
+ * (a Blob of Blobs copies nothing more): one Blob of the 3,000 files' numbers
+ * held the page's thread 1.4 s, and this runs while a leader may be clicking.
+ */
+export async function encodeStreams(entries: readonly DataFile[], streams: readonly RecordedStream[], sliceBytes = 4 << 20): Promise<Blob> {
+  await idle();
   const index = new Map(entries.map((e, i) => [e.name, i]));
   const heads: StreamHead[][] = streams.map((s) => s.map((m) => ({ entry: m.entry ?? index.get(m.name) ?? -1, strings: m.packed.strings, shapes: m.packed.shapes, length: m.packed.data.length })));
-  const parts: BlobPart[] = [head(heads) as BlobPart];
-  for (const s of streams) for (const m of s) parts.push(m.packed.data as unknown as BlobPart);
-  return new Blob(parts);
+  const blobs: Blob[] = [new Blob([head(heads) as BlobPart])];
+  let parts: BlobPart[] = [];
+  let bytes = 0;
+  const flush = async (): Promise<void> => {
+    blobs.push(new Blob(parts));
+    parts = [];
+    bytes = 0;
+    await idle();
+  };
+  for (const s of streams) {
+    for (const m of s) {
+      parts.push(m.packed.data as unknown as BlobPart);
+      bytes += m.packed.data.byteLength;
+      if (bytes >= sliceBytes) await flush();
+    }
+  }
+  if (parts.length) await flush();
+  return new Blob(blobs);
 }
 
 /** The streams back from a payload (an 8-aligned view into the response). */
@@ -103,24 +124,29 @@ export async function askParsed(asOf: string): Promise<Response | null> {
   }
 }
 
-/** The files of a 200 answer; null when the data is damaged (the caller reads the folder instead). */
-export async function readParsed(res: Response): Promise<Parsed | null> {
+/** The files of a 200 answer, in either form; null when the data is damaged (the caller reads the folder instead). */
+export async function readParsed(res: Response): Promise<Parsed | Joined | null> {
   try {
     const body = new Uint8Array(await res.arrayBuffer());
     performance.mark('kesu:parsed-fetched');
-    const n = u32(body, 0);
-    const meta = JSON.parse(new TextDecoder().decode(body.subarray(4, 4 + n))) as { entries: DataFile[]; valid: boolean[]; missing: string[] };
-    const streams = decodeStreams(body.subarray(4 + n), meta.entries);
+    if (res.headers.get(PARSED_FORM_HEADER) === 'joined') {
+      const { head: meta, rest } = readFrameHead<{ entries: DataFile[] }>(body);
+      const joined = decodeJoined(rest, meta.entries);
+      performance.mark('kesu:parsed-replayed');
+      return joined;
+    }
+    const { head: meta, rest } = readFrameHead<{ entries: DataFile[]; valid: boolean[]; missing: string[] }>(body);
+    const streams = decodeStreams(rest, meta.entries);
     const files = replay(streams, (entry) => meta.valid[entry] === true);
     performance.mark('kesu:parsed-replayed');
-    return { files, entries: meta.entries.filter((_, i) => meta.valid[i]), missing: meta.missing, stored: { entries: meta.entries, valid: meta.valid, streams } };
+    return { form: 'files', files, entries: meta.entries.filter((_, i) => meta.valid[i]), missing: meta.missing, stored: { entries: meta.entries, valid: meta.valid, streams } };
   } catch {
     return null;
   }
 }
 
 /** What the server kept of the folder for this asOf; null when nothing. */
-export async function fetchParsed(asOf: string): Promise<Parsed | null> {
+export async function fetchParsed(asOf: string): Promise<Parsed | Joined | null> {
   const res = await askParsed(asOf);
   return res && readParsed(res);
 }
@@ -143,9 +169,24 @@ export function withNewFiles(old: Parsed['stored'] | null, entries: readonly Dat
 
 /** Hands the server what the workers read (and what it gave back, when some was read again). Resolves true when kept. */
 export async function storeParsed(asOf: string, entries: readonly DataFile[], streams: readonly RecordedStream[]): Promise<boolean> {
-  const body = new Blob([head({ asOf, entries }) as BlobPart, encodeStreams(entries, streams)]);
   try {
+    const body = new Blob([head({ asOf, entries }) as BlobPart, await encodeStreams(entries, streams)]);
     const res = await fetch(PARSED_URL, { method: 'POST', headers: { 'Content-Type': 'application/octet-stream', 'X-Kesu-Cache': '1' }, body });
+    return res.ok;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Hands the server the page's result after the join (joined.ts): the files
+ * read from its folder (entries: each as served) and the cube over them.
+ * Resolves true when kept.
+ */
+export async function storeJoined(asOf: string, entries: readonly DataFile[], files: readonly LoadedFile[], cube: TaskCube<MergedTask>): Promise<boolean> {
+  try {
+    const body = new Blob([head({ asOf, entries }) as BlobPart, await encodeJoined(files, cube)]);
+    const res = await fetch(`${PARSED_URL}?form=joined`, { method: 'POST', headers: { 'Content-Type': 'application/octet-stream', 'X-Kesu-Cache': '1' }, body });
     return res.ok;
   } catch {
     return false;

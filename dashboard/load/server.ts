@@ -34,6 +34,12 @@ export function watchListing(onListing: (l: DataListing) => void): () => void {
 /** What a file of the folder was when read (size and mtime): a change makes it read again. */
 export const stampOf = (f: { size: number; mtime: string }): string => `${f.size}|${f.mtime}`;
 
+/** A file's listing entry back from its stamp (stampOf). */
+export function entryOf(name: string, stamp: string): { name: string; size: number; mtime: string } {
+  const bar = stamp.indexOf('|');
+  return { name, size: Number(stamp.slice(0, bar)), mtime: stamp.slice(bar + 1) };
+}
+
 /** A bundle being read: its files as they arrive, how many it announced, the stamp of each. */
 export interface BundleSource {
   inputs: AsyncIterable<MergeInput>;

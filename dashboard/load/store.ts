@@ -24,3 +24,6 @@ export function allTasks(map: FileMap): MergedTask[] {
   for (const f of map.values()) for (const t of f.tasks) out.push(t);
   return out;
 }
+
+/** A file's task count, without making its tasks (a file of a joined answer makes them on first use). */
+export const taskCount = (f: LoadedFile): number => f.count ?? f.tasks.length;

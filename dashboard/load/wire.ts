@@ -176,6 +176,12 @@ export class Unpacker {
   private objects: unknown[] = [];
   private ctors: (new () => Record<string, unknown>)[] = [];
 
+  /** Strings and shapes of messages not replayed here (a store of self-contained messages, each unpacked alone: joined.ts). */
+  learn(strings: readonly string[], shapes: readonly string[][]): void {
+    for (const s of strings) this.strings.push(s);
+    for (const s of shapes) this.shapes.push(s);
+  }
+
   unpack(p: Packed): unknown {
     for (const s of p.strings) this.strings.push(s);
     for (const s of p.shapes) this.shapes.push(s);

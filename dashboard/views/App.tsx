@@ -3,7 +3,7 @@
 // aggregates handed to the charts (Board). The default view is each
 // jurisdiction's latest period (DEFAULT_FILTER); the trend uses every period.
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { buildCube, cubeFacets, cubeRows, cubeSummary, cubeTasks, DEFAULT_FILTER, filterTasks, headlines, isHeadlineTask, LATEST, trendFilter } from '../../shared/aggregate';
+import { buildCube, cubeFacets, cubeHeadlineRows, cubeRows, cubeSummary, cubeTasks, DEFAULT_FILTER, filterTasks, headlines, LATEST, trendFilter } from '../../shared/aggregate';
 import type { TaskFilter } from '../../shared/aggregate';
 import { allTasks } from '../load/store';
 import { Board, CHART_ORDER, HeadlineCard } from './Board';
@@ -40,12 +40,20 @@ export function App() {
     return () => cancelAnimationFrame(id);
   }, [booted, drawn]);
   const shows = useCallback((chart: ChartId): boolean => CHART_ORDER.indexOf(chart) < drawn, [drawn]);
-  const { files, source, busy, setBusy, addLocal, removeLocal } = useLedgerFiles(() => setDrawn((d) => Math.max(d, 1)));
+  const { files, cube: given, keepJoined, source, busy, setBusy, addLocal, removeLocal } = useLedgerFiles(() => setDrawn((d) => Math.max(d, 1)));
   const [filter, setFilter] = useState<TaskFilter>(DEFAULT_FILTER);
 
-  const tasks = useMemo(() => allTasks(files), [files]);
-  // Coded once per load, so a filter change compares numbers (cube.ts).
-  const cube = useMemo(() => buildCube(tasks), [tasks]);
+  // Coded once per load, so a filter change compares numbers (cube.ts); or
+  // as the server gave it back (parse once): its tasks are then made as shown.
+  const cube = useMemo(() => given ?? buildCube(allTasks(files)), [files, given]);
+  // Once every chart is drawn: what the page read goes back to the local server (parse once).
+  const allDrawn = drawn >= CHART_ORDER.length;
+  useEffect(() => {
+    if (!allDrawn) return;
+    const id = setTimeout(() => keepJoined(files, cube), 0);
+    return () => clearTimeout(id);
+  }, [allDrawn, files, cube, keepJoined]);
+  const allLoaded = useCallback(() => cube.tasks, [cube]);
   const options = useMemo(() => cubeFacets(cube), [cube]);
   const rows = useMemo(() => cubeRows(cube, filter), [cube, filter]);
   const filtered = useMemo(() => cubeTasks(cube, rows), [cube, rows]);
@@ -64,7 +72,7 @@ export function App() {
   }, [cube, rows, trendRows]);
   // The headline rows are found once per load; a change of 辖区 or 报告期 filters
   // only them. Each jurisdiction's latest is headlines' own rule.
-  const headTasks = useMemo(() => tasks.filter(isHeadlineTask), [tasks]);
+  const headTasks = useMemo(() => cubeTasks(cube, cubeHeadlineRows(cube)), [cube]);
   const headPeriod = filter.period === LATEST ? undefined : filter.period;
   const heads = useMemo(() => headlines(filterTasks(headTasks, { jurisdiction: filter.jurisdiction, period: headPeriod })), [headTasks, filter.jurisdiction, headPeriod]);
   // Marks for the benchmark (bench/dashboard.ts): when the charts of the
@@ -72,10 +80,10 @@ export function App() {
   useEffect(() => {
     requestAnimationFrame(() => {
       performance.mark('kesu:rendered');
-      document.body.dataset.tasks = String(tasks.length);
+      document.body.dataset.tasks = String(cube.size);
       document.body.dataset.shown = String(rows.length);
     });
-  }, [tasks, rows]);
+  }, [cube, rows]);
   const pick = useCallback((f: TaskFilter) => setFilter((cur) => merged(cur, f)), []);
   const fileList = useMemo(() => [...files.values()], [files]);
   const sampleShown = !!source?.sample && fileList.some((f) => f.origin === 'server');
@@ -115,10 +123,10 @@ export function App() {
         )}
         {source && !source.sample && source.folder && <span className="hint">数据文件夹：{source.folder}（文件变化时自动刷新）</span>}
         <span className="spacer" />
-        <button onClick={exportOffline} disabled={!booted || !tasks.length} data-export-snapshot title="把当前筛选下的图表和数据存为一个 .html 文件，断网也能打开，可通过邮件发送">
+        <button onClick={exportOffline} disabled={!booted || !cube.size} data-export-snapshot title="把当前筛选下的图表和数据存为一个 .html 文件，断网也能打开，可通过邮件发送">
           导出离线看板
         </button>
-        <DocumentButtons tasks={tasks} filter={filter} disabled={!booted || !tasks.length} />
+        <DocumentButtons tasks={allLoaded} filter={filter} disabled={!booted || !cube.size} />
         <span className="hint">全民科学素质行动 任务进展</span>
       </header>
       <main>

@@ -7,8 +7,8 @@ import type { MergedTask } from '../load';
 import { download, exportFailed } from './exportPng';
 
 export interface DocumentButtonsProps {
-  /** Every loaded task (the comparison with the previous period needs it), not only the filtered ones. */
-  tasks: readonly MergedTask[];
+  /** Every loaded task (the comparison with the previous period needs it), not only the filtered ones; asked for on a click (a reload's tasks are made when needed). */
+  tasks: () => readonly MergedTask[];
   filter: TaskFilter;
   disabled?: boolean;
 }
@@ -22,7 +22,8 @@ export function DocumentButtons({ tasks, filter, disabled }: DocumentButtonsProp
     setNote(null);
     try {
       const { bulletinFile, noticesFile } = await import('./exportDocuments');
-      const file = which === 'bulletin' ? await bulletinFile(tasks, filter) : await noticesFile(tasks, filter);
+      const all = tasks();
+      const file = which === 'bulletin' ? await bulletinFile(all, filter) : await noticesFile(all, filter);
       if (file) download(file.blob, file.name);
       else setNote({ text: '所选范围内没有需要督办的单位（无红灯、黄灯、逾期或进展未更新的任务）', failed: false });
     } catch (e) {

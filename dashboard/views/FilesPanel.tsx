@@ -2,6 +2,7 @@
 // the drop zone. Files are read in the page; nothing is uploaded.
 import { memo, useRef, useState } from 'react';
 import type { LoadedFile } from '../load';
+import { taskCount } from '../load/store';
 import { formatCount } from '../../shared/aggregate';
 
 export const FilesPanel = memo(function FilesPanel(props: { files: LoadedFile[]; busy: string | null; onFiles: (files: File[]) => void; onRemoveLocal: () => void }) {
@@ -48,7 +49,7 @@ export const FilesPanel = memo(function FilesPanel(props: { files: LoadedFile[];
         {props.busy && <span className="progress" data-testid="busy">{props.busy}</span>}
       </div>
       <div className="hint" data-testid="file-summary">
-        已加载 {ok.length} 个文件（{formatCount(ok.reduce((n, f) => n + f.tasks.length, 0))} 项任务）{refused.length ? `，${refused.length} 个无法读取` : ''}
+        已加载 {ok.length} 个文件（{formatCount(ok.reduce((n, f) => n + taskCount(f), 0))} 项任务）{refused.length ? `，${refused.length} 个无法读取` : ''}
       </div>
       {props.files.length > 0 && (
         <ul className="files" data-testid="files">
@@ -63,7 +64,7 @@ export const FilesPanel = memo(function FilesPanel(props: { files: LoadedFile[];
               <li key={f.report.file} data-file={f.report.file} data-status="ok">
                 <span className="name">✓ {f.report.file}</span>
                 <span>
-                  {[f.report.meta.jurisdiction, f.report.meta.period].filter(Boolean).join(' · ')} · {f.tasks.length} 项任务
+                  {[f.report.meta.jurisdiction, f.report.meta.period].filter(Boolean).join(' · ')} · {taskCount(f)} 项任务
                   {f.report.note ? ` · ${f.report.note}` : ''}
                 </span>
               </li>

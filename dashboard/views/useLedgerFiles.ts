@@ -6,13 +6,26 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { loadWorkbooks } from '../load';
 import { bootLoad, readServerFiles } from '../load/boot';
-import { stampOf, watchListing } from '../load/server';
+import type { ServerRead } from '../load/boot';
+import { storeJoined } from '../load/parsed';
+import type { TaskCube } from '../../shared/aggregate';
+import type { MergedTask } from '../load';
+import { entryOf, stampOf, watchListing } from '../load/server';
 import type { DataListing } from '../load/server';
 import { dropFiles, putFiles } from '../load/store';
 import type { FileMap } from '../load/store';
 
 export interface LedgerFiles {
   files: FileMap;
+  /** The cube over exactly these files when the server gave it back (parse once, joined.ts); else null: build it. */
+  cube: TaskCube<MergedTask> | null;
+  /**
+   * The page has drawn its charts of these files: what the first read read
+   * goes back to the server now (each file's parse), and, when these are
+   * exactly the first read's files, the joined form with the cube, so a
+   * reload of the unchanged folder needs neither the join nor the coding.
+   */
+  keepJoined(files: FileMap, cube: TaskCube<MergedTask>): void;
   /** The server's folder as last listed; null before the listing, or without a server (file picker only). */
   source: DataListing | null;
   /** The progress line (null: idle). */
@@ -30,7 +43,14 @@ export interface LedgerFiles {
  * with the data rather than one render before it.
  */
 export function useLedgerFiles(onReady: () => void): LedgerFiles {
-  const [files, setFiles] = useState<FileMap>(new Map());
+  // The cube given back by the server holds for its files only: any change of the map drops it.
+  const [loaded, setLoaded] = useState<{ files: FileMap; cube: TaskCube<MergedTask> | null }>({ files: new Map(), cube: null });
+  const setFiles = useCallback((f: (m: FileMap) => FileMap) => setLoaded((s) => {
+    const files = f(s.files);
+    return files === s.files ? s : { files, cube: null };
+  }), []);
+  /** The first read, until its joined form is handed to the server (or it came in that form). */
+  const firstRead = useRef<ServerRead | null>(null);
   const [source, setSource] = useState<DataListing | null>(null);
   const [busy, setBusy] = useState<string | null>('正在读取数据…');
   const known = useRef(new Map<string, string>());
@@ -94,7 +114,8 @@ export function useLedgerFiles(onReady: () => void): LedgerFiles {
       if (!live) return;
       unsubscribe();
       for (const [name, stamp] of first.stamps) known.current.set(name, stamp);
-      setFiles((m) => putFiles(m, first.files));
+      firstRead.current = first;
+      setLoaded((s) => ({ files: putFiles(s.files, first.files), cube: s.files.size === 0 && first.cube ? first.cube : null }));
       ready.current();
       stop = watchListing((next) => void syncServer(next));
     })();
@@ -103,7 +124,26 @@ export function useLedgerFiles(onReady: () => void): LedgerFiles {
       unsubscribe();
       stop();
     };
-  }, [syncServer, progress]);
+  }, [syncServer, progress, setFiles]);
+
+  const keepJoined = useCallback((files: FileMap, cube: TaskCube<MergedTask>) => {
+    const first = firstRead.current;
+    if (!first) return;
+    firstRead.current = null;
+    // Exactly the first read's files, as read (not after a change or a dropped file), and not
+    // what came back joined already: those go back joined.
+    const same = files.size === first.files.length && first.files.every((f) => files.get(f.report.file) === f);
+    const entries = first.files.flatMap((f) => {
+      const stamp = first.stamps.get(f.report.file);
+      return stamp ? [entryOf(f.report.file, stamp)] : [];
+    });
+    // For the benchmark and the tests: whether the server kept each form.
+    void first
+      .store()
+      .then((ok) => (document.body.dataset.parseCache = ok ? 'stored' : 'not-stored'))
+      .then(async () => (first.cube ? 'came-joined' : same && (await storeJoined(first.asOf, entries, [...files.values()], cube)) ? 'stored' : 'not-stored'))
+      .then((state) => (document.body.dataset.joinedCache = state));
+  }, []);
 
   const addLocal = useCallback(
     async (list: File[]) => {
@@ -120,5 +160,5 @@ export function useLedgerFiles(onReady: () => void): LedgerFiles {
   );
   const removeLocal = useCallback(() => setFiles((m) => dropFiles(m, (f) => f.origin !== 'local')), []);
 
-  return { files, source, busy, setBusy, addLocal, removeLocal };
+  return { files: loaded.files, cube: loaded.cube, keepJoined, source, busy, setBusy, addLocal, removeLocal };
 }

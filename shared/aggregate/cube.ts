@@ -12,6 +12,8 @@ import { LIGHTS, STATUSES } from '../model';
 import type { Light, Status } from '../model';
 import { cappedCompletion, countsToList, emptyCounts, emptyLights, GroupAccumulator, lightsToList, OTHERS } from './groups';
 import { facetsOf } from './filter';
+import { isHeadlineTask } from './headline';
+import type { HeadlineTask } from './headline';
 import { CHANGE_BIT, periodChanges } from './changes';
 import type { PeriodChanges } from './changes';
 import { keyOf, unitKeys } from './keys';
@@ -38,7 +40,12 @@ const UNIT_LIGHT_COLUMN = LIGHTS.map((l) => 1 + UNIT_COUNTS.indexOf(UNIT_LIGHT_O
 const UNIT_STALE_COLUMN = 1 + UNIT_COUNTS.indexOf('stale');
 
 export interface TaskCube<T extends AggTask = AggTask> {
-  tasks: readonly T[];
+  /** How many tasks. */
+  size: number;
+  /** Every task (a cube brought back from the local server makes them on first use: see task). */
+  readonly tasks: readonly T[];
+  /** Task i, without making the others (what a filter shows of a cube brought back whole). */
+  task(i: number): T;
   /** The keys of each dimension, by code. */
   keys: Record<Dim, string[]> & { unit: string[] };
   codes: Record<Dim, Uint32Array>;
@@ -51,7 +58,12 @@ export interface TaskCube<T extends AggTask = AggTask> {
   changes: PeriodChanges;
   /** Per task: 1 when its period is its jurisdiction's latest. */
   latest: Uint8Array;
+  /** Per task: 1 when it is a headline indicator's row (isHeadlineTask). */
+  headline: Uint8Array;
 }
+
+/** A task the cube codes may lack what the headline reads (AggTask has no targets): then it is not one. */
+const isHeadline = (t: AggTask): boolean => Array.isArray((t as Partial<HeadlineTask>).targets) && isHeadlineTask(t as AggTask & HeadlineTask);
 
 export function buildCube<T extends AggTask>(tasks: readonly T[], changes: PeriodChanges = periodChanges(tasks)): TaskCube<T> {
   const n = tasks.length;
@@ -73,6 +85,7 @@ export function buildCube<T extends AggTask>(tasks: readonly T[], changes: Perio
   const units: number[] = [];
   const capped = new Float64Array(n);
   const latest = new Uint8Array(n);
+  const headline = new Uint8Array(n);
   const { steps, stepOf } = changes.timeline;
   for (let i = 0; i < n; i++) {
     const t = tasks[i]!;
@@ -87,14 +100,15 @@ export function buildCube<T extends AggTask>(tasks: readonly T[], changes: Perio
     const c = cappedCompletion(t);
     capped[i] = c === null ? NaN : c;
     latest[i] = steps[stepOf[i]!]!.latest ? 1 : 0;
+    headline[i] = isHeadline(t) ? 1 : 0;
   }
   unitStart[n] = units.length;
-  return { tasks, keys, codes, unitStart, unitCodes: Uint32Array.from(units), capped, changes, latest };
+  return { size: n, tasks, task: (i) => tasks[i]!, keys, codes, unitStart, unitCodes: Uint32Array.from(units), capped, changes, latest, headline };
 }
 
 /** Rows (task indexes, in task order) that pass the filter. */
 export function cubeRows(cube: TaskCube, filter: TaskFilter): Uint32Array {
-  const n = cube.tasks.length;
+  const n = cube.size;
   const tests: [Uint32Array, number][] = [];
   for (const d of DIMS) {
     const want = filter[d];
@@ -129,10 +143,18 @@ export function cubeRows(cube: TaskCube, filter: TaskFilter): Uint32Array {
 
 /** The tasks of some rows; the cube's own array when the rows are all of them. */
 export function cubeTasks<T extends AggTask>(cube: TaskCube<T>, rows: Uint32Array): T[] {
-  if (rows.length === cube.tasks.length) return cube.tasks as T[];
+  if (rows.length === cube.size) return cube.tasks as T[];
   const out = new Array<T>(rows.length);
-  for (let k = 0; k < rows.length; k++) out[k] = cube.tasks[rows[k]!]!;
+  for (let k = 0; k < rows.length; k++) out[k] = cube.task(rows[k]!);
   return out;
+}
+
+/** The rows of the headline indicator (isHeadlineTask), in task order. */
+export function cubeHeadlineRows(cube: TaskCube): Uint32Array {
+  const out = new Uint32Array(cube.size);
+  let m = 0;
+  for (let i = 0; i < cube.size; i++) if (cube.headline[i]) out[m++] = i;
+  return out.subarray(0, m);
 }
 
 /**

@@ -30,7 +30,7 @@ export { periodTimeline, latestPeriods } from './timeline';
 export type { PeriodStep, Timeline } from './timeline';
 export { periodChanges, changeKinds, CHANGE_BIT } from './changes';
 export type { PeriodChanges } from './changes';
-export { buildCube, cubeFacets, cubeRows, cubeSummary, cubeTasks, cubeTrends } from './cube';
+export { buildCube, cubeFacets, cubeHeadlineRows, cubeRows, cubeSummary, cubeTasks, cubeTrends } from './cube';
 export type { TaskCube } from './cube';
 export { headlines, isHeadlineTask } from './headline';
 export type { Headline, HeadlineTask } from './headline';

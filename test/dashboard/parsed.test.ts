@@ -19,7 +19,7 @@ function stream(files: ReturnType<typeof fileOf>[]): RecordedStream {
 
 async function roundTrip(entries: DataFile[], streams: RecordedStream[]): Promise<RecordedStream[]> {
   // as the server gives it back: the payload 8-aligned in a larger response
-  const payload = new Uint8Array(await encodeStreams(entries, streams).arrayBuffer());
+  const payload = new Uint8Array(await (await encodeStreams(entries, streams, 1)).arrayBuffer());
   const response = new Uint8Array(16 + payload.length);
   response.set(payload, 16);
   return decodeStreams(response.subarray(16), entries);

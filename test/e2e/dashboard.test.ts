@@ -18,6 +18,7 @@ import { CHANGE_KINDS, dashboardSummary, DEFAULT_FILTER, filterTasks, LATEST, NO
 import type { DashboardSummary } from '../../shared/aggregate';
 import { readWorkbook, writeWorkbook } from '../../shared/io';
 import { EXAMPLE_XLSX } from '../support/paths';
+import { readDocx } from '../report/read-docx';
 
 const ROOT = process.env.KESU_DIST ?? path.resolve('dist');
 const SHOTS = path.resolve('test/screenshots');
@@ -325,7 +326,7 @@ describe("the leaders' view", () => {
 
 describe('parse once', () => {
   it('a reload of the unchanged folder takes what the page read from the server, parses nothing and shows the same figures', async () => {
-    await page.waitForFunction(() => document.body.dataset.parseCache === 'stored', undefined, { timeout: 60_000 });
+    await page.waitForFunction(() => document.body.dataset.parseCache === 'stored' && document.body.dataset.joinedCache === 'stored', undefined, { timeout: 60_000 });
     const p = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const bundles: string[] = [];
     p.on('request', (r) => {
@@ -335,7 +336,14 @@ describe('parse once', () => {
       await p.goto(server.url);
       await chartsShow(p, shown);
       expect(await p.evaluate(() => document.body.dataset.parsedFrom)).toBe('server-cache');
+      // the joined form: the files, the coded tasks and the cube as the first page left them
+      expect(await p.evaluate(() => document.body.dataset.parsedForm)).toBe('joined');
       expect(bundles).toEqual([]);
+      // the table's rows are made as shown, and every task when a document asks for them
+      expect(await p.locator('[data-testid="task-table"] [data-task-row]').count()).toBeGreaterThan(0);
+      const [d] = await Promise.all([p.waitForEvent('download', { timeout: 120_000 }), p.click('[data-export-bulletin]')]);
+      const bulletin = await readDocx(new Uint8Array(readFileSync((await d.path())!)));
+      expect(bulletin.tables.find((t) => t.head[0] === '完成状态')!.rows.at(-1)!.slice(0, 2)).toEqual(['合计', String(shown)]);
       expect(Number(await p.getAttribute('[data-testid="task-table"]', 'data-count'))).toBe(shown);
       const status = JSON.parse((await p.getAttribute('[data-chart="status"]', 'data-values'))!) as { key: string; value: number }[];
       expect(status).toEqual(expected.status.map((x) => ({ key: x.status, value: x.count })));

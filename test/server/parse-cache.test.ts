@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startServer } from '../../server/serve';
 import type { RunningServer } from '../../server/serve';
-import { BundleReader } from '../../shared/io/bundle';
 import type { DataFile } from '../../shared/io/bundle';
+import { servedFiles, storeFrame } from '../support/parse-cache';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'kesu-parse-cache-'));
 const root = path.join(tmp, 'dist');
@@ -30,21 +30,9 @@ afterAll(async () => {
   rmSync(tmp, { recursive: true, force: true });
 });
 
-/** The files of one bundle, as the page gets them: name, size, mtime. */
-async function served(): Promise<DataFile[]> {
-  const reader = new BundleReader();
-  const out: DataFile[] = [];
-  const bytes = new Uint8Array(await (await fetch(server.url + 'api/data/bundle')).arrayBuffer());
-  for (const e of reader.push(bytes)) if (!('error' in e)) out.push({ name: e.name, size: e.bytes.length, mtime: e.mtime });
-  return out;
-}
+const served = (): Promise<DataFile[]> => servedFiles(server.url);
 
-function body(head: unknown, payload: string): Buffer {
-  const json = Buffer.from(JSON.stringify(head));
-  const len = Buffer.alloc(4);
-  len.writeUInt32LE(json.length);
-  return Buffer.concat([len, json, Buffer.from(payload)]);
-}
+const body = storeFrame;
 
 const post = (b: Buffer, headers: Record<string, string> = { 'X-Kesu-Cache': '1' }) =>
   fetch(server.url + 'api/data/parsed', { method: 'POST', body: new Uint8Array(b), headers: { 'Content-Type': 'application/octet-stream', ...headers } });
