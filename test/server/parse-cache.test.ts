@@ -3,25 +3,17 @@
 // size, mtime and content; it refuses a store without the page's header, of
 // files it did not serve, or of another day's judgement.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, mkdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startServer } from '../../server/serve';
 import type { RunningServer } from '../../server/serve';
 import type { DataFile } from '../../shared/io/bundle';
-import { servedFiles, storeFrame } from '../support/parse-cache';
+import { cacheFolders, servedFiles, storeFrame } from '../support/parse-cache';
 
-const tmp = mkdtempSync(path.join(tmpdir(), 'kesu-parse-cache-'));
-const root = path.join(tmp, 'dist');
-const data = path.join(tmp, 'data');
+const { tmp, root, data } = cacheFolders('kesu-parse-cache-');
 let server: RunningServer;
 
 beforeAll(async () => {
-  mkdirSync(root);
-  mkdirSync(data);
-  writeFileSync(path.join(root, 'index.html'), '<!doctype html>');
-  writeFileSync(path.join(data, 'a.xlsx'), 'AAAA-one');
-  writeFileSync(path.join(data, 'b.xlsx'), 'BBBB-two');
   server = await startServer({ root, dataDir: data, pollMs: 100 });
 });
 
