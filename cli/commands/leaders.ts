@@ -7,11 +7,11 @@ import { facets, LATEST } from '../../shared/aggregate';
 import type { FilterKey, TaskFilter } from '../../shared/aggregate';
 import { workbookReader } from '../../shared/io';
 import { isoDate, mergeLedgers } from '../../shared/merge';
-import type { MergedTask, MergeInput } from '../../shared/merge';
+import type { MergedTask } from '../../shared/merge';
 import { resolveSettings } from '../../shared/progress';
 import type { ProgressSettings } from '../../shared/progress';
 import { parseAsOf, settingsFromFlags, SETTING_FLAGS, today } from './common';
-import { expandInputs, MERGE_EXTENSIONS, readLedger } from './merge';
+import { expandInputs, MERGE_EXTENSIONS, mergeInputs } from './merge';
 
 /** The flags taking a value that both commands read. */
 export const LEADER_FLAGS = ['as-of', 'jurisdiction', 'period', 'unit', 'issuer', ...Object.keys(SETTING_FLAGS)];
@@ -49,10 +49,7 @@ export async function loadLeaders(positionals: string[], flags: Record<string, s
       return 2;
     }
   const expanded = await expandInputs(positionals, io, null);
-  const inputs: MergeInput[] = expanded.map(({ path, missing }) => ({
-    name: path,
-    bytes: missing ? () => Promise.reject(new Error('找不到该文件或文件夹,请检查路径拼写')) : () => readLedger(io, path),
-  }));
+  const inputs = mergeInputs(expanded, io);
   if (!inputs.length) {
     io.err(`所给文件夹中没有台账文件(${MERGE_EXTENSIONS.join(' ')})。\n`);
     return 1;

@@ -60,6 +60,14 @@ export async function expandInputs(paths: string[], io: CliIO, output: string | 
  * A name that arrived as non-UTF-8 bytes (a zip unpacked on Chinese Windows)
  * is listed with U+FFFD in it and cannot be opened by that name: say so.
  */
+/** The merge's inputs from expandInputs: each read when the merge asks; a missing one fails with what to check. */
+export function mergeInputs(expanded: readonly { path: string; missing: boolean }[], io: CliIO): MergeInput[] {
+  return expanded.map(({ path, missing }) => ({
+    name: path,
+    bytes: missing ? () => Promise.reject(new Error('找不到该文件或文件夹,请检查路径拼写')) : () => readLedger(io, path),
+  }));
+}
+
 export async function readLedger(io: CliIO, file: string): Promise<Uint8Array> {
   try {
     return await io.readFile(file);
@@ -113,10 +121,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
 
   const expanded = await expandInputs(positionals, io, output);
-  const inputs: MergeInput[] = expanded.map(({ path, missing }) => ({
-    name: path,
-    bytes: missing ? () => Promise.reject(new Error('找不到该文件或文件夹,请检查路径拼写')) : () => readLedger(io, path),
-  }));
+  const inputs = mergeInputs(expanded, io);
   if (!inputs.length) {
     const msg = `所给文件夹中没有可合并的台账文件(${MERGE_EXTENSIONS.join(' ')})。`;
     if (json) printJson(io, { files: [], tasks: 0, duplicates: [], error: msg });
