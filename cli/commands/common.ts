@@ -2,6 +2,7 @@
 // output file, the --as-of date.
 import path from 'node:path';
 import type { CliIO } from '../io';
+import { parseArgs, type Parsed } from '../args';
 import type { SheetGrid } from '../../shared/model';
 import { readWorkbook, XLSX_CELL_MAX } from '../../shared/io';
 import { dateOf, todayDate } from '../../shared/merge';
@@ -209,4 +210,22 @@ export function settingsFromFlags(flags: Record<string, string | true>): { setti
     (settings as Record<SettingKey, unknown>)[key] = value;
   }
   return { settings };
+}
+
+/**
+ * The arguments of a command over many files or folders (merge, report,
+ * notices): --help prints the usage (exit 0), no file given is a usage error
+ * (exit 2) saying what `what` the files are for.
+ */
+export function filesArgs(args: string[], valued: string[], io: CliIO, usage: string, what: string): Parsed | number {
+  const parsed = parseArgs(args, valued);
+  if (parsed.flags.h || parsed.flags.help) {
+    io.out(usage);
+    return 0;
+  }
+  if (!parsed.positionals.length) {
+    io.err(`请给出要${what}的台账文件或文件夹。\n${usage}`);
+    return 2;
+  }
+  return parsed;
 }

@@ -4,14 +4,13 @@
 // silently skipped). Goes on past bad files; exit 0 when at least one file
 // merged, 1 when none could be read, 2 on a usage error.
 import type { CliIO } from '../io';
-import { parseArgs } from '../args';
 import { mergeLedgers, mergeToWorkbook, STATUS_LABEL } from '../../shared/merge';
 import type { MergeInput, MergeResult } from '../../shared/merge';
 import { formatSource, sameSource } from '../../shared/merge';
 import { workbookReader, writeWorkbook } from '../../shared/io';
 import { usageOf } from '../usage';
 import { displayWidth, table } from '../format';
-import { json as printJson, outputArg, parseAsOf, readFailure, sameOutput, samePath, settingsFromFlags, SETTING_FLAGS, today, writeOutputFailure } from './common';
+import { filesArgs, json as printJson, outputArg, parseAsOf, readFailure, sameOutput, samePath, SETTING_FLAGS, settingsFromFlags, today, writeOutputFailure } from './common';
 import { lightLine, statusLine, summary as taskSummary } from './validate';
 
 export const MERGE_EXTENSIONS = ['.xlsx', '.xlsm', '.csv', '.xls', '.et'];
@@ -79,16 +78,10 @@ export async function readLedger(io: CliIO, file: string): Promise<Uint8Array> {
 }
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const { positionals, flags } = parseArgs(args, ['o', 'output', 'as-of', ...Object.keys(SETTING_FLAGS)]);
+  const parsed = filesArgs(args, ['o', 'output', 'as-of', ...Object.keys(SETTING_FLAGS)], io, USAGE, '合并');
+  if (typeof parsed === 'number') return parsed;
+  const { positionals, flags } = parsed;
   const json = flags.json === true;
-  if (flags.h || flags.help) {
-    io.out(USAGE);
-    return 0;
-  }
-  if (!positionals.length) {
-    io.err('请给出要合并的台账文件或文件夹。\n' + USAGE);
-    return 2;
-  }
   const o = outputArg(flags, positionals);
   if (o.error !== undefined) {
     io.err(`${o.error}\n${USAGE}`);

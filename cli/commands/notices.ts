@@ -5,25 +5,18 @@
 // unit lags), 1 nothing read or a file not written, 2 usage error.
 import path from 'node:path';
 import type { CliIO } from '../io';
-import { parseArgs } from '../args';
 import { NOTICE_LABEL, NOTICE_REASONS } from '../../shared/aggregate';
 import { buildNotices, toDocx } from '../../shared/report';
 import { usageOf } from '../usage';
-import { json, parseAsOf, samePath, writeFailure, writeOutput } from './common';
+import { filesArgs, json, parseAsOf, samePath, writeFailure, writeOutput } from './common';
 import { filterText, LEADER_FLAGS, loadLeaders } from './leaders';
 
 const USAGE = usageOf('notices') + '\n';
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const { positionals, flags } = parseArgs(args, ['o', 'output', 'reply-by', ...LEADER_FLAGS]);
-  if (flags.h || flags.help) {
-    io.out(USAGE);
-    return 0;
-  }
-  if (!positionals.length) {
-    io.err('请给出要汇总的台账文件或文件夹。\n' + USAGE);
-    return 2;
-  }
+  const parsed = filesArgs(args, ['o', 'output', 'reply-by', ...LEADER_FLAGS], io, USAGE, '汇总');
+  if (typeof parsed === 'number') return parsed;
+  const { positionals, flags } = parsed;
   const flag = flags.o ?? flags.output;
   const dir = typeof flag === 'string' ? flag.trim() : '';
   if (!dir) {

@@ -3,25 +3,18 @@
 // jurisdiction's latest period unless --period says another, as a Word file.
 // Exit 0 written, 1 nothing to report or not written, 2 usage error.
 import type { CliIO } from '../io';
-import { parseArgs } from '../args';
 import { leadersReport } from '../../shared/aggregate';
 import { buildBulletin, toDocx } from '../../shared/report';
 import { usageOf } from '../usage';
-import { json, outputArg, sameOutput, writeOutput } from './common';
+import { filesArgs, json, outputArg, sameOutput, writeOutput } from './common';
 import { filterText, LEADER_FLAGS, loadLeaders } from './leaders';
 
 const USAGE = usageOf('report') + '\n';
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const { positionals, flags } = parseArgs(args, ['o', 'output', ...LEADER_FLAGS]);
-  if (flags.h || flags.help) {
-    io.out(USAGE);
-    return 0;
-  }
-  if (!positionals.length) {
-    io.err('请给出要汇总的台账文件或文件夹。\n' + USAGE);
-    return 2;
-  }
+  const parsed = filesArgs(args, ['o', 'output', ...LEADER_FLAGS], io, USAGE, '汇总');
+  if (typeof parsed === 'number') return parsed;
+  const { positionals, flags } = parsed;
   const o = outputArg(flags, positionals, '.docx');
   if (o.error !== undefined) {
     io.err(`${o.error}\n${USAGE}`);
