@@ -2,8 +2,8 @@
 // local server (server/parse-cache.ts, form=joined) is not each file's parse
 // but the page's own result after the join: the files' reports, the cube's
 // coded arrays (shared/aggregate/cube.ts: codes, lead units, completion,
-// timeline, changes, latest and headline flags) and every task packed on its
-// own (wire.ts, one string table for all). A reload then does one fetch and
+// timeline, changes, latest and headline flags) and the tasks field by field
+// (columns.ts: each distinct value once). A reload then does one fetch and
 // no join, no identity matching, no coding; the charts come from the arrays
 // at once, and a task object is made only when something shows it (the
 // table's rows, a file's list, the documents): the default view shows one
@@ -18,9 +18,10 @@ import type { LedgerMeta } from '../../shared/model';
 import type { FileReport, MergedTask } from '../../shared/merge';
 import type { LoadedFile } from './index';
 import { frameHead, idle, readFrameHead } from './frame';
-import { Packer, Unpacker } from './wire';
+import { encodeColumns, readColumns } from './columns';
+import type { ColumnHead, EncodedColumns } from './columns';
 
-export const JOINED_VERSION = 1;
+export const JOINED_VERSION = 2;
 
 type Dim = keyof TaskCube['codes'];
 const DIMS: readonly Dim[] = ['jurisdiction', 'period', 'population', 'project', 'status', 'light'];
@@ -35,8 +36,8 @@ interface JoinedHead {
   files: { report: FileReport; origin: LoadedFile['origin']; count: number }[];
   keys: TaskCube['keys'];
   steps: PeriodStep[];
-  strings: string[];
-  shapes: string[][];
+  /** The tasks (without the meta their file holds): their columns, and the table's strings and shapes. */
+  columns: { head: ColumnHead; strings: string[]; shapes: string[][] };
   /** The arrays that follow, in order: name, kind, length. */
   arrays: [string, Kind, number][];
 }
@@ -48,91 +49,6 @@ export interface Joined {
   cube: TaskCube<MergedTask>;
   /** The files' size and mtime as stored (the page's stamps). */
   entries: DataFile[];
-}
-
-/**
- * The packed messages' values (wire.ts: tags, string and shape numbers,
- * lengths, numbers) as bytes, each a LEB128 varint: a whole number
- * 0 ≤ x < 2^30 is 2x (one byte for most, two for string numbers); any other
- * number is 2k+1, k its place in a table of such numbers (a plan's
- * completions, scores and ratios repeat across its ledgers). A plan's
- * 100,000 tasks are 111 values each: 89 MB as float64, a fraction of it so;
- * what the page receives and holds is what a reload waits for. Written
- * message by message, so the page never holds every task's float64s at once.
- */
-class CompactWriter {
-  private out = new Uint8Array(1 << 20);
-  private o = 0;
-  private readonly numbers = new Map<number, number>();
-  private readonly table: number[] = [];
-
-  /** Appends one message's values; returns its start offset. */
-  add(values: Float64Array): number {
-    const start = this.o;
-    // at most 5 bytes a value
-    if (this.out.length - this.o < values.length * 5) {
-      const bigger = new Uint8Array(Math.max(this.out.length * 2, this.o + values.length * 5));
-      bigger.set(this.out.subarray(0, this.o));
-      this.out = bigger;
-    }
-    const out = this.out;
-    let o = this.o;
-    for (let q = 0; q < values.length; q++) {
-      const x = values[q]!;
-      let v: number;
-      if (Number.isInteger(x) && x >= 0 && x < 2 ** 30 && !Object.is(x, -0)) v = x * 2;
-      else {
-        // (NaN is one key of a Map, as it should be here)
-        let k = this.numbers.get(x);
-        if (k === undefined) this.numbers.set(x, (k = this.table.push(x) - 1));
-        v = k * 2 + 1;
-      }
-      while (v >= 128) {
-        out[o++] = (v & 127) | 128;
-        v >>>= 7;
-      }
-      out[o++] = v;
-    }
-    this.o = o;
-    return start;
-  }
-
-  get length(): number {
-    return this.o;
-  }
-
-  bytes(): Uint8Array {
-    return this.out.slice(0, this.o);
-  }
-
-  /** The numbers that are not small whole numbers, by place. */
-  others(): Float64Array {
-    return Float64Array.from(this.table);
-  }
-}
-
-/** The values of bytes[from, to) back into out (CompactWriter's inverse); how many. Throws on a value cut short or out of the table. */
-function expand(bytes: Uint8Array, from: number, to: number, numbers: Float64Array, out: Float64Array): number {
-  let m = 0;
-  let at = from;
-  while (at < to) {
-    let v = 0;
-    let shift = 0;
-    let b: number;
-    do {
-      if (at >= to || shift > 28) throw new Error('传送数据已损坏');
-      b = bytes[at++]!;
-      v |= (b & 127) << shift;
-      shift += 7;
-    } while (b & 128);
-    v >>>= 0;
-    if (v & 1) {
-      const k = (v - 1) / 2;
-      if (k >= numbers.length) throw new Error('传送数据已损坏');
-      out[m++] = numbers[k]!;
-    } else out[m++] = v / 2;
-  }
-  return m;
 }
 
 const kindOf = (a: Typed): Kind => (a instanceof Uint8Array ? 'u8' : a instanceof Uint16Array ? 'u16' : a instanceof Int32Array ? 'i32' : a instanceof Uint32Array ? 'u32' : 'f64');
@@ -150,34 +66,24 @@ function narrow(codes: Uint32Array, keys: number): Typed {
  */
 export async function encodeJoined(files: readonly LoadedFile[], cube: TaskCube<MergedTask>, sliceMs = 12): Promise<Blob> {
   const n = cube.size;
-  const packer = new Packer();
-  const strings: string[] = [];
-  const shapes: string[][] = [];
-  const writer = new CompactWriter();
-  /** Byte offset of each task's values (CompactWriter), then the end. */
-  const taskStart = new Uint32Array(n + 1);
-  let i = 0;
-  await idle();
-  let since = performance.now();
+  const rows: Record<string, unknown>[] = [];
   for (const f of files) {
     const meta = f.report.meta;
     for (const t of f.tasks) {
-      if (t !== cube.task(i)) throw new Error('cube and files disagree');
+      if (t !== cube.task(rows.length)) throw new Error('cube and files disagree');
       // The file's meta is the same object for each of its tasks: kept once, in the report.
       const { meta: own, ...rest } = t;
-      const packed = packer.pack(own === meta ? rest : t);
-      for (const s of packed.strings) strings.push(s);
-      for (const s of packed.shapes) shapes.push(s);
-      taskStart[i++] = writer.add(packed.data);
-      if (performance.now() - since > sliceMs) {
-        await idle();
-        since = performance.now();
-      }
+      rows.push(own === meta ? rest : { ...t });
     }
   }
-  if (i !== n) throw new Error('cube and files disagree');
-  taskStart[n] = writer.length;
-  const tokens = writer.bytes();
+  if (rows.length !== n) throw new Error('cube and files disagree');
+  await idle();
+  let since = performance.now();
+  const columns = await encodeColumns(rows, async () => {
+    if (performance.now() - since < sliceMs) return;
+    await idle();
+    since = performance.now();
+  });
   const arrays: [string, Typed][] = [
     ...DIMS.map((d): [string, Typed] => [d, narrow(cube.codes[d], cube.keys[d].length)]),
     ['unitStart', cube.unitStart],
@@ -188,9 +94,10 @@ export async function encodeJoined(files: readonly LoadedFile[], cube: TaskCube<
     ['stepOf', narrow(cube.changes.timeline.stepOf, cube.changes.timeline.steps.length)],
     ['latest', cube.latest],
     ['headline', cube.headline],
-    ['taskStart', taskStart],
-    ['tokens', tokens],
-    ['numbers', writer.others()],
+    ['entryStart', columns.entryStart],
+    ['entries', columns.bytes],
+    ['numbers', columns.numbers],
+    ...columns.arrays.map((a, k): [string, Typed] => [`column${k}`, a]),
   ];
   const head: JoinedHead = {
     version: JOINED_VERSION,
@@ -198,8 +105,7 @@ export async function encodeJoined(files: readonly LoadedFile[], cube: TaskCube<
     files: files.map((f) => ({ report: f.report, origin: f.origin, count: f.tasks.length })),
     keys: cube.keys,
     steps: cube.changes.timeline.steps,
-    strings,
-    shapes,
+    columns: { head: columns.head, strings: columns.strings, shapes: columns.shapes },
     arrays: arrays.map(([name, a]) => [name, kindOf(a), a.length]),
   };
   // One array at a time, with a pause between (a Blob of Blobs copies nothing more).
@@ -235,10 +141,10 @@ export function decodeJoined(payload: Uint8Array, entries: DataFile[]): Joined {
     return a as InstanceType<(typeof KINDS)[K]>;
   };
   const n = head.size;
-  const taskStart = get('taskStart', 'u32', n + 1);
-  const tokens = get('tokens', 'u8', taskStart[n]!);
+  const entryStart = arrays.get('entryStart');
+  const entryBytes = arrays.get('entries');
   const numbers = arrays.get('numbers');
-  if (!(numbers instanceof Float64Array)) throw new Error('传送数据已损坏');
+  if (!(entryStart instanceof Uint32Array && entryBytes instanceof Uint8Array && numbers instanceof Float64Array) || !head.columns) throw new Error('传送数据已损坏');
   const unitStart = get('unitStart', 'u32', n + 1);
   const fileOf = new Uint32Array(n);
   const metas: LedgerMeta[] = head.files.map((f) => f.report.meta);
@@ -267,24 +173,19 @@ export function decodeJoined(payload: Uint8Array, entries: DataFile[]): Joined {
     return a[0] === 0;
   };
   const keyCount = (d: Dim): number => head.keys[d].length;
-  if (!DIMS.every((d) => within(codes[d], keyCount(d))) || !within(unitCodes, head.keys.unit.length) || !within(stepOf, head.steps.length) || !within(previous, n, -1) || !rising(taskStart) || !rising(unitStart)) {
+  if (!DIMS.every((d) => within(codes[d], keyCount(d))) || !within(unitCodes, head.keys.unit.length) || !within(stepOf, head.steps.length) || !within(previous, n, -1) || !rising(unitStart)) {
     throw new Error('传送数据已损坏');
   }
 
-  const unpacker = new Unpacker();
-  unpacker.learn(head.strings, head.shapes);
-  let scratch = new Float64Array(256);
+  const columnArrays = head.arrays.filter(([name]) => name.startsWith('column')).map(([name]) => arrays.get(name));
+  if (columnArrays.some((a) => !(a instanceof Uint8Array || a instanceof Uint16Array || a instanceof Uint32Array))) throw new Error('传送数据已损坏');
+  const row = readColumns(head.columns.head, columnArrays as (Uint8Array | Uint16Array | Uint32Array)[], { strings: head.columns.strings, shapes: head.columns.shapes, entryStart, bytes: entryBytes, numbers }, n);
   const made: (MergedTask | undefined)[] = new Array(n);
   const task = (k: number): MergedTask => {
     let t = made[k];
     if (t) return t;
     if (!(k >= 0 && k < n)) throw new RangeError(`no task ${k}`);
-    const from = taskStart[k]!;
-    const to = taskStart[k + 1]!;
-    // (at most one value per byte)
-    if (scratch.length < to - from) scratch = new Float64Array(to - from);
-    const m = expand(tokens, from, to, numbers, scratch);
-    t = unpacker.unpack({ strings: [], shapes: [], data: scratch.subarray(0, m) }) as MergedTask;
+    t = row(k) as MergedTask;
     if (!('meta' in t)) (t as { meta: LedgerMeta }).meta = metas[fileOf[k]!]!;
     return (made[k] = t);
   };
