@@ -11,6 +11,7 @@ import type { ChartId } from './Board';
 import { FilesPanel } from './FilesPanel';
 import { Filters } from './Filters';
 import { TaskTable } from './TaskTable';
+import type { TaskRows } from './TaskTable';
 import { download, exportFailed } from './exportPng';
 import { tasksToXlsx } from './exportXlsx';
 import { exportSnapshot } from './exportSnapshot';
@@ -56,7 +57,9 @@ export function App() {
   const allLoaded = useCallback(() => cube.tasks, [cube]);
   const options = useMemo(() => cubeFacets(cube), [cube]);
   const rows = useMemo(() => cubeRows(cube, filter), [cube, filter]);
-  const filtered = useMemo(() => cubeTasks(cube, rows), [cube, rows]);
+  // The table's tasks, made as its rows are shown: making the 5,000 tasks of
+  // the default view took a reload's first render 50–60 ms, for 20 rows.
+  const shown = useMemo((): TaskRows => ({ length: rows.length, at: (i) => cube.task(rows[i]!) }), [cube, rows]);
   // The trend's rows: every period, whatever the period and change filters.
   const trendKey = JSON.stringify(trendFilter(filter));
   const trendRows = useMemo(() => cubeRows(cube, JSON.parse(trendKey) as TaskFilter), [cube, trendKey]);
@@ -93,7 +96,7 @@ export function App() {
     setBusy('正在导出…');
     setExportError(null);
     try {
-      download(new Blob([(await tasksToXlsx(filtered)) as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }), '任务明细.xlsx');
+      download(new Blob([(await tasksToXlsx(cubeTasks(cube, rows))) as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }), '任务明细.xlsx');
     } catch (e) {
       setExportError(exportFailed(' Excel ', e));
     } finally {
@@ -104,7 +107,7 @@ export function App() {
     setBusy('正在导出离线看板…');
     setExportError(null);
     try {
-      await exportSnapshot({ filter, summary, headlines: heads, tasks: filtered, files: fileList.filter((f) => f.report.status === 'ok').length });
+      await exportSnapshot({ filter, summary, headlines: heads, tasks: cubeTasks(cube, rows), files: fileList.filter((f) => f.report.status === 'ok').length });
     } catch (e) {
       setExportError(exportFailed('离线看板', e));
     } finally {
@@ -149,11 +152,11 @@ export function App() {
                     {exportError}
                   </span>
                 )}
-                <button onClick={exportTable} disabled={!filtered.length} data-export-xlsx>
+                <button onClick={exportTable} disabled={!rows.length} data-export-xlsx>
                   导出 Excel
                 </button>
               </div>
-              <TaskTable tasks={filtered} />
+              <TaskTable tasks={shown} />
             </section>
           </Board>
         )}

@@ -1,5 +1,6 @@
 // The task table: virtualised (only the visible rows are in the DOM), so
-// 100,000 tasks scroll as fast as 100. Receives the already-filtered tasks.
+// 100,000 tasks scroll as fast as 100. Receives the already-filtered tasks,
+// as a list that makes each task when asked for (an array will do).
 import { useState } from 'react';
 import type { MergedTask } from '../load';
 import { formatCount, formatPercent, unitKeys } from '../../shared/aggregate';
@@ -9,14 +10,20 @@ const ROW = 34;
 const VIEW = 476;
 const OVERSCAN = 8;
 
-export function TaskTable(props: { tasks: MergedTask[] }) {
+/** The tasks of the table, by place: only the rows shown are asked for. */
+export interface TaskRows {
+  readonly length: number;
+  at(i: number): MergedTask | undefined;
+}
+
+export function TaskTable(props: { tasks: TaskRows }) {
   const [top, setTop] = useState(0);
   const n = props.tasks.length;
   const first = Math.max(0, Math.floor(top / ROW) - OVERSCAN);
   const last = Math.min(n, Math.ceil((top + VIEW) / ROW) + OVERSCAN);
   const rows = [];
   for (let i = first; i < last; i++) {
-    const t = props.tasks[i]!;
+    const t = props.tasks.at(i)!;
     rows.push(
       <div className="row" role="row" key={i} style={{ position: 'absolute', top: i * ROW, left: 0, right: 0 }} data-task-row={i} data-status={t.status} data-light={t.light}>
         <span className="opt" title={t.meta.jurisdiction ?? ''}>{t.meta.jurisdiction ?? '—'}</span>
