@@ -9,9 +9,14 @@
 //                       filter_table_ms is when the table showed the new count)
 // load_s, all_charts_s and read_s are medians over KESU_BENCH_LOADS cold loads
 // (default 3, each in a freshly started browser); load_s_runs lists them all.
-//   dashboard.reload_s  the same page opened again in the last browser, once the
-//                       server has what the page read (parse once): navigation →
-//                       every task counted and the first chart painted
+//   dashboard.reload_s  the same page opened again in the last browser (a new
+//                       tab of the same profile: its HTTP cache holds the page's
+//                       scripts, as a leader's browser does), once the server has
+//                       what the page read (parse once): navigation → every task
+//                       counted and the first chart painted
+//   dashboard.reload_new_profile_s  the same in a fresh browser profile (nothing
+//                       cached in the browser: the scripts fetched and compiled
+//                       again; only the server's parse cache helps)
 //   dashboard.load_s_3000 / heap_mb_3000  a national period: 3,000 workbooks ×
 //                       100 tasks (150 districts × 20 quarters), one cold load,
 //                       and the page's peak JS heap during it (CDP
@@ -43,6 +48,7 @@ const ROWS = 100;
 const POPS = ['青少年科学素质提升行动', '农民科学素质提升行动', '产业工人科学素质提升行动', '老年人科学素质提升行动', '领导干部和公务员科学素质提升行动', '科普基础设施工程', '科普信息化提升工程', '基层科普能力提升工程'];
 const UNITS = ['区教育局', '区科协', '区新经济和科技局', '区农业农村局', '区人社局', '区卫健局', '团区委', '区妇联', '区委组织部', '区委宣传部'];
 const QUARTERS = ['第一季度', '第二季度', '第三季度', '第四季度'];
+const VIEWPORT = { width: 1440, height: 1000 };
 
 export async function generate(log: (s: string) => void, dir = DIR, files = FILES): Promise<void> {
   const stamp = path.join(dir, '.done');
@@ -111,7 +117,8 @@ export async function run(log: (s: string) => void): Promise<Record<string, numb
   let browser = await launch();
   try {
     for (let run = 1; ; run++) {
-      const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+      // (a context of its own, so the reload can open a second tab in it)
+      const page = await (await browser.newContext({ viewport: VIEWPORT })).newPage();
       const t0 = Date.now();
       await page.goto(server.url);
       // Loaded = every task counted in the charts and the status chart's bars
@@ -170,23 +177,32 @@ async function waitLoaded(page: Page, n: number): Promise<void> {
   );
 }
 
-/** The page opened again once the server keeps what the last load read. */
+/**
+ * The page opened again once the server keeps what the last load read: in a
+ * new tab of the last load's browser profile (reload_s), then in a fresh
+ * profile (reload_new_profile_s).
+ */
 async function reload(browser: Browser, url: string, log: (s: string) => void): Promise<Record<string, number>> {
-  const first = (await browser.contexts()[0]?.pages()) ?? [];
-  const last = first[first.length - 1];
+  const contexts = browser.contexts();
+  const last = contexts[contexts.length - 1]?.pages().at(-1);
+  if (!last) throw new Error('没有可再次打开的页面');
   // Both forms handed back: each file's parse, then the joined result (dashboard/load/joined.ts).
-  if (last) await last.waitForFunction(() => document.body.dataset.parseCache !== undefined && document.body.dataset.joinedCache !== undefined, null, { timeout: 600_000 });
-  const stored = last ? await last.evaluate(() => `${document.body.dataset.parseCache}/${document.body.dataset.joinedCache}`) : 'none';
-  const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-  const t0 = Date.now();
-  await page.goto(url);
-  await waitLoaded(page, FILES * ROWS);
-  const reloadS = (Date.now() - t0) / 1000;
-  const from = await page.evaluate(() => [document.body.dataset.parsedFrom ?? 'bundle', document.body.dataset.parsedForm ?? 'files'].join('/'));
-  log(`再次打开 ${reloadS.toFixed(2)} s（服务器缓存：${stored}；数据来自 ${from}）`);
-  if (!from.startsWith('server-cache')) throw new Error(`再次打开时应使用服务器的解析缓存，实际 ${from}`);
-  await page.close();
-  return { 'dashboard.reload_s': +reloadS.toFixed(2) };
+  await last.waitForFunction(() => document.body.dataset.parseCache !== undefined && document.body.dataset.joinedCache !== undefined, null, { timeout: 600_000 });
+  const stored = await last.evaluate(() => `${document.body.dataset.parseCache}/${document.body.dataset.joinedCache}`);
+  const open = async (page: Page, what: string): Promise<number> => {
+    const t0 = Date.now();
+    await page.goto(url);
+    await waitLoaded(page, FILES * ROWS);
+    const s = (Date.now() - t0) / 1000;
+    const from = await page.evaluate(() => [document.body.dataset.parsedFrom ?? 'bundle', document.body.dataset.parsedForm ?? 'files'].join('/'));
+    log(`再次打开（${what}）${s.toFixed(2)} s（服务器缓存：${stored}；数据来自 ${from}）`);
+    if (!from.startsWith('server-cache')) throw new Error(`再次打开时应使用服务器的解析缓存，实际 ${from}`);
+    await page.close();
+    return +s.toFixed(2);
+  };
+  const sameProfile = await open(await last.context().newPage(), '同一浏览器的新标签页');
+  const newProfile = await open(await browser.newPage({ viewport: VIEWPORT }), '全新的浏览器配置');
+  return { 'dashboard.reload_s': sameProfile, 'dashboard.reload_new_profile_s': newProfile };
 }
 
 /** 3,000 workbooks: one cold load, with the page's peak JS heap. */
@@ -196,7 +212,7 @@ async function national(log: (s: string) => void, root: string): Promise<Record<
   const server = await startServer({ root, dataDir: DIR_3000 });
   const browser = await launch();
   try {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    const page = await browser.newPage({ viewport: VIEWPORT });
     const cdp = await page.context().newCDPSession(page);
     let peak = 0;
     let polling = true;
@@ -237,7 +253,7 @@ function summary(loads: { loadS: number; allS: number; readS: number; renderMs: 
     'dashboard.all_charts_s': +median(loads.map((l) => l.allS)).toFixed(2),
     'dashboard.read_s': +median(loads.map((l) => l.readS)).toFixed(2),
     'dashboard.render_ms': +median(loads.map((l) => l.renderMs)).toFixed(0),
-    'dashboard.goal': 'load_s ≤ 3 (median of the loads), filter_ms ≤ 150, reload_s ≤ 0.25 × load_s, load_s_3000 ≤ 3.5 × load_s, heap_mb_3000 ≤ 1500',
+    'dashboard.goal': 'load_s ≤ 3 (median of the loads), filter_ms ≤ 150, reload_s ≤ 0.25 × load_s (reload_new_profile_s reported beside it), load_s_3000 ≤ 3.5 × load_s, heap_mb_3000 ≤ 1500',
   };
 }
 
