@@ -13,7 +13,7 @@
 // field keeps a table of its values, compared by content (two equal arrays
 // of lead units are one entry); a value is unpacked once, when first asked
 // for, and shared by the tasks that hold it (tasks are read-only).
-import { Packer, Unpacker } from './wire';
+import { ctor, Packer, Unpacker } from './wire';
 
 export type Typed = Uint8Array | Uint16Array | Uint32Array;
 
@@ -159,10 +159,13 @@ export async function encodeColumns(rows: readonly Record<string, unknown>[], pa
     // By identity first (a merge hands many tasks the same object), then by content.
     const byValue = new Map<unknown, number>();
     const byContent = new Map<string, number>();
+    // (-0 and 0 are one key of a Map: -0 has its own)
+    let negativeZero: number | undefined;
     let count = 0;
     for (let i = 0; i < n; i++) {
       const v = cells[i];
-      let id = byValue.get(v);
+      const isNegativeZero = Object.is(v, -0);
+      let id = isNegativeZero ? negativeZero : byValue.get(v);
       if (id === undefined) {
         const key = typeof v === 'object' && v !== null ? contentKey(v) : null;
         id = key === null ? undefined : byContent.get(key);
@@ -171,8 +174,8 @@ export async function encodeColumns(rows: readonly Record<string, unknown>[], pa
           count++;
           if (key !== null) byContent.set(key, id);
         }
-        // (-0 and 0 are one key of a Map: keep -0 out of it)
-        if (!Object.is(v, -0)) byValue.set(v, id);
+        if (isNegativeZero) negativeZero = id;
+        else byValue.set(v, id);
       }
       ids[i] = id;
       if ((i & 1023) === 1023) await tick(1024);
@@ -241,13 +244,6 @@ function expand(bytes: Uint8Array, from: number, to: number, numbers: Float64Arr
   return m;
 }
 
-/** A constructor per key list: objects made with `new` keep their properties in place (wire.ts says why). */
-function ctor(): new () => Record<string, unknown> {
-  const F = function () {} as unknown as new () => Record<string, unknown>;
-  F.prototype = Object.prototype;
-  return F;
-}
-
 const damaged = (): never => {
   throw new Error('传送数据已损坏');
 };
@@ -303,7 +299,8 @@ export function readColumns(
     for (const s of shapes) if (!Array.isArray(s) || s.some((i) => !(Number.isInteger(i) && i >= 0 && i < keys.length))) damaged();
     const ids = rowsOf(c.shapeIds, shapes.length);
     const children = c.children.map((child) => reader(child, depth + 1));
-    const ctors = shapes.map(ctor);
+    // (a constructor per key list: objects made with `new` keep their properties in place, wire.ts says why)
+    const ctors = shapes.map(() => ctor());
     return (k) => {
       const s = ids ? ids[k]! : 0;
       const shape = shapes[s]!;

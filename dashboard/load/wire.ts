@@ -162,7 +162,7 @@ export class Packer {
  * tasks in half the time this way. The prototype is Object.prototype, so the
  * objects are plain objects to everything that looks.
  */
-function ctor(): new () => Record<string, unknown> {
+export function ctor(): new () => Record<string, unknown> {
   const F = function () {} as unknown as new () => Record<string, unknown>;
   F.prototype = Object.prototype;
   return F;

@@ -21,6 +21,7 @@ describe('columns of rows (the joined form)', () => {
     ['undefined kept apart from a missing key', [{ a: undefined }, {}, { a: null }]],
     ['types kept apart', [{ v: 1 }, { v: '1' }, { v: true }, { v: null }, { v: undefined }, { v: [1] }, { v: { 0: 1 } }]],
     ['numbers of every kind', [-0, 0, NaN, Infinity, -Infinity, 2 ** 53 + 2, -3.5, 1e-300, 2 ** 31].map((v) => ({ v }))],
+    ['0 before -0, each kept', [0, -0, 0, -0, NaN, NaN].map((v) => ({ v }))],
     ['dates', [{ d: new Date(0) }, { d: new Date(86_400_000) }, { d: new Date(0) }]],
     ['nested objects, some not plain everywhere', [{ s: { f: 'a', r: 1 }, p: { c: 'x' } }, { s: { f: 'a', r: 2 }, p: null }, { s: { r: 3, f: 'b', extra: [1, { y: 2 }] }, p: { c: 'x' } }]],
   ] as [string, Record<string, unknown>[]][])('%s come back as they went', async (_, rows) => {
