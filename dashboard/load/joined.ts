@@ -19,7 +19,7 @@ import type { FileReport, MergedTask } from '../../shared/merge';
 import type { LoadedFile } from './index';
 import { frameHead, idle, readFrameHead } from './frame';
 import { encodeColumns, readColumns } from './columns';
-import type { ColumnHead, EncodedColumns } from './columns';
+import type { ColumnHead, Typed as ColumnArray } from './columns';
 
 export const JOINED_VERSION = 2;
 
@@ -177,9 +177,13 @@ export function decodeJoined(payload: Uint8Array, entries: DataFile[]): Joined {
     throw new Error('传送数据已损坏');
   }
 
-  const columnArrays = head.arrays.filter(([name]) => name.startsWith('column')).map(([name]) => arrays.get(name));
-  if (columnArrays.some((a) => !(a instanceof Uint8Array || a instanceof Uint16Array || a instanceof Uint32Array))) throw new Error('传送数据已损坏');
-  const row = readColumns(head.columns.head, columnArrays as (Uint8Array | Uint16Array | Uint32Array)[], { strings: head.columns.strings, shapes: head.columns.shapes, entryStart, bytes: entryBytes, numbers }, n);
+  // column0, column1, …: as encodeColumns numbered them (readColumns checks each is where the head says)
+  const columnArrays: (ColumnArray | undefined)[] = [];
+  for (let k = 0; arrays.has(`column${k}`); k++) {
+    const a = arrays.get(`column${k}`);
+    columnArrays.push(a instanceof Uint8Array || a instanceof Uint16Array || a instanceof Uint32Array ? a : undefined);
+  }
+  const row = readColumns(head.columns.head, columnArrays, { strings: head.columns.strings, shapes: head.columns.shapes, entryStart, bytes: entryBytes, numbers }, n);
   const made: (MergedTask | undefined)[] = new Array(n);
   const task = (k: number): MergedTask => {
     let t = made[k];
