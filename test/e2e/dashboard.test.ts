@@ -341,6 +341,9 @@ describe('parse once', () => {
       expect(bundles).toEqual([]);
       // the table's rows are made as shown, and every task when a document asks for them
       expect(await p.locator('[data-testid="task-table"] [data-task-row]').count()).toBeGreaterThan(0);
+      // each shown task as the first page made it (its fields travelled column by column)
+      const rowTexts = (of: typeof p) => of.locator('[data-testid="task-table"] [data-task-row]').allInnerTexts();
+      expect(await rowTexts(p)).toEqual(await rowTexts(page));
       const [d] = await Promise.all([p.waitForEvent('download', { timeout: 120_000 }), p.click('[data-export-bulletin]')]);
       const bulletin = await readDocx(new Uint8Array(readFileSync((await d.path())!)));
       expect(bulletin.tables.find((t) => t.head[0] === '完成状态')!.rows.at(-1)!.slice(0, 2)).toEqual(['合计', String(shown)]);
