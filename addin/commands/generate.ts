@@ -17,9 +17,9 @@ import { fail, ok, type Outcome } from './result';
  */
 export function uniqueSheetName(base: string, taken: string[]): string {
   const clean = [...base.replace(/[\\/?*[\]:]/g, '').replace(/^'+|'+$/g, '').trim()].join('') || '任务台账';
-  const fit = (suffix: string) => [...clean].slice(0, MAX_SHEET_NAME - suffix.length).join('').replace(/'+$/, '') + suffix;
-  if (!sheetNameProblem(fit(''), taken)) return fit('');
-  for (let i = 2; ; i++) if (!sheetNameProblem(fit(String(i)), taken)) return fit(String(i));
+  const withSuffix = (suffix: string) => [...clean].slice(0, MAX_SHEET_NAME - suffix.length).join('').replace(/'+$/, '') + suffix;
+  if (!sheetNameProblem(withSuffix(''), taken)) return withSuffix('');
+  for (let i = 2; ; i++) if (!sheetNameProblem(withSuffix(String(i)), taken)) return withSuffix(String(i));
 }
 
 export interface GeneratePlan {

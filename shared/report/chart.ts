@@ -59,7 +59,7 @@ export function textWidth(s: string): number {
 }
 
 /** The text cut to a width, with … where it was cut. */
-function fit(s: string, width: number): string {
+function clipped(s: string, width: number): string {
   if (textWidth(s) <= width) return s;
   let out = '';
   for (const ch of s) {
@@ -111,7 +111,7 @@ export function layoutChart(spec: ChartSpec): ChartLayout {
   categories.forEach((name, i) => {
     const y = top + i * ROW + (ROW - BAR) / 2;
     const mid = top + i * ROW + ROW / 2;
-    texts.push({ x: x0 - PAD, y: mid, text: fit(name, labelW), anchor: 'end', color: INK, words: true });
+    texts.push({ x: x0 - PAD, y: mid, text: clipped(name, labelW), anchor: 'end', color: INK, words: true });
     let x = x0;
     for (const s of series) {
       const v = s.values[i] ?? 0;
